@@ -1,0 +1,68 @@
+package dev.nabla;
+
+import dev.nabla.backend.Backends;
+
+/**
+ * Where a tensor lives: {@code cpu} or {@code cuda:N}.
+ *
+ * @param type the device kind
+ * @param index the ordinal among devices of that kind (0 for the CPU)
+ */
+public record Device(DeviceType type, int index) {
+
+    /** The host CPU. */
+    public static final Device CPU = new Device(DeviceType.CPU, 0);
+
+    /** Validates the ordinal. */
+    public Device {
+        if (type == null) {
+            throw new IllegalArgumentException("Device: type must not be null");
+        }
+        if (index < 0 || (type == DeviceType.CPU && index != 0)) {
+            throw new IllegalArgumentException("Device: invalid index " + index + " for " + type.id());
+        }
+    }
+
+    /** The CUDA device with ordinal {@code index}. */
+    public static Device cuda(int index) {
+        return new Device(DeviceType.CUDA, index);
+    }
+
+    /**
+     * Parses {@code "cpu"}, {@code "cuda"} (= {@code cuda:0}) or {@code "cuda:N"}.
+     *
+     * @throws IllegalArgumentException for anything else
+     */
+    public static Device parse(String spec) {
+        String s = spec == null ? "" : spec.trim().toLowerCase(java.util.Locale.ROOT);
+        if (s.equals("cpu")) {
+            return CPU;
+        }
+        if (s.equals("cuda")) {
+            return cuda(0);
+        }
+        if (s.startsWith("cuda:")) {
+            try {
+                return cuda(Integer.parseInt(s.substring(5)));
+            } catch (NumberFormatException e) {
+                // fall through to the error below
+            }
+        }
+        throw new IllegalArgumentException("Device.parse: unknown device '" + spec
+                + "' (expected cpu, cuda or cuda:N)");
+    }
+
+    /**
+     * The device to use when the user did not choose: the system property {@code nabla.device},
+     * else the environment variable {@code NABLA_DEVICE}, else CUDA when its probe passes, else
+     * the CPU. An explicit choice that cannot be served is an error, never a silent fallback.
+     */
+    public static Device best() {
+        return Backends.bestDevice();
+    }
+
+    @Override
+    public String toString() {
+        return type == DeviceType.CPU ? "cpu" : type.id() + ":" + index;
+    }
+}

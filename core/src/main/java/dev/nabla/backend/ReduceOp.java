@@ -1,0 +1,6 @@
+package dev.nabla.backend;
+
+/** Reductions every backend implements. */
+public enum ReduceOp {
+    SUM, MAX, MIN
+}

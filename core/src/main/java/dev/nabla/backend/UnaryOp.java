@@ -1,0 +1,8 @@
+package dev.nabla.backend;
+
+/** Elementwise functions of one operand that every backend implements. */
+public enum UnaryOp {
+    NEG, EXP, LOG, SQRT, ABS, SIGN, SIGMOID, TANH, RELU, SIN, COS, ERF,
+    /** 1 where the operand is NaN or infinite, else 0. */
+    NONFINITE
+}
