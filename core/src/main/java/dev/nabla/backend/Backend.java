@@ -9,7 +9,8 @@ import dev.nabla.Device;
  *
  * <p>Conventions shared by all methods: operands are {@link Strided} views; an output has the
  * same shape as the (already broadcast) inputs unless stated; an output never overlaps an input
- * unless it is exactly the same view; inputs may have zero strides (broadcast); floating
+ * unless it is exactly the same view; inputs may have zero strides (broadcast); the operands of {@link #unary}, {@link #binary} and
+ * {@link #where} share one dtype (core casts first); floating
  * operations run in the output's dtype. Optional fast paths are separate interfaces in
  * {@code dev.nabla.backend.fast} that a backend may also implement.
  */
@@ -21,7 +22,10 @@ public interface Backend {
     /** Allocates a storage of {@code size} elements; the contents are zero. */
     Storage allocate(DType dtype, int size);
 
-    /** Copies a host array ({@code float[]}, {@code double[]} or {@code long[]}) into a new storage. */
+    /**
+     * Makes a storage from a host array ({@code float[]}, {@code double[]} or {@code long[]}). The
+     * backend may adopt the array instead of copying it: the caller must not touch it afterwards.
+     */
     Storage upload(Object hostArray);
 
     /**

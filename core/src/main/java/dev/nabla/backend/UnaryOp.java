@@ -2,7 +2,7 @@ package dev.nabla.backend;
 
 /** Elementwise functions of one operand that every backend implements. */
 public enum UnaryOp {
-    NEG, EXP, LOG, SQRT, ABS, SIGN, SIGMOID, TANH, RELU, SIN, COS, ERF,
+    NEG, EXP, LOG, SQRT, ABS, SIGN, SIGMOID, TANH, RELU, SIN, COS, ERF, FLOOR,
     /** 1 where the operand is NaN or infinite, else 0. */
     NONFINITE
 }

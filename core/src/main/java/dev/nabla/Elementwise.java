@@ -1,0 +1,154 @@
+package dev.nabla;
+
+import dev.nabla.autograd.Backward;
+import dev.nabla.autograd.Graph;
+import dev.nabla.backend.Backend;
+import dev.nabla.backend.BinaryOp;
+import dev.nabla.backend.UnaryOp;
+import java.util.Locale;
+
+/** Elementwise differentiable ops: unary functions, broadcasting binary ops, where, clamp, casts. */
+final class Elementwise {
+
+    private static final double TWO_OVER_SQRT_PI = 2.0 / Math.sqrt(Math.PI);
+
+    private Elementwise() {
+    }
+
+    static String name(Enum<?> op) {
+        return op.name().toLowerCase(Locale.ROOT);
+    }
+
+    static Tensor unary(UnaryOp op, Tensor x) {
+        Backend backend = x.backend();
+        DType dtype = op == UnaryOp.NEG || op == UnaryOp.ABS || op == UnaryOp.SIGN || !x.dtype().isFloating()
+                && op == UnaryOp.RELU ? x.dtype() : floating(x.dtype());
+        Tensor in = castRaw(x, dtype);
+        Tensor out = Tensor.empty(backend, dtype, x.dims());
+        backend.unary(op, in.strided(), out.strided());
+        if (op == UnaryOp.NONFINITE || !dtype.isFloating()) {
+            return out;
+        }
+        return Graph.record(name(op), out, new Tensor[] {x}, unaryBackward(op, x, out), x, out);
+    }
+
+    private static DType floating(DType d) {
+        return d.isFloating() ? d : DType.FLOAT32;
+    }
+
+    private static Backward unaryBackward(UnaryOp op, Tensor x, Tensor out) {
+        return switch (op) {
+            case NEG -> g -> new Tensor[] {g.neg()};
+            case EXP -> g -> new Tensor[] {g.mul(out)};
+            case LOG -> g -> new Tensor[] {g.div(x)};
+            case SQRT -> g -> new Tensor[] {g.div(out.mul(2))};
+            case ABS -> g -> new Tensor[] {g.mul(x.sign())};
+            case SIGN, FLOOR, NONFINITE -> g -> new Tensor[] {Tensor.zerosLike(x)};
+            case SIGMOID -> g -> new Tensor[] {g.mul(out).mul(out.rsub(1))};
+            case TANH -> g -> new Tensor[] {g.mul(out.mul(out).rsub(1))};
+            case RELU -> g -> new Tensor[] {g.mul(x.gt(0))};
+            case SIN -> g -> new Tensor[] {g.mul(x.cos())};
+            case COS -> g -> new Tensor[] {g.mul(x.sin()).neg()};
+            case ERF -> g -> new Tensor[] {g.mul(x.mul(x).neg().exp().mul(TWO_OVER_SQRT_PI))};
+        };
+    }
+
+    static Tensor binary(BinaryOp op, Tensor a, Tensor b) {
+        String name = name(op);
+        Checks.sameDevice(name, a, b);
+        int[] shape = Shape.broadcast(name, a.dims(), b.dims());
+        DType dtype = DType.promote(a.dtype(), b.dtype());
+        Backend backend = a.backend();
+        Tensor out = Tensor.empty(backend, dtype, shape);
+        backend.binary(op, Views.broadcastStrided(castRaw(a, dtype), shape),
+                Views.broadcastStrided(castRaw(b, dtype), shape), out.strided());
+        if (op.isComparison() || !dtype.isFloating()) {
+            return out;
+        }
+        return Graph.record(name, out, new Tensor[] {a, b}, binaryBackward(op, a, b, out), a, b, out);
+    }
+
+    private static Backward binaryBackward(BinaryOp op, Tensor a, Tensor b, Tensor out) {
+        Shape sa = a.shape();
+        Shape sb = b.shape();
+        boolean da = a.requiresGrad();
+        boolean db = b.requiresGrad();
+        return switch (op) {
+            case ADD -> g -> new Tensor[] {da ? g.sumTo(sa) : null, db ? g.sumTo(sb) : null};
+            case SUB -> g -> new Tensor[] {da ? g.sumTo(sa) : null, db ? g.neg().sumTo(sb) : null};
+            case MUL -> g -> new Tensor[] {da ? g.mul(b).sumTo(sa) : null, db ? g.mul(a).sumTo(sb) : null};
+            case DIV -> g -> new Tensor[] {da ? g.div(b).sumTo(sa) : null, db ? g.mul(out).div(b).neg().sumTo(sb) : null};
+            case POW -> g -> new Tensor[] {
+                da ? g.mul(b).mul(a.pow(b.sub(1))).sumTo(sa) : null,
+                db ? g.mul(out).mul(a.log()).sumTo(sb) : null};
+            case MAX, MIN -> g -> {
+                // the winner takes the gradient; ties split it evenly, as PyTorch does
+                Tensor aWins = (op == BinaryOp.MAX ? a.gt(b) : a.lt(b)).add(a.eq(b).mul(0.5));
+                return new Tensor[] {
+                    da ? g.mul(aWins).sumTo(sa) : null,
+                    db ? g.mul(aWins.rsub(1)).sumTo(sb) : null};
+            };
+            default -> throw new IllegalStateException("no gradient for " + op);
+        };
+    }
+
+    static Tensor where(Tensor cond, Tensor a, Tensor b) {
+        Checks.sameDevice("where", cond, a, b);
+        int[] shape = Shape.broadcast("where", cond.dims(), Shape.broadcast("where", a.dims(), b.dims()));
+        DType dtype = DType.promote(a.dtype(), b.dtype());
+        Backend backend = a.backend();
+        Tensor out = Tensor.empty(backend, dtype, shape);
+        backend.where(Views.broadcastStrided(castRaw(cond, dtype), shape), Views.broadcastStrided(castRaw(a, dtype), shape),
+                Views.broadcastStrided(castRaw(b, dtype), shape), out.strided());
+        Shape sa = a.shape();
+        Shape sb = b.shape();
+        return Graph.record("where", out, new Tensor[] {a, b}, g -> {
+            Tensor zero = Creation.scalarLike(0, g);
+            return new Tensor[] {
+                a.requiresGrad() ? where(cond, g, zero).sumTo(sa) : null,
+                b.requiresGrad() ? where(cond, zero, g).sumTo(sb) : null};
+        }, cond);
+    }
+
+    static Tensor clamp(Tensor x, double min, double max) {
+        if (!(min <= max)) {
+            throw new IllegalArgumentException("clamp: min " + min + " is greater than max " + max);
+        }
+        Tensor lo = Creation.scalarLike(min, x);
+        Tensor hi = Creation.scalarLike(max, x);
+        Tensor out;
+        try (var ignored = dev.nabla.autograd.Autograd.noGradScope()) {
+            out = x.maximum(lo).minimum(hi);
+        }
+        return Graph.record("clamp", out, new Tensor[] {x}, g -> new Tensor[] {g.mul(x.ge(lo).mul(x.le(hi)))}, x);
+    }
+
+    /** A copy in {@code dtype}, recorded so gradients flow back between floating types. */
+    static Tensor cast(Tensor x, DType dtype) {
+        if (x.dtype() == dtype) {
+            return x;
+        }
+        Tensor out = castRaw(x, dtype);
+        if (!dtype.isFloating() || !x.dtype().isFloating()) {
+            return out;
+        }
+        return Graph.record("to", out, new Tensor[] {x}, g -> new Tensor[] {g.to(x.dtype())});
+    }
+
+    /** A dense copy with the same dtype, recorded as the identity. */
+    static Tensor copy(Tensor x) {
+        Tensor out = Tensor.empty(x.backend(), x.dtype(), x.dims());
+        x.backend().copy(x.strided(), out.strided());
+        return Graph.record("copy", out, new Tensor[] {x}, g -> new Tensor[] {g});
+    }
+
+    /** {@code x} in {@code dtype} without recording (the caller records the op as a whole). */
+    static Tensor castRaw(Tensor x, DType dtype) {
+        if (x.dtype() == dtype) {
+            return x;
+        }
+        Tensor out = Tensor.empty(x.backend(), dtype, x.dims());
+        x.backend().copy(x.strided(), out.strided());
+        return out;
+    }
+}

@@ -1,0 +1,70 @@
+package dev.nabla;
+
+/**
+ * A seeded source of random tensors. Numbers are counter-based: a draw of n values takes the
+ * counters {@code offset .. offset+n-1} and advances the offset, so (seed, offset) is the whole
+ * state and saving it in a checkpoint makes a resumed run draw exactly what the original would.
+ */
+public final class Generator {
+
+    /** PyTorch's default seed, so that a fresh program is reproducible unless seeded otherwise. */
+    public static final long DEFAULT_SEED = 67280421310721L;
+
+    private static volatile Generator global = new Generator(DEFAULT_SEED);
+
+    private final long seed;
+    private long offset;
+
+    /** A generator starting at offset 0 of {@code seed}. */
+    public Generator(long seed) {
+        this.seed = seed;
+    }
+
+    /** The generator used by {@link Tensor#rand} and friends when none is given. */
+    public static Generator global() {
+        return global;
+    }
+
+    /** Re-seeds the global generator. */
+    public static void manualSeed(long seed) {
+        global = new Generator(seed);
+    }
+
+    /** The seed. */
+    public long seed() {
+        return seed;
+    }
+
+    /** The next unused counter. */
+    public synchronized long offset() {
+        return offset;
+    }
+
+    /** Restores a saved offset (see {@link #offset()}). */
+    public synchronized void setOffset(long value) {
+        if (value < 0) {
+            throw new IllegalArgumentException("Generator.setOffset: offset must be >= 0, got " + value);
+        }
+        offset = value;
+    }
+
+    /** Reserves {@code n} counters and returns the first. */
+    public synchronized long advance(long n) {
+        long start = offset;
+        offset += n;
+        return start;
+    }
+
+    /** A uniform double in [0, 1) from the next counter (for host-side decisions such as shuffling). */
+    public double nextDouble() {
+        return dev.nabla.backend.CounterRng.uniform(seed, advance(1));
+    }
+
+    /** A uniform int in {@code [0, bound)} from the next counter. */
+    public int nextInt(int bound) {
+        if (bound <= 0) {
+            throw new IllegalArgumentException("Generator.nextInt: bound must be positive, got " + bound);
+        }
+        return (int) Math.floor(nextDouble() * bound);
+    }
+}

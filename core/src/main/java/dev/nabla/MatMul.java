@@ -1,0 +1,73 @@
+package dev.nabla;
+
+import dev.nabla.autograd.Graph;
+import dev.nabla.backend.Backend;
+import dev.nabla.backend.fast.MatmulKernel;
+import dev.nabla.backend.fast.ReferenceKernels;
+import java.util.Arrays;
+
+/** Matrix products with PyTorch's rank rules. */
+final class MatMul {
+
+    private MatMul() {
+    }
+
+    static Tensor matmul(Tensor a, Tensor b) {
+        Checks.sameDevice("matmul", a, b);
+        if (a.rank() == 0 || b.rank() == 0) {
+            throw new IllegalArgumentException("matmul: both arguments need at least 1 dimension, got shapes " + a.shape()
+                    + " and " + b.shape());
+        }
+        Checks.floating("matmul", a);
+        Checks.floating("matmul", b);
+        if (a.rank() == 1 && b.rank() == 1) {
+            return batched(a.unsqueeze(0), b.unsqueeze(1), a, b).reshape();
+        }
+        if (a.rank() == 1) {
+            return batched(a.unsqueeze(0), b, a, b).squeeze(-2);
+        }
+        if (b.rank() == 1) {
+            return batched(a, b.unsqueeze(1), a, b).squeeze(-1);
+        }
+        return batched(a, b, a, b);
+    }
+
+    /** Both operands have rank >= 2; {@code userA}/{@code userB} are for error messages. */
+    private static Tensor batched(Tensor a, Tensor b, Tensor userA, Tensor userB) {
+        int ra = a.rank();
+        int rb = b.rank();
+        int m = a.dims()[ra - 2];
+        int k = a.dims()[ra - 1];
+        int n = b.dims()[rb - 1];
+        if (b.dims()[rb - 2] != k) {
+            throw new IllegalArgumentException("matmul: shapes " + userA.shape() + " and " + userB.shape()
+                    + " are not aligned (" + k + " != " + b.dims()[rb - 2] + ")");
+        }
+        int[] batch = Shape.broadcast("matmul", Arrays.copyOf(a.dims(), ra - 2), Arrays.copyOf(b.dims(), rb - 2));
+        DType dtype = DType.promote(a.dtype(), b.dtype());
+        Tensor ac = Elementwise.castRaw(a, dtype);
+        Tensor bc = Elementwise.castRaw(b, dtype);
+        int[] outShape = append(batch, m, n);
+        Backend backend = a.backend();
+        Tensor out = Tensor.empty(backend, dtype, outShape);
+        var sa = Views.broadcastStrided(ac, append(batch, m, k));
+        var sb = Views.broadcastStrided(bc, append(batch, k, n));
+        if (backend instanceof MatmulKernel kernel) {
+            kernel.matmul(sa, sb, out.strided());
+        } else {
+            ReferenceKernels.matmul(backend, sa, sb, out.strided());
+        }
+        Shape shapeA = a.shape();
+        Shape shapeB = b.shape();
+        return Graph.record("matmul", out, new Tensor[] {a, b}, g -> new Tensor[] {
+            a.requiresGrad() ? g.matmul(b.transpose(-1, -2)).sumTo(shapeA) : null,
+            b.requiresGrad() ? a.transpose(-1, -2).matmul(g).sumTo(shapeB) : null}, a, b);
+    }
+
+    private static int[] append(int[] batch, int x, int y) {
+        int[] out = Arrays.copyOf(batch, batch.length + 2);
+        out[batch.length] = x;
+        out[batch.length + 1] = y;
+        return out;
+    }
+}

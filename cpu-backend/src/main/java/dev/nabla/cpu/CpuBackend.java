@@ -1,0 +1,177 @@
+package dev.nabla.cpu;
+
+import dev.nabla.DType;
+import dev.nabla.Device;
+import dev.nabla.backend.Backend;
+import dev.nabla.backend.BinaryOp;
+import dev.nabla.backend.CounterRng;
+import dev.nabla.backend.RandomOp;
+import dev.nabla.backend.ReduceOp;
+import dev.nabla.backend.Storage;
+import dev.nabla.backend.Strided;
+import dev.nabla.backend.UnaryOp;
+
+/**
+ * The pure-Java backend: primitives over heap arrays, split across the shared {@link Parallel}
+ * pool when the work is large enough to pay for it.
+ */
+public final class CpuBackend implements Backend {
+
+    /** The one instance: there is one CPU device. */
+    static final CpuBackend INSTANCE = new CpuBackend();
+
+    private CpuBackend() {
+    }
+
+    static Object data(Strided s) {
+        return ((CpuStorage) s.storage()).data();
+    }
+
+    @Override
+    public Device device() {
+        return Device.CPU;
+    }
+
+    @Override
+    public Storage allocate(DType dtype, int size) {
+        return CpuStorage.allocate(dtype, size);
+    }
+
+    @Override
+    public Storage upload(Object hostArray) {
+        if (hostArray instanceof float[] f) {
+            return new CpuStorage(DType.FLOAT32, f, f.length);
+        } else if (hostArray instanceof double[] d) {
+            return new CpuStorage(DType.FLOAT64, d, d.length);
+        } else if (hostArray instanceof long[] l) {
+            return new CpuStorage(DType.INT64, l, l.length);
+        }
+        throw new IllegalArgumentException("upload: expected float[], double[] or long[], got "
+                + (hostArray == null ? "null" : hostArray.getClass().getSimpleName()));
+    }
+
+    @Override
+    public Object download(Strided src) {
+        Strided dst = Strided.contiguous(allocate(src.dtype(), src.numel()), src.shape());
+        copy(src, dst);
+        return data(dst);
+    }
+
+    @Override
+    public void copy(Strided src, Strided dst) {
+        Layout layout = Layout.of(dst.shape(), src, dst);
+        Object from = data(src);
+        Object to = data(dst);
+        int ss = layout.innerStride(0);
+        int ds = layout.innerStride(1);
+        if (from instanceof long[] l && to instanceof long[] m) {
+            layout.forEachBlock((off, n, linear) -> Blocks.copyLongs(l, off[0], ss, m, off[1], ds, n));
+            return;
+        }
+        layout.forEachBlock((off, n, linear) -> {
+            double[] x = Blocks.scratch()[0];
+            Blocks.load(from, off[0], ss, x, n);
+            Blocks.store(x, n, to, off[1], ds);
+        });
+    }
+
+    @Override
+    public void fill(Strided dst, double value) {
+        Layout layout = Layout.of(dst.shape(), dst);
+        Object to = data(dst);
+        int ds = layout.innerStride(0);
+        layout.forEachBlock((off, n, linear) -> {
+            double[] x = Blocks.scratch()[0];
+            java.util.Arrays.fill(x, 0, n, value);
+            Blocks.store(x, n, to, off[0], ds);
+        });
+    }
+
+    @Override
+    public void unary(UnaryOp op, Strided x, Strided out) {
+        Layout layout = Layout.of(out.shape(), x, out);
+        Object in = data(x);
+        Object to = data(out);
+        int xs = layout.innerStride(0);
+        int os = layout.innerStride(1);
+        layout.forEachBlock((off, n, linear) -> {
+            double[] v = Blocks.scratch()[0];
+            Blocks.load(in, off[0], xs, v, n);
+            DoubleMath.unary(op, v, n);
+            Blocks.store(v, n, to, off[1], os);
+        });
+    }
+
+    @Override
+    public void binary(BinaryOp op, Strided a, Strided b, Strided out) {
+        Layout layout = Layout.of(out.shape(), a, b, out);
+        Object da = data(a);
+        Object db = data(b);
+        Object to = data(out);
+        int as = layout.innerStride(0);
+        int bs = layout.innerStride(1);
+        int os = layout.innerStride(2);
+        layout.forEachBlock((off, n, linear) -> {
+            double[][] s = Blocks.scratch();
+            Blocks.load(da, off[0], as, s[0], n);
+            Blocks.load(db, off[1], bs, s[1], n);
+            DoubleMath.binary(op, s[0], s[1], n);
+            Blocks.store(s[0], n, to, off[2], os);
+        });
+    }
+
+    @Override
+    public void where(Strided cond, Strided a, Strided b, Strided out) {
+        Layout layout = Layout.of(out.shape(), cond, a, b, out);
+        Object dc = data(cond);
+        Object da = data(a);
+        Object db = data(b);
+        Object to = data(out);
+        layout.forEachBlock((off, n, linear) -> {
+            double[][] s = Blocks.scratch();
+            Blocks.load(dc, off[0], layout.innerStride(0), s[0], n);
+            Blocks.load(da, off[1], layout.innerStride(1), s[1], n);
+            Blocks.load(db, off[2], layout.innerStride(2), s[2], n);
+            for (int i = 0; i < n; i++) {
+                s[1][i] = s[0][i] != 0 ? s[1][i] : s[2][i];
+            }
+            Blocks.store(s[1], n, to, off[3], layout.innerStride(3));
+        });
+    }
+
+    @Override
+    public void reduce(ReduceOp op, Strided x, Strided out) {
+        Reducer.reduce(op, x, out);
+    }
+
+    @Override
+    public void argReduce(ReduceOp op, Strided x, int axis, Strided out) {
+        Reducer.argReduce(op, x, axis, out);
+    }
+
+    @Override
+    public void random(RandomOp op, long seed, long offset, double a, double b, Strided out) {
+        Layout layout = Layout.of(out.shape(), out);
+        Object to = data(out);
+        int os = layout.innerStride(0);
+        layout.forEachBlock((off, n, linear) -> {
+            double[] v = Blocks.scratch()[0];
+            for (int i = 0; i < n; i++) {
+                long counter = offset + linear + i;
+                v[i] = op == RandomOp.UNIFORM ? a + (b - a) * CounterRng.uniform(seed, counter)
+                        : a + b * CounterRng.normal(seed, counter);
+            }
+            Blocks.store(v, n, to, off[0], os);
+        });
+    }
+
+    @Override
+    public void gather(Strided x, int axis, Strided index, Strided out) {
+        Indexer.gather(x, axis, index, out);
+    }
+
+    @Override
+    public void scatterAdd(Strided dst, int axis, Strided index, Strided src) {
+        Indexer.scatterAdd(dst, axis, index, src);
+    }
+}
