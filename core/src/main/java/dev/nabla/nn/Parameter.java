@@ -33,8 +33,15 @@ public final class Parameter {
         return value;
     }
 
-    /** Replaces the tensor (detached; marked as requiring grad if trainable). */
+    /**
+     * Replaces the tensor. A trainable slot adopts a leaf that requires grad as it is (so gradient
+     * checks can pass their own leaves in); anything else is detached first.
+     */
     public void set(Tensor tensor) {
+        if (trainable && tensor.isLeaf() && tensor.requiresGrad()) {
+            this.value = tensor;
+            return;
+        }
         Tensor leaf = tensor.detach();
         this.value = trainable ? leaf.requiresGrad(true) : leaf;
     }
