@@ -10,12 +10,13 @@ import dev.nabla.backend.ReduceOp;
 import dev.nabla.backend.Storage;
 import dev.nabla.backend.Strided;
 import dev.nabla.backend.UnaryOp;
+import dev.nabla.backend.fast.AttentionKernel;
 
 /**
  * The pure-Java backend: primitives over heap arrays, split across the shared {@link Parallel}
  * pool when the work is large enough to pay for it.
  */
-public final class CpuBackend implements Backend {
+public final class CpuBackend implements Backend, AttentionKernel {
 
     /** The one instance: there is one CPU device. */
     static final CpuBackend INSTANCE = new CpuBackend();
@@ -173,5 +174,11 @@ public final class CpuBackend implements Backend {
     @Override
     public void scatterAdd(Strided dst, int axis, Strided index, Strided src) {
         Indexer.scatterAdd(dst, axis, index, src);
+    }
+
+    @Override
+    public void attentionForward(Strided q, Strided k, Strided v, Strided keep, boolean causal, double scale,
+            Strided out, Strided logsumexp) {
+        CpuAttention.forward(q, k, v, keep, causal, scale, out, logsumexp);
     }
 }
