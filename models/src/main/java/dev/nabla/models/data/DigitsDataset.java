@@ -1,5 +1,6 @@
 package dev.nabla.models.data;
 
+import dev.nabla.data.io.IdxWriter;
 import java.nio.file.Path;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
@@ -113,5 +114,23 @@ public final class DigitsDataset {
      */
     public static void writePngGrid(Path file, Digits digits, int count, int columns) {
         ImageGrid.writePng(file, digits.images(), SIZE, count, columns);
+    }
+
+    /**
+     * Exports a split in the MNIST file layout ({@code train-images-idx3-ubyte.gz} and the three
+     * others), so that {@link dev.nabla.data.io.MnistLoader#load(Path)} and other MNIST tools read it.
+     * Pixels are stored as bytes, so values come back rounded to multiples of 1/255.
+     *
+     * @param dir an existing directory
+     * @param split the images to write
+     */
+    public static void writeIdx(Path dir, Split split) {
+        writeIdx(dir, "train", split.train());
+        writeIdx(dir, "t10k", split.test());
+    }
+
+    private static void writeIdx(Path dir, String prefix, Digits digits) {
+        IdxWriter.writeImages(dir.resolve(prefix + "-images-idx3-ubyte.gz"), digits.images(), SIZE, SIZE);
+        IdxWriter.writeLabels(dir.resolve(prefix + "-labels-idx1-ubyte.gz"), digits.labels());
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.nabla.data.io.MnistLoader;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -118,6 +119,22 @@ class DigitsDatasetTest {
         int y = 28 + 13;
         assertEquals(Math.round(digits.images()[12 * PIXELS + 13 * 28 + 9] * 255), png.getRaster().getSample(x, y, 0));
         assertThrows(IllegalArgumentException.class, () -> DigitsDataset.writePngGrid(file, digits, 501, 10));
+    }
+
+    @Test
+    void exportsAsIdxThatTheMnistLoaderReadsBack(@TempDir Path dir) {
+        DigitsDataset.Split small = DigitsDataset.trainTest(3, 2, 77);
+        DigitsDataset.writeIdx(dir, small);
+        MnistLoader.Mnist mnist = MnistLoader.load(dir);
+        assertArrayEquals(small.train().labels(), mnist.train().labels());
+        assertArrayEquals(small.test().labels(), mnist.test().labels());
+        assertEquals(28, mnist.train().rows());
+        float[] original = small.test().images();
+        float[] loaded = mnist.test().images();
+        assertEquals(original.length, loaded.length);
+        for (int i = 0; i < original.length; i++) {
+            assertEquals(original[i], loaded[i], 0.5f / 255 + 1e-6f, "pixel " + i);
+        }
     }
 
     @Test
