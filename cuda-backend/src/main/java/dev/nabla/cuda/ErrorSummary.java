@@ -36,9 +36,13 @@ final class ErrorSummary {
         return false;
     }
 
-    /** "/tmp/libJCudaDriver.so: libcuda.so.1: cannot open" names the missing library after the first colon. */
+    /**
+     * "java.lang.UnsatisfiedLinkError: /tmp/libJCudaDriver.so: libcuda.so.1: cannot open" names the
+     * missing library after the nested exception's class and the loading library's path.
+     */
     private static String stripPathPrefix(String line) {
-        int colon = line.indexOf(": ");
-        return line.startsWith("/") && colon > 0 ? line.substring(colon + 2) : line;
+        String s = line.replaceFirst("^[\\w.$]+(Error|Exception): ", "");
+        int colon = s.indexOf(": ");
+        return s.startsWith("/") && colon > 0 ? s.substring(colon + 2) : s;
     }
 }

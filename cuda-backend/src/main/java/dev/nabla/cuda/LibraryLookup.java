@@ -20,10 +20,10 @@ public record LibraryLookup(String soname, boolean found, String location, Strin
         return new LibraryLookup(soname, false, null, failure);
     }
 
-    /** {@code "libcublas.so.13 at /usr/local/cuda/lib64/libcublas.so.13"} or {@code "libcublas.so.12 not found (...)"}. */
+    /** {@code "libcublas.so.13 at /usr/local/cuda/lib64/libcublas.so.13"} or {@code "libcublas.so.12 unavailable (...)"}. */
     public String describe() {
         if (!found) {
-            return soname + " not found (" + failure + ")";
+            return soname + " unavailable (" + failure + ")";
         }
         return location.equals(soname) ? soname + " (resolved by the dynamic linker)" : soname + " at " + location;
     }
