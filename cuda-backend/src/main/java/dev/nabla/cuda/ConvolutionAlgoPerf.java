@@ -14,7 +14,7 @@ public class ConvolutionAlgoPerf extends Structure {
     public int algo;
     /** {@code cudnnStatus_t}: 0 when the algorithm is usable for this problem. */
     public int status;
-    /** Measured time in milliseconds (the {@code _v7} heuristics report -1). */
+    /** Time in milliseconds, when cuDNN measured it (heuristic queries do not). */
     public float time;
     /** Workspace bytes the algorithm needs ({@code size_t}). */
     public long memory;

@@ -87,7 +87,7 @@ public final class CudaLibraries {
      * Makes the decision.
      *
      * @param locator loads native libraries by name
-     * @param jcublasInit loads JCublas2's native part (may throw any {@link Throwable} subclass of Error/RuntimeException)
+     * @param jcublasInit loads JCublas2's native part; whatever it throws means JCublas2 is unusable
      */
     public static CudaLibraries decide(NativeLibraryLocator locator, Runnable jcublasInit) {
         return new CudaLibraries(decideGemm(locator, jcublasInit), decideConv(locator), decideRnn(locator));
