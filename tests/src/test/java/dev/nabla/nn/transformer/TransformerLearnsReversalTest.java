@@ -31,13 +31,13 @@ class TransformerLearnsReversalTest {
         int vocabulary = TokenVocabulary.SYMBOLS.length();
         DecoderOnlyTransformer model = new DecoderOnlyTransformer(vocabulary, length,
                 new TransformerConfig(48, 4, 96, 0, true), 2);
-        Adam adam = new Adam(model.parameters(), 3e-3);
+        Adam adam = new Adam(model.parameters(), Adam.options(3e-3));
         Tensor all = Tensor.ofIndices(train.decoderTokens(), train.count(), length);
         int answer = train.answerStart();
         long start = System.nanoTime();
         int batch = 64;
         Generator order = new Generator(5);
-        for (int step = 0; step < 600; step++) {
+        for (int step = 0; step < 300; step++) {
             Tensor rows = Tensor.randint(order, 0, train.count(), all.device(), batch);
             Tensor seq = all.indexSelect(0, rows);
             Tensor input = seq.narrow(1, 0, length - 1);
