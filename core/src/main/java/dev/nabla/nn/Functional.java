@@ -117,18 +117,14 @@ public final class Functional {
         }, flat);
     }
 
-    /** The mean squared error. */
+    /** The mean squared error ({@link Losses#mse} with MEAN). */
     public static Tensor mseLoss(Tensor prediction, Tensor target) {
-        if (!prediction.shape().equals(target.shape())) {
-            throw new IllegalArgumentException("mseLoss: prediction shape " + prediction.shape()
-                    + " does not match target shape " + target.shape());
-        }
-        Tensor d = prediction.sub(target);
-        return d.mul(d).mean();
+        return Losses.mse(prediction, target, Reduction.MEAN);
     }
 
     /**
-     * The mean cross-entropy of {@code logits [N, C]} against INT64 class indices {@code [N]}.
+     * The mean cross-entropy of {@code logits [N, C]} against INT64 class indices {@code [N]}
+     * ({@link Losses#crossEntropy(Tensor, Tensor)}).
      *
      * @throws IllegalArgumentException for mismatched batch sizes or labels outside {@code [0, C)}
      */
@@ -140,8 +136,6 @@ public final class Functional {
         if (target.dtype() != DType.INT64) {
             throw new IllegalArgumentException("crossEntropy: targets must be int64 class indices, got " + target.dtype().id());
         }
-        Labels.checkRange("crossEntropy", target, logits.size(1), "classes", null);
-        Tensor logp = logSoftmax(logits, 1);
-        return logp.gather(1, target.unsqueeze(1)).mean().neg();
+        return Losses.crossEntropy(logits, target);
     }
 }
