@@ -3,9 +3,6 @@ package dev.nabla.nn;
 import dev.nabla.DType;
 import dev.nabla.Device;
 import dev.nabla.Tensor;
-import dev.nabla.autograd.Autograd;
-import dev.nabla.autograd.GradMode;
-import java.util.Arrays;
 
 /**
  * Batch normalisation over dimension 1 (channels/features), with PyTorch's behaviour: in training
@@ -87,49 +84,8 @@ public abstract class BatchNorm extends Module {
             throw new IllegalArgumentException(layer + ": expected input " + expectedShapes() + " with C=" + numFeatures
                     + ", got shape " + x.shape());
         }
-        int[] dims = reducedDims(x.rank());
-        int[] statShape = new int[x.rank()];
-        Arrays.fill(statShape, 1);
-        statShape[1] = numFeatures;
-        Tensor mean;
-        Tensor var;
-        if (isTraining()) {
-            int count = x.numel() / numFeatures;
-            if (count < 2) {
-                throw new IllegalArgumentException(layer + ": training needs more than 1 value per channel, got shape "
-                        + x.shape());
-            }
-            mean = x.mean(dims, true);
-            Tensor centred = x.sub(mean);
-            var = centred.mul(centred).mean(dims, true);
-            updateRunningStats(mean, var, count);
-        } else {
-            mean = runningMean.get().reshape(statShape);
-            var = runningVar.get().reshape(statShape);
-        }
-        Tensor y = x.sub(mean).div(var.add(eps).sqrt());
-        if (weight != null) {
-            y = y.mul(weight.get().reshape(statShape)).add(bias.get().reshape(statShape));
-        }
-        return y;
-    }
-
-    private static int[] reducedDims(int rank) {
-        int[] dims = new int[rank - 1];
-        dims[0] = 0;
-        for (int d = 2; d < rank; d++) {
-            dims[d - 1] = d;
-        }
-        return dims;
-    }
-
-    private void updateRunningStats(Tensor mean, Tensor biasedVar, int count) {
-        try (GradMode ignored = Autograd.noGradScope()) {
-            Tensor m = mean.detach().reshape(numFeatures);
-            Tensor v = biasedVar.detach().reshape(numFeatures).mul((double) count / (count - 1));
-            runningMean.get().mulInPlace(1 - momentum).addInPlace(m.mul(momentum));
-            runningVar.get().mulInPlace(1 - momentum).addInPlace(v.mul(momentum));
-        }
+        return Functional.batchNorm(x, runningMean.get(), runningVar.get(), weight == null ? null : weight.get(),
+                bias == null ? null : bias.get(), isTraining(), momentum, eps);
     }
 
     @Override
