@@ -6,8 +6,9 @@ import dev.nabla.autograd.Autograd;
 import dev.nabla.ml.Inputs;
 
 /**
- * Mini-batch (sub)gradient descent with Polyak-Ruppert averaging: steps {@code η / √(t+1)} and
- * the returned point is the running mean of the iterates after the first epoch, which converges
+ * Mini-batch (sub)gradient descent with Polyak-Ruppert averaging: steps {@code η / √t} and the
+ * returned point is the running mean of the iterates of the second half of the epochs (tail
+ * averaging: the early, far-off iterates would bias a full average), which converges
  * for non-smooth convex objectives (hinge loss, L1 penalty) where the last iterate keeps jittering.
  *
  * @param stepSize initial step {@code η}
@@ -39,7 +40,7 @@ public record AveragedSgd(double stepSize, int epochs, int batchSize, double tol
                 Tensor g = Gradients.of(p -> objective.batchLoss(p, batch), w).gradient();
                 try (var ignored = Autograd.noGradScope()) {
                     w = w.sub(g.mul(stepSize / Math.sqrt(++t)));
-                    if (epoch == 0 && epochs > 1) {
+                    if (epoch < epochs / 2) {
                         average = w;
                     } else {
                         averaged++;
