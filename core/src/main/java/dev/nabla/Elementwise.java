@@ -54,6 +54,15 @@ final class Elementwise {
     }
 
     static Tensor binary(BinaryOp op, Tensor a, Tensor b) {
+        Tensor out = binaryRaw(op, a, b);
+        if (op.isComparison() || !out.dtype().isFloating()) {
+            return out;
+        }
+        return Graph.record(name(op), out, new Tensor[] {a, b}, binaryBackward(op, a, b, out), a, b, out);
+    }
+
+    /** {@code op(a, b)} with broadcasting and promotion, not recorded. */
+    private static Tensor binaryRaw(BinaryOp op, Tensor a, Tensor b) {
         String name = name(op);
         Checks.sameDevice(name, a, b);
         int[] shape = Shape.broadcast(name, a.dims(), b.dims());
@@ -62,10 +71,7 @@ final class Elementwise {
         Tensor out = Tensor.empty(backend, dtype, shape);
         backend.binary(op, Views.broadcastStrided(castRaw(a, dtype), shape),
                 Views.broadcastStrided(castRaw(b, dtype), shape), out.strided());
-        if (op.isComparison() || !dtype.isFloating()) {
-            return out;
-        }
-        return Graph.record(name, out, new Tensor[] {a, b}, binaryBackward(op, a, b, out), a, b, out);
+        return out;
     }
 
     private static Backward binaryBackward(BinaryOp op, Tensor a, Tensor b, Tensor out) {
@@ -98,7 +104,10 @@ final class Elementwise {
         DType dtype = DType.promote(a.dtype(), b.dtype());
         Backend backend = a.backend();
         Tensor out = Tensor.empty(backend, dtype, shape);
-        backend.where(Views.broadcastStrided(castRaw(cond, dtype), shape), Views.broadcastStrided(castRaw(a, dtype), shape),
+        // cast a truth mask, not the condition itself: casting 0.5 or NaN to INT64 would make it false
+        Tensor truth = cond.dtype() == dtype ? cond
+                : castRaw(binaryRaw(BinaryOp.NE, cond, Creation.scalarLike(0, cond)), dtype);
+        backend.where(Views.broadcastStrided(truth, shape), Views.broadcastStrided(castRaw(a, dtype), shape),
                 Views.broadcastStrided(castRaw(b, dtype), shape), out.strided());
         Shape sa = a.shape();
         Shape sb = b.shape();

@@ -362,9 +362,9 @@ public final class Tensor {
         return transpose(-2, -1);
     }
 
-    /** Elements {@code start .. start+length-1} along {@code dim}, as a view. */
+    /** Elements {@code start .. start+length-1} along {@code dim} (negative start counts from the end), as a view. */
     public Tensor narrow(int dim, int start, int length) {
-        return Views.slice(this, dim, start, start + length, 1);
+        return Views.narrow(this, dim, start, length);
     }
 
     /** Elements {@code start, start+step, ...} below {@code end} along {@code dim}, as a view. */
