@@ -29,7 +29,16 @@ final class Elementwise {
         if (op == UnaryOp.NONFINITE || !dtype.isFloating()) {
             return out;
         }
-        return Graph.record(name(op), out, new Tensor[] {x}, unaryBackward(op, x, out), x, out);
+        return Graph.record(name(op), out, new Tensor[] {x}, unaryBackward(op, x, out), unarySaved(op, x, out));
+    }
+
+    /** The tensors whose values a unary rule reads: only these must not change in place before backward. */
+    private static Tensor[] unarySaved(UnaryOp op, Tensor x, Tensor out) {
+        return switch (op) {
+            case NEG, SIGN, FLOOR, NONFINITE -> new Tensor[0];
+            case EXP, SQRT, SIGMOID, TANH -> new Tensor[] {out};
+            case LOG, ABS, RELU, SIN, COS, ERF -> new Tensor[] {x};
+        };
     }
 
     private static DType floating(DType d) {
@@ -58,7 +67,17 @@ final class Elementwise {
         if (op.isComparison() || !out.dtype().isFloating()) {
             return out;
         }
-        return Graph.record(name(op), out, new Tensor[] {a, b}, binaryBackward(op, a, b, out), a, b, out);
+        return Graph.record(name(op), out, new Tensor[] {a, b}, binaryBackward(op, a, b, out), binarySaved(op, a, b, out));
+    }
+
+    /** The tensors whose values a binary rule reads (see {@link #unarySaved}). */
+    private static Tensor[] binarySaved(BinaryOp op, Tensor a, Tensor b, Tensor out) {
+        return switch (op) {
+            case ADD, SUB -> new Tensor[0];
+            case DIV -> new Tensor[] {b, out};
+            case POW -> new Tensor[] {a, b, out};
+            default -> new Tensor[] {a, b};
+        };
     }
 
     /** {@code op(a, b)} with broadcasting and promotion, not recorded. */

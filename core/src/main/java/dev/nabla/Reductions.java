@@ -78,7 +78,7 @@ final class Reductions {
                     Tensor winners = x.eq(out);
                     Tensor share = winners.div(winners.sum(dims, true));
                     return new Tensor[] {g.mul(share)};
-                }, x, out);
+                }, op == ReduceOp.SUM ? new Tensor[0] : new Tensor[] {x, out});
         return keepDim ? kept : kept.reshape(droppedShape(x, mask));
     }
 

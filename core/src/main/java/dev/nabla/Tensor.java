@@ -906,7 +906,7 @@ public final class Tensor {
      * Backpropagates with full control.
      *
      * @param seed the gradient of some scalar with respect to this tensor ({@code null} for a scalar: ones)
-     * @param retainGraph keep the graph for another backward pass
+     * @param retainGraph keep the graph for another backward pass (implied by {@code createGraph})
      * @param createGraph record the backward pass so the gradients can be differentiated again
      */
     public void backward(Tensor seed, boolean retainGraph, boolean createGraph) {
