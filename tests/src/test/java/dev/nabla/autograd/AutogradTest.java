@@ -214,6 +214,18 @@ class AutogradTest {
     }
 
     @Test
+    void normOfZeroHasAZeroGradient() {
+        for (double p : new double[] {2, 3}) {
+            Tensor x = Tensor.zeros(DType.FLOAT64, Device.CPU, 2, 3).requiresGrad(true);
+            x.norm(p, new int[] {1}, false).sum().backward();
+            assertArrayEquals(new double[6], x.grad().toDoubleArray(), "p = " + p);
+        }
+        Tensor x = Tensor.of(new double[] {3, 0, 4}).requiresGrad(true);
+        x.norm(2).backward();
+        assertArrayEquals(new double[] {0.6, 0, 0.8}, x.grad().toDoubleArray(), 1e-15);
+    }
+
+    @Test
     void gradientsFlowThroughViewsAndDeviceMoves() {
         Tensor x = Tensor.arange(0, 6, 1, DType.FLOAT64, Device.CPU).reshape(2, 3).requiresGrad(true);
         Tensor picked = x.t().slice(0, 0, 3, 2).select(1, 1); // elements x[1][0], x[1][2]

@@ -137,6 +137,8 @@ class GradCheckTest {
             c("logsumexp", x -> x[0].logsumexp(new int[] {1}, false), s(2, 3)),
             c("var", x -> x[0].var(new int[] {0}, 1, false), s(3, 2)),
             c("views", x -> x[0].t().slice(0, 0, 3, 2).exp().mul(x[0].select(0, 1).sum()), s(2, 3)),
+            c("norm 2", x -> x[0].norm(2, new int[] {1}, false), s(2, 3)),
+            c("norm 3", x -> x[0].norm(3), s(4)),
             c("gather", x -> x[0].gather(1, INDEX).pow(3), s(2, 4)));
     }
 
