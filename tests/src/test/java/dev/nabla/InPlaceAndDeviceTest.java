@@ -104,6 +104,17 @@ class InPlaceAndDeviceTest {
     }
 
     @Test
+    void inPlaceWritesToExpandedViewsAreRefused() {
+        Tensor base = Tensor.of(new double[] {1, 2}, 1, 2);
+        var e = assertThrows(IllegalArgumentException.class, () -> base.expand(3, 2).addInPlace(Tensor.ones(3, 2)));
+        assertEquals("addInPlace: the target of shape [3, 2] is an expanded view whose elements share memory (stride 0 "
+                + "in dimension 0); write to a contiguous() copy", e.getMessage());
+        assertArrayEquals(new double[] {1, 2}, base.toDoubleArray());
+        base.expand(1, 2).fillInPlace(5);
+        assertArrayEquals(new double[] {5, 5}, base.toDoubleArray(), "a size-1 broadcast dimension is harmless");
+    }
+
+    @Test
     void inPlaceOnATensorThatRequiresGradNeedsNoGrad() {
         Tensor w = Tensor.ones(DType.FLOAT64, Device.CPU, 2).requiresGrad(true);
         Consumer<Tensor> step = x -> x.subInPlace(Tensor.of(new double[] {0.5, 0.25}));
