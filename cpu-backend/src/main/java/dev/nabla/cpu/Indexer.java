@@ -8,46 +8,52 @@ final class Indexer {
     private Indexer() {
     }
 
-    /** A view of {@code t} with {@code shape}, whose stride along {@code axis} is 0: the base of each lookup. */
-    private static Strided baseView(Strided t, int axis, int[] shape) {
-        int[] strides = t.strides().clone();
-        strides[axis] = 0;
-        return new Strided(t.storage(), shape, strides, t.offset());
+    /**
+     * Iteration over an index tensor together with a same-shaped operand (operand 1) and the
+     * indexed tensor's base (operand 2: its view with stride 0 along the axis), so that element i
+     * of a block lives at {@link #position} in the indexed tensor.
+     */
+    private record Plan(Layout layout, long[] idx, int axisStride, int indexStride, int baseStride) {
+
+        static Plan of(Strided indexed, int axis, Strided index, Strided other) {
+            int[] strides = indexed.strides().clone();
+            strides[axis] = 0;
+            Strided base = new Strided(indexed.storage(), index.shape(), strides, indexed.offset());
+            Layout layout = Layout.of(index.shape(), index, other, base);
+            return new Plan(layout, (long[]) CpuBackend.data(index), indexed.strides()[axis], layout.innerStride(0),
+                    layout.innerStride(2));
+        }
+
+        int position(int[] off, int i) {
+            return off[2] + i * baseStride + (int) idx[off[0] + i * indexStride] * axisStride;
+        }
     }
 
     static void gather(Strided x, int axis, Strided index, Strided out) {
-        Strided base = baseView(x, axis, index.shape());
-        Layout layout = Layout.of(index.shape(), index, out, base);
-        long[] idx = (long[]) CpuBackend.data(index);
+        Plan plan = Plan.of(x, axis, index, out);
         Object in = CpuBackend.data(x);
         Object to = CpuBackend.data(out);
-        int axisStride = x.strides()[axis];
-        int is = layout.innerStride(0);
-        int bs = layout.innerStride(2);
-        layout.forEachBlock((off, n, linear) -> {
+        int outStride = plan.layout().innerStride(1);
+        plan.layout().forEachBlock((off, n, linear) -> {
             double[] v = Blocks.scratch()[0];
             for (int i = 0; i < n; i++) {
-                int p = off[2] + i * bs + (int) idx[off[0] + i * is] * axisStride;
-                Blocks.load(in, p, 1, v, i, 1);
+                Blocks.load(in, plan.position(off, i), 1, v, i, 1);
             }
-            Blocks.store(v, n, to, off[1], layout.innerStride(1));
+            Blocks.store(v, n, to, off[1], outStride);
         });
     }
 
     static void scatterAdd(Strided dst, int axis, Strided index, Strided src) {
-        Strided base = baseView(dst, axis, index.shape());
-        Layout layout = Layout.of(index.shape(), index, src, base);
-        long[] idx = (long[]) CpuBackend.data(index);
+        Plan plan = Plan.of(dst, axis, index, src);
         Object from = CpuBackend.data(src);
         Object to = CpuBackend.data(dst);
-        int axisStride = dst.strides()[axis];
-        int is = layout.innerStride(0);
-        int bs = layout.innerStride(2);
-        layout.forEachBlockSequentially((off, n, linear) -> {
+        int srcStride = plan.layout().innerStride(1);
+        // sequential: two index entries may name the same destination
+        plan.layout().forEachBlockSequentially((off, n, linear) -> {
             double[][] s = Blocks.scratch();
-            Blocks.load(from, off[1], layout.innerStride(1), s[0], n);
+            Blocks.load(from, off[1], srcStride, s[0], n);
             for (int i = 0; i < n; i++) {
-                int p = off[2] + i * bs + (int) idx[off[0] + i * is] * axisStride;
+                int p = plan.position(off, i);
                 Blocks.load(to, p, 1, s[1], 0, 1);
                 s[1][0] += s[0][i];
                 Blocks.store(s[1], 0, 1, to, p, 1);
