@@ -12,16 +12,31 @@ import dev.nabla.backend.Strided;
 import dev.nabla.backend.UnaryOp;
 import dev.nabla.backend.fast.AttentionKernel;
 import dev.nabla.backend.fast.LstmCellKernel;
+import dev.nabla.backend.fast.ConvGeometry;
+import dev.nabla.backend.fast.ConvKernel;
 import dev.nabla.backend.fast.MatmulKernel;
+import dev.nabla.backend.fast.PoolGeometry;
+import dev.nabla.backend.fast.PoolKernel;
+import dev.nabla.backend.fast.ReferenceConv;
+import dev.nabla.backend.fast.ReferencePool;
+import dev.nabla.cpu.kernels.ConvShape;
+import dev.nabla.cpu.kernels.FloatConv;
+import dev.nabla.cpu.kernels.FloatPool;
 
 /**
  * The pure-Java backend: primitives over heap arrays, split across the shared {@link Parallel}
- * pool when the work is large enough to pay for it.
+ * pool when the work is large enough to pay for it. Float32 convolution and pooling run on
+ * the dedicated kernels of {@code dev.nabla.cpu.kernels}; float64 ones (gradient checks) take the
+ * primitive-based reference paths, whose matmuls still reach the packed GEMM.
  */
-public final class CpuBackend implements Backend, MatmulKernel, AttentionKernel, LstmCellKernel {
+public final class CpuBackend implements Backend, MatmulKernel, AttentionKernel, LstmCellKernel, ConvKernel,
+        PoolKernel {
 
     /** The one instance: there is one CPU device. */
     static final CpuBackend INSTANCE = new CpuBackend();
+
+    private final ReferenceConv referenceConv = new ReferenceConv(this);
+    private final ReferencePool referencePool = new ReferencePool(this);
 
     private CpuBackend() {
     }
@@ -198,5 +213,100 @@ public final class CpuBackend implements Backend, MatmulKernel, AttentionKernel,
     public void lstmCellBackward(Strided gates, Strided c, Strided hc, Strided gradHc, Strided gradGates,
             Strided gradC) {
         CpuLstmCell.backward(gates, c, hc, gradHc, gradGates, gradC);
+    }
+
+    /** {@code s} itself when contiguous, else a contiguous copy (kernels read dense planes). */
+    private Strided dense(Strided s) {
+        return s.isContiguous() ? s : Strided.contiguous(upload(download(s)), s.shape());
+    }
+
+    /** Whether the fast float kernels apply: FLOAT32 and a contiguous output starting at element 0. */
+    private static boolean floatFast(Strided x, Strided out) {
+        return x.dtype() == DType.FLOAT32 && out.isContiguous() && out.offset() == 0;
+    }
+
+    @Override
+    public void conv2d(Strided x, Strided w, ConvGeometry geometry, Strided out) {
+        if (!floatFast(x, out)) {
+            referenceConv.conv2d(x, w, geometry, out);
+            return;
+        }
+        Strided xd = dense(x);
+        Strided wd = dense(w);
+        FloatConv.forward(ConvShape.of(x.shape(), w.shape(), out.shape(), geometry), (float[]) data(xd), xd.offset(),
+                (float[]) data(wd), wd.offset(), (float[]) data(out), 0);
+    }
+
+    @Override
+    public void conv2dBackwardData(Strided gradOut, Strided w, ConvGeometry geometry, Strided gradInput) {
+        if (!floatFast(gradOut, gradInput)) {
+            referenceConv.conv2dBackwardData(gradOut, w, geometry, gradInput);
+            return;
+        }
+        Strided gy = dense(gradOut);
+        Strided wd = dense(w);
+        FloatConv.backwardData(ConvShape.of(gradInput.shape(), w.shape(), gradOut.shape(), geometry), (float[]) data(gy),
+                gy.offset(), (float[]) data(wd), wd.offset(), (float[]) data(gradInput), 0);
+    }
+
+    @Override
+    public void conv2dBackwardFilter(Strided x, Strided gradOut, ConvGeometry geometry, Strided gradWeight) {
+        if (!floatFast(x, gradWeight)) {
+            referenceConv.conv2dBackwardFilter(x, gradOut, geometry, gradWeight);
+            return;
+        }
+        Strided xd = dense(x);
+        Strided gy = dense(gradOut);
+        FloatConv.backwardFilter(ConvShape.of(x.shape(), gradWeight.shape(), gradOut.shape(), geometry),
+                (float[]) data(xd), xd.offset(), (float[]) data(gy), gy.offset(), (float[]) data(gradWeight), 0);
+    }
+
+    private static FloatPool.Planes planes(int[] in, int[] out, PoolGeometry geometry) {
+        return new FloatPool.Planes(in[0] * in[1], in[2], in[3], out[2], out[3], geometry);
+    }
+
+    @Override
+    public void maxPool2d(Strided x, PoolGeometry geometry, Strided out, Strided indices) {
+        if (!floatFast(x, out) || !indices.isContiguous() || indices.offset() != 0) {
+            referencePool.maxPool2d(x, geometry, out, indices);
+            return;
+        }
+        Strided xd = dense(x);
+        FloatPool.maxForward(planes(x.shape(), out.shape(), geometry), (float[]) data(xd), xd.offset(),
+                (float[]) data(out), (long[]) data(indices));
+    }
+
+    @Override
+    public void maxPool2dBackward(Strided gradOut, Strided indices, PoolGeometry geometry, Strided gradInput) {
+        if (!floatFast(gradOut, gradInput)) {
+            referencePool.maxPool2dBackward(gradOut, indices, geometry, gradInput);
+            return;
+        }
+        Strided gy = dense(gradOut);
+        Strided idx = dense(indices);
+        FloatPool.maxBackward(planes(gradInput.shape(), gradOut.shape(), geometry), (float[]) data(gy), gy.offset(),
+                (long[]) data(idx), idx.offset(), (float[]) data(gradInput));
+    }
+
+    @Override
+    public void avgPool2d(Strided x, PoolGeometry geometry, boolean countIncludePad, Strided out) {
+        if (!floatFast(x, out)) {
+            referencePool.avgPool2d(x, geometry, countIncludePad, out);
+            return;
+        }
+        Strided xd = dense(x);
+        FloatPool.avgForward(planes(x.shape(), out.shape(), geometry), (float[]) data(xd), xd.offset(), countIncludePad,
+                (float[]) data(out));
+    }
+
+    @Override
+    public void avgPool2dBackward(Strided gradOut, PoolGeometry geometry, boolean countIncludePad, Strided gradInput) {
+        if (!floatFast(gradOut, gradInput)) {
+            referencePool.avgPool2dBackward(gradOut, geometry, countIncludePad, gradInput);
+            return;
+        }
+        Strided gy = dense(gradOut);
+        FloatPool.avgBackward(planes(gradInput.shape(), gradOut.shape(), geometry), (float[]) data(gy), gy.offset(),
+                countIncludePad, (float[]) data(gradInput));
     }
 }

@@ -1,0 +1,134 @@
+package dev.nabla.cpu.kernels;
+
+import dev.nabla.backend.fast.PoolGeometry;
+import dev.nabla.cpu.Parallel;
+import java.util.Arrays;
+
+/**
+ * Direct float loops for 2-D max and average pooling and their backward passes over dense NCHW
+ * planes, spread over the pool by plane. Only window cells inside the input are visited, so
+ * padding never wins a maximum and is counted in an average only when asked.
+ */
+public final class FloatPool {
+
+    private FloatPool() {
+    }
+
+    /**
+     * Plane sizes of one pooling call.
+     *
+     * @param planes N · C
+     * @param h input height
+     * @param w input width
+     * @param oh output height
+     * @param ow output width
+     * @param geo the window
+     */
+    public record Planes(int planes, int h, int w, int oh, int ow, PoolGeometry geo) {
+
+        int rowStart(int o) {
+            return Math.max(0, o * geo.strideH() - geo.padH());
+        }
+
+        int rowEnd(int o) {
+            return Math.min(h, o * geo.strideH() - geo.padH() + geo.kernelH());
+        }
+
+        int colStart(int o) {
+            return Math.max(0, o * geo.strideW() - geo.padW());
+        }
+
+        int colEnd(int o) {
+            return Math.min(w, o * geo.strideW() - geo.padW() + geo.kernelW());
+        }
+
+        /** The averaging divisor of output cell (i, j). */
+        float divisor(int i, int j, boolean countIncludePad) {
+            return countIncludePad ? geo.kernelH() * geo.kernelW()
+                    : (rowEnd(i) - rowStart(i)) * (colEnd(j) - colStart(j));
+        }
+    }
+
+    /** Window maxima and where they are ({@code h * W + w} within the plane; the first one on ties). */
+    public static void maxForward(Planes s, float[] x, int xOff, float[] y, long[] indices) {
+        Parallel.forRange(s.planes(), 1, (from, to) -> {
+            for (int pl = from; pl < to; pl++) {
+                int in = xOff + pl * s.h() * s.w();
+                int out = pl * s.oh() * s.ow();
+                for (int i = 0; i < s.oh(); i++) {
+                    for (int j = 0; j < s.ow(); j++, out++) {
+                        float best = Float.NEGATIVE_INFINITY;
+                        int where = s.rowStart(i) * s.w() + s.colStart(j);
+                        for (int r = s.rowStart(i); r < s.rowEnd(i); r++) {
+                            for (int c = s.colStart(j); c < s.colEnd(j); c++) {
+                                float v = x[in + r * s.w() + c];
+                                if (v > best || Float.isNaN(v)) {
+                                    best = v;
+                                    where = r * s.w() + c;
+                                }
+                            }
+                        }
+                        y[out] = x[in + where];
+                        indices[out] = where;
+                    }
+                }
+            }
+        });
+    }
+
+    /** Routes each output gradient to its maximum's input cell, summing collisions. */
+    public static void maxBackward(Planes s, float[] gy, int gyOff, long[] indices, int idxOff, float[] gx) {
+        int hw = s.h() * s.w();
+        int p = s.oh() * s.ow();
+        Parallel.forRange(s.planes(), 1, (from, to) -> {
+            Arrays.fill(gx, from * hw, to * hw, 0f);
+            for (int pl = from; pl < to; pl++) {
+                for (int q = 0; q < p; q++) {
+                    gx[pl * hw + (int) indices[idxOff + pl * p + q]] += gy[gyOff + pl * p + q];
+                }
+            }
+        });
+    }
+
+    /** Window means. */
+    public static void avgForward(Planes s, float[] x, int xOff, boolean countIncludePad, float[] y) {
+        Parallel.forRange(s.planes(), 1, (from, to) -> {
+            for (int pl = from; pl < to; pl++) {
+                int in = xOff + pl * s.h() * s.w();
+                int out = pl * s.oh() * s.ow();
+                for (int i = 0; i < s.oh(); i++) {
+                    for (int j = 0; j < s.ow(); j++, out++) {
+                        float sum = 0f;
+                        for (int r = s.rowStart(i); r < s.rowEnd(i); r++) {
+                            for (int c = s.colStart(j); c < s.colEnd(j); c++) {
+                                sum += x[in + r * s.w() + c];
+                            }
+                        }
+                        y[out] = sum / s.divisor(i, j, countIncludePad);
+                    }
+                }
+            }
+        });
+    }
+
+    /** Spreads each output gradient evenly over its window's cells. */
+    public static void avgBackward(Planes s, float[] gy, int gyOff, boolean countIncludePad, float[] gx) {
+        int hw = s.h() * s.w();
+        Parallel.forRange(s.planes(), 1, (from, to) -> {
+            Arrays.fill(gx, from * hw, to * hw, 0f);
+            for (int pl = from; pl < to; pl++) {
+                int out = gyOff + pl * s.oh() * s.ow();
+                for (int i = 0; i < s.oh(); i++) {
+                    for (int j = 0; j < s.ow(); j++, out++) {
+                        float share = gy[out] / s.divisor(i, j, countIncludePad);
+                        for (int r = s.rowStart(i); r < s.rowEnd(i); r++) {
+                            for (int c = s.colStart(j); c < s.colEnd(j); c++) {
+                                gx[pl * hw + r * s.w() + c] += share;
+                            }
+                        }
+                    }
+                }
+            }
+        });
+    }
+}

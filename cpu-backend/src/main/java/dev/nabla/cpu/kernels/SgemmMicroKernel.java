@@ -1,0 +1,20 @@
+package dev.nabla.cpu.kernels;
+
+/** The innermost float GEMM step: one register tile of C from one packed A panel and one packed B panel. */
+interface SgemmMicroKernel {
+
+    /**
+     * {@code C[mr × nr] (+)= Apanel · Bpanel} over depth {@code kc}.
+     *
+     * @param a packed A: for each depth step, {@code mr} consecutive row values
+     * @param ai where the A panel starts
+     * @param b packed B: for each depth step, {@code nr} consecutive column values
+     * @param bi where the B panel starts
+     * @param c output array; row r of the tile starts at {@code ci + r * ldc}
+     * @param accumulate add to C (true) or overwrite it
+     */
+    void tile(int kc, float[] a, int ai, float[] b, int bi, float[] c, int ci, int ldc, boolean accumulate);
+
+    /** The register blocking this kernel is written for. */
+    Blocking blocking();
+}

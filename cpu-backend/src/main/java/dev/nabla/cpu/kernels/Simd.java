@@ -1,0 +1,61 @@
+package dev.nabla.cpu.kernels;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Chooses the GEMM micro-kernels once: the Vector API ones when {@code jdk.incubator.vector} is
+ * in the boot layer and 256-bit vectors are native, the scalar ones otherwise. The SIMD classes
+ * are created reflectively so that they are never loaded on a JVM without the module.
+ */
+public final class Simd {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Simd.class);
+    private static final boolean ENABLED = detect();
+    private static final SgemmMicroKernel SGEMM = ENABLED
+            ? (SgemmMicroKernel) create("dev.nabla.cpu.kernels.VectorSgemmKernel")
+            : new ScalarSgemmKernel(new Blocking(6, 16, 120, 384, 4080));
+    private static final DgemmMicroKernel DGEMM = ENABLED
+            ? (DgemmMicroKernel) create("dev.nabla.cpu.kernels.VectorDgemmKernel")
+            : new ScalarDgemmKernel(new Blocking(6, 8, 72, 256, 2040));
+
+    static {
+        LOG.info(ENABLED ? "CPU GEMM: SIMD micro-kernels (jdk.incubator.vector, 256-bit)"
+                : "CPU GEMM: scalar micro-kernels (start the JVM with --add-modules jdk.incubator.vector for SIMD)");
+    }
+
+    private Simd() {
+    }
+
+    /** Whether the SIMD micro-kernels are active. */
+    public static boolean enabled() {
+        return ENABLED;
+    }
+
+    static SgemmMicroKernel sgemm() {
+        return SGEMM;
+    }
+
+    static DgemmMicroKernel dgemm() {
+        return DGEMM;
+    }
+
+    private static boolean detect() {
+        if (Boolean.getBoolean("nabla.cpu.noSimd") || ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
+            return false;
+        }
+        try {
+            return ((VectorWidth) create("dev.nabla.cpu.kernels.VectorWidthProbe")).preferredBits() >= 256;
+        } catch (RuntimeException | LinkageError e) {
+            return false;
+        }
+    }
+
+    private static Object create(String className) {
+        try {
+            return Class.forName(className).getDeclaredConstructor().newInstance();
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("Simd: cannot create " + className, e);
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package dev.nabla.cpu.kernels;
+
+/**
+ * The type-independent half of {@link PanelOps}: operand placement and the macro-kernel loop
+ * that walks register tiles over a packed block. Subclasses hold the typed arrays and supply
+ * packing, the micro-kernel call and the edge-tile merge.
+ */
+abstract class TilePanels implements PanelOps {
+
+    /** Register and cache blocking of the micro-kernel. */
+    protected final Blocking bl;
+    /** Start of A. */
+    protected final int aOff;
+    /** Strides of A. */
+    protected final MatrixStrides as;
+    /** Start of B. */
+    protected final int bOff;
+    /** Strides of B. */
+    protected final MatrixStrides bs;
+    /** Start of C. */
+    protected final int cOff;
+    /** Leading dimension of C. */
+    protected final int ldc;
+
+    TilePanels(Blocking bl, int aOff, MatrixStrides as, int bOff, MatrixStrides bs, int cOff, int ldc) {
+        this.bl = bl;
+        this.aOff = aOff;
+        this.as = as;
+        this.bOff = bOff;
+        this.bs = bs;
+        this.cOff = cOff;
+        this.ldc = ldc;
+    }
+
+    /** Runs the micro-kernel on packed panels {@code ai}, {@code bi} straight into C at {@code ci}. */
+    abstract void fullTile(int kc, int ai, int bi, int ci, boolean accumulate);
+
+    /** Runs the micro-kernel into a scratch tile and merges its {@code rows × cols} corner into C at {@code ci}. */
+    abstract void edgeTile(int kc, int ai, int bi, int ci, int rows, int cols, boolean accumulate);
+
+    @Override
+    public final void multiplyPacked(int i0, int j0, int mc, int nc, int kc, boolean accumulate) {
+        int mr = bl.mr();
+        int nr = bl.nr();
+        for (int jr = 0; jr < nc; jr += nr) {
+            int cols = Math.min(nr, nc - jr);
+            for (int ir = 0; ir < mc; ir += mr) {
+                int rows = Math.min(mr, mc - ir);
+                int ci = cOff + (i0 + ir) * ldc + j0 + jr;
+                if (rows == mr && cols == nr) {
+                    fullTile(kc, ir * kc, jr * kc, ci, accumulate);
+                } else {
+                    edgeTile(kc, ir * kc, jr * kc, ci, rows, cols, accumulate);
+                }
+            }
+        }
+    }
+
+    /** Where A's block at row {@code i0}, depth {@code p0} starts. */
+    final int aBlock(int i0, int p0) {
+        return aOff + i0 * as.row() + p0 * as.col();
+    }
+
+    /** Where B's block at depth {@code p0}, column {@code j0} starts. */
+    final int bBlock(int p0, int j0) {
+        return bOff + p0 * bs.row() + j0 * bs.col();
+    }
+}
