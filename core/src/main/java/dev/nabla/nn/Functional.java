@@ -1,9 +1,15 @@
 package dev.nabla.nn;
 
 import dev.nabla.DType;
+import dev.nabla.Generator;
 import dev.nabla.Tensor;
+import dev.nabla.autograd.Graph;
+import java.util.Arrays;
 
-/** Stateless neural-network functions: softmax family and the basic losses. */
+/**
+ * Stateless neural-network functions: softmax family, dropout, normalisation, embedding lookup
+ * and the basic losses. More losses live in {@link Losses}, activations in {@link Activations}.
+ */
 public final class Functional {
 
     private Functional() {
@@ -17,6 +23,98 @@ public final class Functional {
     /** {@code exp(x) / sum(exp(x))} along {@code dim}. */
     public static Tensor softmax(Tensor x, int dim) {
         return logSoftmax(x, dim).exp();
+    }
+
+    /**
+     * Inverted dropout: in training, zeroes each element with probability {@code p} and scales the
+     * survivors by {@code 1 / (1 - p)} so the expectation is unchanged; the identity otherwise.
+     * The mask is drawn from {@code gen}'s counters, so a (seed, offset) pair reproduces it.
+     *
+     * @throws IllegalArgumentException when {@code p} is outside {@code [0, 1]}
+     */
+    public static Tensor dropout(Tensor x, double p, boolean training, Generator gen) {
+        checkProbability("dropout", p);
+        if (!training || p == 0) {
+            return x;
+        }
+        if (p == 1) {
+            return x.mul(0);
+        }
+        DType dtype = x.dtype().isFloating() ? x.dtype() : DType.FLOAT32;
+        Tensor u = Tensor.uniform(gen, 0, 1, dtype, x.device(), x.shape().toArray());
+        Tensor keepScaled = u.lt(p).rsub(1).mul(1.0 / (1 - p));
+        return x.mul(keepScaled);
+    }
+
+    /** {@link #dropout(Tensor, double, boolean, Generator)} with the global generator. */
+    public static Tensor dropout(Tensor x, double p, boolean training) {
+        return dropout(x, p, training, Generator.global());
+    }
+
+    static void checkProbability(String op, double p) {
+        if (!(p >= 0 && p <= 1)) {
+            throw new IllegalArgumentException(op + ": probability must be in [0, 1], got " + p);
+        }
+    }
+
+    /**
+     * Layer normalisation over the trailing {@code normalizedShape.length} dimensions:
+     * {@code (x - mean) / sqrt(var + eps) * weight + bias} with the biased variance.
+     *
+     * @param weight the scale of shape {@code normalizedShape}, or null
+     * @param bias the shift of shape {@code normalizedShape}, or null
+     * @throws IllegalArgumentException when x's trailing dimensions are not {@code normalizedShape}
+     */
+    public static Tensor layerNorm(Tensor x, int[] normalizedShape, Tensor weight, Tensor bias, double eps) {
+        int k = normalizedShape.length;
+        int[] shape = x.shape().toArray();
+        if (k == 0 || shape.length < k
+                || !Arrays.equals(Arrays.copyOfRange(shape, shape.length - k, shape.length), normalizedShape)) {
+            throw new IllegalArgumentException("layerNorm: expected input with trailing shape "
+                    + Arrays.toString(normalizedShape) + ", got shape " + x.shape());
+        }
+        int[] dims = new int[k];
+        for (int i = 0; i < k; i++) {
+            dims[i] = shape.length - k + i;
+        }
+        Tensor centred = x.sub(x.mean(dims, true));
+        Tensor var = centred.mul(centred).mean(dims, true);
+        Tensor y = centred.div(var.add(eps).sqrt());
+        if (weight != null) {
+            y = y.mul(weight);
+        }
+        return bias == null ? y : y.add(bias);
+    }
+
+    /**
+     * Looks up rows of {@code weight [num, dim]} for INT64 {@code indices} of any shape; the result
+     * has shape {@code indices.shape + [dim]}. Rows looked up through {@code paddingIdx} receive no
+     * gradient.
+     *
+     * @param paddingIdx a row index whose gradient stays zero, or -1 for none
+     * @throws IllegalArgumentException for non-INT64 indices or an index outside {@code [0, num)}
+     */
+    public static Tensor embedding(Tensor indices, Tensor weight, int paddingIdx) {
+        if (weight.rank() != 2) {
+            throw new IllegalArgumentException("embedding: weight must be [num, dim], got shape " + weight.shape());
+        }
+        int num = weight.size(0);
+        int dim = weight.size(1);
+        Labels.checkRange("embedding", indices, num, "embeddings", null);
+        Tensor flat = indices.reshape(indices.numel());
+        int[] outShape = Arrays.copyOf(indices.shape().toArray(), indices.rank() + 1);
+        outShape[indices.rank()] = dim;
+        Tensor out = weight.detach().indexSelect(0, flat).reshape(outShape);
+        int[] weightShape = weight.shape().toArray();
+        return Graph.record("embedding", out, new Tensor[] {weight}, g -> {
+            Tensor rows = g.reshape(flat.numel(), dim);
+            if (paddingIdx >= 0) {
+                rows = rows.mul(flat.ne(Tensor.scalar(paddingIdx, DType.INT64, flat.device())).unsqueeze(1)
+                        .to(rows.dtype()));
+            }
+            Tensor index = flat.unsqueeze(1).expand(flat.numel(), dim);
+            return new Tensor[] {Tensor.zeros(g.dtype(), g.device(), weightShape).scatterAdd(0, index, rows)};
+        }, flat);
     }
 
     /** The mean squared error. */
@@ -42,6 +140,7 @@ public final class Functional {
         if (target.dtype() != DType.INT64) {
             throw new IllegalArgumentException("crossEntropy: targets must be int64 class indices, got " + target.dtype().id());
         }
+        Labels.checkRange("crossEntropy", target, logits.size(1), "classes", null);
         Tensor logp = logSoftmax(logits, 1);
         return logp.gather(1, target.unsqueeze(1)).mean().neg();
     }
