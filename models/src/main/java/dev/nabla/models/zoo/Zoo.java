@@ -10,6 +10,7 @@ public final class Zoo {
 
     static {
         register(new SpiralMlp());
+        register(new MlpDigits());
     }
 
     private Zoo() {
