@@ -1,0 +1,61 @@
+package dev.nabla.train;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/**
+ * Writes training curves as a PNG with XChart: loss series on the left axis and, optionally,
+ * accuracy series on the right axis, against the epoch. Rendering needs no display: AWT is put in
+ * headless mode unless the application chose otherwise.
+ */
+public final class LearningCurves {
+
+    private LearningCurves() {
+    }
+
+    /**
+     * Plots {@code losses} (left axis) and {@code accuracies} (right axis) against {@code epochs}.
+     *
+     * @param epochs the x values
+     * @param losses series name → values, each as long as {@code epochs}
+     * @param accuracies series name → values (may be empty)
+     */
+    public static void writePng(Path file, String title, double[] epochs, Map<String, double[]> losses,
+            Map<String, double[]> accuracies) throws IOException {
+        if (losses.isEmpty() || epochs.length == 0) {
+            throw new IllegalArgumentException("LearningCurves.writePng: need at least one loss series and one epoch");
+        }
+        if (System.getProperty("java.awt.headless") == null) {
+            System.setProperty("java.awt.headless", "true");
+        }
+        XYChart chart = new XYChartBuilder().width(900).height(540).title(title).xAxisTitle("epoch").yAxisTitle("loss")
+                .build();
+        chart.getStyler().setYAxisGroupPosition(1, org.knowm.xchart.style.Styler.YAxisPosition.Right);
+        addSeries(chart, epochs, losses, 0);
+        addSeries(chart, epochs, accuracies, 1);
+        if (!accuracies.isEmpty()) {
+            chart.setYAxisGroupTitle(1, "accuracy");
+        }
+        String name = file.toString();
+        String base = name.endsWith(".png") ? name.substring(0, name.length() - 4) : name;
+        BitmapEncoder.saveBitmap(chart, base, BitmapEncoder.BitmapFormat.PNG);
+    }
+
+    private static void addSeries(XYChart chart, double[] epochs, Map<String, double[]> series, int axisGroup) {
+        series.forEach((label, values) -> {
+            if (values.length != epochs.length) {
+                throw new IllegalArgumentException("LearningCurves.writePng: series '" + label + "' has " + values.length
+                        + " values for " + epochs.length + " epochs");
+            }
+            XYSeries s = chart.addSeries(label, epochs, values);
+            s.setYAxisGroup(axisGroup);
+            s.setMarker(SeriesMarkers.CIRCLE);
+        });
+    }
+}
