@@ -11,6 +11,27 @@ public final class RunFolder {
     }
 
     /**
+     * Checks, without creating anything, that {@code dir} is or can become a writable folder.
+     *
+     * @throws IllegalArgumentException naming the folder when it is a file or its nearest existing
+     *     ancestor is not a writable folder
+     */
+    public static void check(Path dir) {
+        Path abs = dir.toAbsolutePath();
+        if (Files.exists(abs) && !Files.isDirectory(abs)) {
+            throw new IllegalArgumentException("--out " + dir + " is a file, not a folder");
+        }
+        Path existing = abs;
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing == null || !Files.isDirectory(existing) || !Files.isWritable(existing)) {
+            throw new IllegalArgumentException("--out " + dir + " is not writable (" + existing
+                    + " is not a writable folder)");
+        }
+    }
+
+    /**
      * Creates {@code dir} if needed and proves it writable by creating and deleting a probe file.
      *
      * @return {@code dir}

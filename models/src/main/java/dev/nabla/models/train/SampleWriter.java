@@ -1,17 +1,20 @@
 package dev.nabla.models.train;
 
 import dev.nabla.models.data.ImageGrid;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
-import java.util.List;
-import javax.imageio.ImageIO;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
 
-/** Writes samples and plots as PNG files, each atomically (a temporary file renamed into place). */
+/**
+ * Writes samples as a PNG: images as a grid, 2-D points as a scatter plot. The picture is drawn
+ * into a hidden temporary file that is renamed into place, so a failed write leaves no partial file.
+ */
 public final class SampleWriter {
 
     private static final int COLUMNS = 8;
@@ -20,54 +23,51 @@ public final class SampleWriter {
     }
 
     /**
-     * Writes image samples as a grid, or point samples as a scatter plot.
+     * Writes {@code samples} to {@code file}.
      *
      * @throws IllegalArgumentException for text samples, which have no picture
      */
-    public static void writeGrid(Path file, Samples samples) {
-        if (samples.isImages()) {
-            atomically(file, tmp -> ImageGrid.writePng(tmp, samples.images(), samples.side(), samples.count(),
-                    Math.min(COLUMNS, samples.count())));
-        } else if (samples.isPoints()) {
-            List<double[]> xy = new ArrayList<>();
-            for (int i = 0; i + 1 < samples.points().length; i += 2) {
-                xy.add(new double[] {samples.points()[i], samples.points()[i + 1]});
-            }
-            writePlot(file, Plot.draw(samples.count() + " samples", xy, false));
-        } else {
-            throw new IllegalArgumentException("sample: text samples cannot be written as a PNG (" + file + ")");
+    public static void write(Path file, Samples samples) {
+        if (!samples.isImages() && !samples.isPoints()) {
+            throw new IllegalArgumentException("sample: text samples cannot be drawn as " + file);
         }
-    }
-
-    /** Writes a rendered plot to {@code file}. */
-    static void writePlot(Path file, BufferedImage image) {
-        atomically(file, tmp -> {
-            try {
-                ImageIO.write(image, "png", tmp.toFile());
-            } catch (IOException e) {
-                throw new UncheckedIOException("plot: cannot write " + file, e);
-            }
-        });
-    }
-
-    /** Runs {@code writer} on a temporary sibling of {@code file}, then renames it over {@code file}. */
-    static void atomically(Path file, java.util.function.Consumer<Path> writer) {
-        Path dir = file.toAbsolutePath().getParent();
-        Path tmp = null;
+        Path abs = file.toAbsolutePath();
+        Path tmp = abs.resolveSibling("." + abs.getFileName() + ".tmp.png");
         try {
-            tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
-            writer.accept(tmp);
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            if (samples.isImages()) {
+                ImageGrid.writePng(tmp, samples.images(), samples.side(), samples.count(), Math.min(COLUMNS, samples.count()));
+            } else {
+                scatter(tmp, samples.points());
+            }
+            Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("sample: cannot write " + file + ": " + e.getMessage(), e);
         } finally {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // best effort: the temporary file is hidden and harmless
-                }
+            try {
+                Files.deleteIfExists(tmp);
+            } catch (IOException ignored) {
+                // nothing more to do: the file is hidden and the next write replaces it
             }
         }
+    }
+
+    private static void scatter(Path png, float[] xy) throws IOException {
+        if (System.getProperty("java.awt.headless") == null) {
+            System.setProperty("java.awt.headless", "true");
+        }
+        int n = xy.length / 2;
+        double[] x = new double[n];
+        double[] y = new double[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = xy[2 * i];
+            y[i] = xy[2 * i + 1];
+        }
+        XYChart chart = new XYChartBuilder().width(600).height(600).title(n + " samples").build();
+        chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        chart.getStyler().setMarkerSize(4);
+        chart.getStyler().setLegendVisible(false);
+        chart.addSeries("samples", x, y);
+        String name = png.toString();
+        BitmapEncoder.saveBitmap(chart, name.substring(0, name.length() - ".png".length()), BitmapEncoder.BitmapFormat.PNG);
     }
 }
