@@ -22,7 +22,7 @@ final class SampleCommand implements Callable<Integer> {
     @Option(names = "--checkpoint", paramLabel = "FILE", required = true, description = "a checkpoint from 'nabla train'")
     Path checkpoint;
 
-    @Option(names = "--count", description = "how many samples (default: ${DEFAULT-VALUE})", defaultValue = "64")
+    @Option(names = "--count", description = "images or points to draw, or characters of text (default: the model's)")
     int count;
 
     @Option(names = "--out", paramLabel = "PNG", description = "where image samples go (default: ${DEFAULT-VALUE})",
@@ -31,7 +31,7 @@ final class SampleCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (count <= 0) {
+        if (count < 0) {
             throw new IllegalArgumentException("sample: --count must be positive, got " + count);
         }
         ZooModel zooModel = model.zooModel();

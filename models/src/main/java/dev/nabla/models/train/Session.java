@@ -33,7 +33,8 @@ public interface Session {
     Map<String, Double> evaluate();
 
     /**
-     * Draws {@code count} samples from a generative model.
+     * Draws samples from a generative model: {@code count} images or points, or for a text model
+     * about {@code count} characters; 0 asks for the model's default amount.
      *
      * @return the samples, or empty for a model that does not generate
      */

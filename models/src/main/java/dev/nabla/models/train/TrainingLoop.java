@@ -29,8 +29,6 @@ public final class TrainingLoop {
     /** Name of the sample picture written by generative models. */
     public static final String SAMPLES = "samples.png";
 
-    private static final int SAMPLE_COUNT = 64;
-
     private final String modelName;
     private final int epochs;
     private final Path out;
@@ -144,7 +142,7 @@ public final class TrainingLoop {
     }
 
     private void writeSamples(Session session) {
-        session.sample(SAMPLE_COUNT).ifPresent(s -> {
+        session.sample(0).ifPresent(s -> {
             if (s.isImages() || s.isPoints()) {
                 SampleWriter.write(out.resolve(SAMPLES), s);
                 log.println("samples: " + out.resolve(SAMPLES));

@@ -11,6 +11,7 @@ public final class Zoo {
     static {
         register(new SpiralMlp());
         register(new MlpDigits());
+        register(new CharLstmText());
     }
 
     private Zoo() {
