@@ -29,7 +29,16 @@ final class Elementwise {
         if (op == UnaryOp.NONFINITE || !dtype.isFloating()) {
             return out;
         }
-        return Graph.record(name(op), out, new Tensor[] {x}, unaryBackward(op, x, out), x, out);
+        return Graph.record(name(op), out, new Tensor[] {x}, unaryBackward(op, x, out), unarySaved(op, x, out));
+    }
+
+    /** The tensors whose values a unary rule reads: only these must not change in place before backward. */
+    private static Tensor[] unarySaved(UnaryOp op, Tensor x, Tensor out) {
+        return switch (op) {
+            case NEG, SIGN, FLOOR, NONFINITE -> new Tensor[0];
+            case EXP, SQRT, SIGMOID, TANH -> new Tensor[] {out};
+            case LOG, ABS, RELU, SIN, COS, ERF -> new Tensor[] {x};
+        };
     }
 
     private static DType floating(DType d) {
@@ -54,6 +63,25 @@ final class Elementwise {
     }
 
     static Tensor binary(BinaryOp op, Tensor a, Tensor b) {
+        Tensor out = binaryRaw(op, a, b);
+        if (op.isComparison() || !out.dtype().isFloating()) {
+            return out;
+        }
+        return Graph.record(name(op), out, new Tensor[] {a, b}, binaryBackward(op, a, b, out), binarySaved(op, a, b, out));
+    }
+
+    /** The tensors whose values a binary rule reads (see {@link #unarySaved}). */
+    private static Tensor[] binarySaved(BinaryOp op, Tensor a, Tensor b, Tensor out) {
+        return switch (op) {
+            case ADD, SUB -> new Tensor[0];
+            case DIV -> new Tensor[] {b, out};
+            case POW -> new Tensor[] {a, b, out};
+            default -> new Tensor[] {a, b};
+        };
+    }
+
+    /** {@code op(a, b)} with broadcasting and promotion, not recorded. */
+    private static Tensor binaryRaw(BinaryOp op, Tensor a, Tensor b) {
         String name = name(op);
         Checks.sameDevice(name, a, b);
         int[] shape = Shape.broadcast(name, a.dims(), b.dims());
@@ -62,10 +90,7 @@ final class Elementwise {
         Tensor out = Tensor.empty(backend, dtype, shape);
         backend.binary(op, Views.broadcastStrided(castRaw(a, dtype), shape),
                 Views.broadcastStrided(castRaw(b, dtype), shape), out.strided());
-        if (op.isComparison() || !dtype.isFloating()) {
-            return out;
-        }
-        return Graph.record(name, out, new Tensor[] {a, b}, binaryBackward(op, a, b, out), a, b, out);
+        return out;
     }
 
     private static Backward binaryBackward(BinaryOp op, Tensor a, Tensor b, Tensor out) {
@@ -98,7 +123,10 @@ final class Elementwise {
         DType dtype = DType.promote(a.dtype(), b.dtype());
         Backend backend = a.backend();
         Tensor out = Tensor.empty(backend, dtype, shape);
-        backend.where(Views.broadcastStrided(castRaw(cond, dtype), shape), Views.broadcastStrided(castRaw(a, dtype), shape),
+        // cast a truth mask, not the condition itself: casting 0.5 or NaN to INT64 would make it false
+        Tensor truth = cond.dtype() == dtype ? cond
+                : castRaw(binaryRaw(BinaryOp.NE, cond, Creation.scalarLike(0, cond)), dtype);
+        backend.where(Views.broadcastStrided(truth, shape), Views.broadcastStrided(castRaw(a, dtype), shape),
                 Views.broadcastStrided(castRaw(b, dtype), shape), out.strided());
         Shape sa = a.shape();
         Shape sb = b.shape();

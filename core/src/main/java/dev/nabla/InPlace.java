@@ -43,6 +43,14 @@ final class InPlace {
     }
 
     private static void checkWritable(String op, Tensor self) {
+        int[] strides = self.rawStrides();
+        for (int d = 0; d < strides.length; d++) {
+            if (strides[d] == 0 && self.dims()[d] > 1) {
+                // several elements share one memory location: the result would depend on the visiting order
+                throw new IllegalArgumentException(op + ": the target of shape " + self.shape() + " is an expanded view "
+                        + "whose elements share memory (stride 0 in dimension " + d + "); write to a contiguous() copy");
+            }
+        }
         if (GradMode.isEnabled() && self.requiresGrad()) {
             throw new IllegalStateException(op + ": a tensor of shape " + self.shape() + " that requires grad cannot be "
                     + "modified in place while grad mode is on (use Autograd.noGrad(), or detach() it)");

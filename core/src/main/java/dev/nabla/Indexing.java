@@ -147,6 +147,9 @@ final class Indexing {
         if (index.rank() != 1) {
             throw new IllegalArgumentException("indexSelect: index must be 1-D, got shape " + index.shape());
         }
+        Checks.sameDevice("indexSelect", x, index);
+        Checks.dtype("indexSelect", index, DType.INT64, "index");
+        checkRange("indexSelect", index, x.dims()[d], "dimension " + d + " of size " + x.dims()[d]);
         int[] viewShape = new int[x.rank()];
         Arrays.fill(viewShape, 1);
         viewShape[d] = index.numel();

@@ -43,7 +43,7 @@ final class MatMul {
             throw new IllegalArgumentException("matmul: shapes " + userA.shape() + " and " + userB.shape()
                     + " are not aligned (" + k + " != " + b.dims()[rb - 2] + ")");
         }
-        int[] batch = Shape.broadcast("matmul", Arrays.copyOf(a.dims(), ra - 2), Arrays.copyOf(b.dims(), rb - 2));
+        int[] batch = batchShape(a, b, userA, userB);
         DType dtype = DType.promote(a.dtype(), b.dtype());
         Tensor ac = Elementwise.castRaw(a, dtype);
         Tensor bc = Elementwise.castRaw(b, dtype);
@@ -62,6 +62,21 @@ final class MatMul {
         return Graph.record("matmul", out, new Tensor[] {a, b}, g -> new Tensor[] {
             a.requiresGrad() ? g.matmul(b.transpose(-1, -2)).sumTo(shapeA) : null,
             b.requiresGrad() ? a.transpose(-1, -2).matmul(g).sumTo(shapeB) : null}, a, b);
+    }
+
+    /** The broadcast of the batch dimensions, with an error that shows the whole operand shapes. */
+    private static int[] batchShape(Tensor a, Tensor b, Tensor userA, Tensor userB) {
+        int[] ba = Arrays.copyOf(a.dims(), a.rank() - 2);
+        int[] bb = Arrays.copyOf(b.dims(), b.rank() - 2);
+        for (int i = 1; i <= Math.min(ba.length, bb.length); i++) {
+            int da = ba[ba.length - i];
+            int db = bb[bb.length - i];
+            if (da != db && da != 1 && db != 1) {
+                throw new IllegalArgumentException("matmul: batch dimensions of shapes " + userA.shape() + " and "
+                        + userB.shape() + " cannot be broadcast (" + da + " vs " + db + ")");
+            }
+        }
+        return Shape.broadcast("matmul", ba, bb);
     }
 
     private static int[] append(int[] batch, int x, int y) {

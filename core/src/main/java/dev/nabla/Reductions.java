@@ -1,5 +1,6 @@
 package dev.nabla;
 
+import dev.nabla.autograd.Autograd;
 import dev.nabla.autograd.Graph;
 import dev.nabla.backend.ReduceOp;
 import java.util.Arrays;
@@ -78,7 +79,7 @@ final class Reductions {
                     Tensor winners = x.eq(out);
                     Tensor share = winners.div(winners.sum(dims, true));
                     return new Tensor[] {g.mul(share)};
-                }, x, out);
+                }, op == ReduceOp.SUM ? new Tensor[0] : new Tensor[] {x, out});
         return keepDim ? kept : kept.reshape(droppedShape(x, mask));
     }
 
@@ -128,10 +129,17 @@ final class Reductions {
         if (p == 1) {
             return x.abs().sum(dims, keepDim);
         }
-        if (p == 2) {
-            return x.mul(x).sum(dims, keepDim).sqrt();
+        Tensor out;
+        try (var ignored = Autograd.noGradScope()) {
+            out = x.abs().pow(p).sum(dims, true).pow(1.0 / p);
         }
-        return x.abs().pow(p).sum(dims, keepDim).pow(1.0 / p);
+        // d|x|_p/dx = sign(x) |x|^(p-1) / |x|_p^(p-1), taken as 0 where the norm is 0 (as PyTorch does)
+        // rather than the 0/0 that differentiating the composition would give
+        Tensor kept = Graph.record("norm", out, new Tensor[] {x}, g -> {
+            Tensor denominator = Tensor.where(out.eq(0), Tensor.onesLike(out), out.pow(p - 1));
+            return new Tensor[] {g.mul(x.sign().mul(x.abs().pow(p - 1))).div(denominator)};
+        }, x, out);
+        return keepDim ? kept : kept.reshape(droppedShape(x, reducedMask("norm", x, dims)));
     }
 
     static Tensor sumTo(Tensor t, int[] target) {

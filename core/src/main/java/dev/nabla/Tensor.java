@@ -362,9 +362,9 @@ public final class Tensor {
         return transpose(-2, -1);
     }
 
-    /** Elements {@code start .. start+length-1} along {@code dim}, as a view. */
+    /** Elements {@code start .. start+length-1} along {@code dim} (negative start counts from the end), as a view. */
     public Tensor narrow(int dim, int start, int length) {
-        return Views.slice(this, dim, start, start + length, 1);
+        return Views.narrow(this, dim, start, length);
     }
 
     /** Elements {@code start, start+step, ...} below {@code end} along {@code dim}, as a view. */
@@ -906,7 +906,7 @@ public final class Tensor {
      * Backpropagates with full control.
      *
      * @param seed the gradient of some scalar with respect to this tensor ({@code null} for a scalar: ones)
-     * @param retainGraph keep the graph for another backward pass
+     * @param retainGraph keep the graph for another backward pass (implied by {@code createGraph})
      * @param createGraph record the backward pass so the gradients can be differentiated again
      */
     public void backward(Tensor seed, boolean retainGraph, boolean createGraph) {

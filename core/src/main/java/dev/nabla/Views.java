@@ -193,6 +193,18 @@ final class Views {
         return Graph.record("slice", out, new Tensor[] {t}, g -> new Tensor[] {unslice(g, inShape, d, s, e, step)});
     }
 
+    /** Unlike {@link #slice}, which clamps its end like Python, narrow demands the whole range exist. */
+    static Tensor narrow(Tensor t, int dim, int start, int length) {
+        int d = Shape.normalizeDim("narrow", dim, t.rank());
+        int size = t.dims()[d];
+        int s = start < 0 ? start + size : start;
+        if (length < 0 || s < 0 || (long) s + length > size) {
+            throw new IllegalArgumentException("narrow: start " + start + ", length " + length
+                    + " is out of range for dimension " + dim + " of size " + size + " (shape " + t.shape() + ")");
+        }
+        return slice(t, d, s, s + length, 1);
+    }
+
     static Tensor sliceRaw(Tensor t, int d, int start, int end, int step) {
         int[] shape = t.dims().clone();
         int[] strides = t.rawStrides().clone();
@@ -224,6 +236,9 @@ final class Views {
                     throw new IllegalArgumentException("expand: -1 is not allowed for the new leading dimension " + i);
                 }
                 shape[i] = own;
+            }
+            if (shape[i] < 0) {
+                throw new IllegalArgumentException("expand: invalid size " + shape[i] + " in " + Arrays.toString(requested));
             }
             if (own != 1 && own != shape[i]) {
                 throw new IllegalArgumentException("expand: cannot expand shape " + t.shape() + " to "

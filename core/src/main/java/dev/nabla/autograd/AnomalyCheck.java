@@ -12,7 +12,8 @@ final class AnomalyCheck {
         if (!out.dtype().isFloating() || out.numel() == 0) {
             return;
         }
-        try (GradMode ignored = GradMode.set(false)) {
+        // the check's own ops must neither record nor check themselves
+        try (GradMode noGrad = GradMode.set(false); GradMode noCheck = GradMode.anomaly(false)) {
             if (out.nonFinite().sum().item() > 0) {
                 throw new ArithmeticException("anomaly detected: op '" + op + "' produced NaN or infinity in its output of shape "
                         + out.shape());

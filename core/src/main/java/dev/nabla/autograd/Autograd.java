@@ -41,7 +41,7 @@ public final class Autograd {
      * @param outputs tensors to differentiate
      * @param gradOutputs seeds, one per output; a {@code null} entry means ones (scalar outputs only)
      * @param inputs tensors to differentiate with respect to (leaves or intermediate results)
-     * @param retainGraph keep the graph so it can be differentiated again
+     * @param retainGraph keep the graph so it can be differentiated again (implied by {@code createGraph})
      * @param createGraph record the backward pass itself, for higher-order derivatives
      * @return one gradient per input; an input the outputs do not depend on gets zeros
      */

@@ -49,7 +49,8 @@ final class Engine {
                     continue;
                 }
                 Tensor[] inputGrads = node.run(g);
-                if (!retainGraph) {
+                // a recorded backward pass refers to this graph, so createGraph keeps it (as in PyTorch)
+                if (!retainGraph && !createGraph) {
                     node.release();
                 }
                 Tensor[] inputs = node.inputs();

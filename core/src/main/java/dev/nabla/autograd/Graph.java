@@ -19,11 +19,11 @@ public final class Graph {
      * @param saved tensors the rule reads; an in-place change to any of them before backward is an error
      */
     public static Tensor record(String op, Tensor out, Tensor[] inputs, Backward backward, Tensor... saved) {
-        if (GradMode.isAnomalyDetectionEnabled()) {
-            AnomalyCheck.check(op, out);
-        }
         if (!GradMode.isEnabled() || !anyRequiresGrad(inputs)) {
             return out;
+        }
+        if (GradMode.isAnomalyDetectionEnabled()) {
+            AnomalyCheck.check(op, out);
         }
         out.attachGradFn(new Node(op, inputs, backward, saved));
         return out;

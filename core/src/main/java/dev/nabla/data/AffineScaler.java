@@ -18,13 +18,17 @@ public abstract class AffineScaler {
                     + train.shape());
         }
         Tensor[] fitted = shiftAndScale(train);
-        // a constant feature has no spread: leave it unscaled instead of dividing by zero
         this.shift = fitted[0];
-        this.scale = Tensor.where(fitted[1].eq(0), Tensor.onesLike(fitted[1]), fitted[1]);
+        this.scale = fitted[1];
         return this;
     }
 
-    /** Computes {shift, scale} per feature from {@code train}. */
+    /** {@code spread} with zeros replaced by 1: a constant feature is shifted but not divided by zero. */
+    protected static Tensor nonZero(Tensor spread) {
+        return Tensor.where(spread.eq(0), Tensor.onesLike(spread), spread);
+    }
+
+    /** Computes {shift, scale} per feature from {@code train}; the scale must not contain zeros (see {@link #nonZero}). */
     protected abstract Tensor[] shiftAndScale(Tensor train);
 
     /** {@code (x − shift) / scale}. */

@@ -2,7 +2,10 @@ package dev.nabla.data;
 
 import dev.nabla.Tensor;
 
-/** Maps each feature's training range {@code [min, max]} linearly onto {@code [low, high]}. */
+/**
+ * Maps each feature's training range {@code [min, max]} linearly onto {@code [low, high]}; a
+ * constant feature maps to {@code low} (as scikit-learn).
+ */
 public final class MinMaxScaler extends AffineScaler {
 
     private final double low;
@@ -26,7 +29,7 @@ public final class MinMaxScaler extends AffineScaler {
     protected Tensor[] shiftAndScale(Tensor train) {
         int[] samples = {0};
         Tensor min = train.min(samples, false);
-        Tensor range = train.max(samples, false).sub(min);
+        Tensor range = nonZero(train.max(samples, false).sub(min));
         Tensor scale = range.div(high - low);
         // (x − (min − low·scale)) / scale = (x − min)/range·(high − low) + low
         return new Tensor[] {min.sub(scale.mul(low)), scale};

@@ -30,6 +30,62 @@ public class Activation extends Module {
         return new Activation("Sigmoid", Tensor::sigmoid);
     }
 
+    /** {@code x > 0 ? x : slope·x}. */
+    public static Activation leakyRelu(double slope) {
+        return new Activation("LeakyReLU(" + slope + ")", x -> Activations.leakyRelu(x, slope));
+    }
+
+    /** Leaky ReLU with PyTorch's default slope 0.01. */
+    public static Activation leakyRelu() {
+        return leakyRelu(0.01);
+    }
+
+    /** {@code x > 0 ? x : alpha·(e^x - 1)}. */
+    public static Activation elu(double alpha) {
+        return new Activation("ELU(" + alpha + ")", x -> Activations.elu(x, alpha));
+    }
+
+    /** ELU with alpha 1. */
+    public static Activation elu() {
+        return elu(1);
+    }
+
+    /** The exact (erf) GELU. */
+    public static Activation gelu() {
+        return new Activation("GELU", Activations::gelu);
+    }
+
+    /** GELU's tanh approximation. */
+    public static Activation geluTanh() {
+        return new Activation("GELU(tanh)", Activations::geluTanh);
+    }
+
+    /** {@code x·sigmoid(x)}. */
+    public static Activation silu() {
+        return new Activation("SiLU", Activations::silu);
+    }
+
+    /** {@code log(1 + e^(beta·x)) / beta}, linear above {@code threshold}. */
+    public static Activation softplus(double beta, double threshold) {
+        return new Activation("Softplus(beta=" + beta + ", threshold=" + threshold + ")",
+                x -> Activations.softplus(x, beta, threshold));
+    }
+
+    /** Softplus with PyTorch's defaults beta 1, threshold 20. */
+    public static Activation softplus() {
+        return softplus(1, 20);
+    }
+
+    /** Softmax along {@code dim}. */
+    public static Activation softmax(int dim) {
+        return new Activation("Softmax(dim=" + dim + ")", x -> Functional.softmax(x, dim));
+    }
+
+    /** Log-softmax along {@code dim}. */
+    public static Activation logSoftmax(int dim) {
+        return new Activation("LogSoftmax(dim=" + dim + ")", x -> Functional.logSoftmax(x, dim));
+    }
+
     @Override
     public Tensor forward(Tensor input) {
         return fn.apply(input);
@@ -37,6 +93,6 @@ public class Activation extends Module {
 
     @Override
     public String toString() {
-        return name + "()";
+        return name.contains("(") ? name : name + "()";
     }
 }

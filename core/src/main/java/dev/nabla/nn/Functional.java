@@ -3,6 +3,8 @@ package dev.nabla.nn;
 import dev.nabla.DType;
 import dev.nabla.Generator;
 import dev.nabla.Tensor;
+import dev.nabla.autograd.Autograd;
+import dev.nabla.autograd.GradMode;
 import dev.nabla.autograd.Graph;
 import java.util.Arrays;
 
@@ -87,6 +89,61 @@ public final class Functional {
     }
 
     /**
+     * Batch normalisation over every dimension but 1 (PyTorch's {@code batch_norm}). In training,
+     * or without running statistics, it normalises with the batch mean and biased variance, and
+     * in training updates the running buffers in place with
+     * {@code running = (1 - momentum)·running + momentum·batch} (unbiased variance); otherwise it
+     * normalises with the running statistics.
+     *
+     * @param runningMean {@code [C]} buffer, or null
+     * @param runningVar {@code [C]} buffer, or null (both or neither)
+     * @param weight {@code [C]} scale, or null
+     * @param bias {@code [C]} shift, or null
+     * @throws IllegalArgumentException when training sees only one value per channel
+     */
+    public static Tensor batchNorm(Tensor x, Tensor runningMean, Tensor runningVar, Tensor weight, Tensor bias,
+            boolean training, double momentum, double eps) {
+        if (x.rank() < 2) {
+            throw new IllegalArgumentException("batchNorm: expected input [N, C, ...], got " + x.shape());
+        }
+        int channels = x.size(1);
+        int[] dims = new int[x.rank() - 1];
+        for (int d = 1; d < dims.length; d++) {
+            dims[d] = d + 1;
+        }
+        int[] statShape = new int[x.rank()];
+        Arrays.fill(statShape, 1);
+        statShape[1] = channels;
+        Tensor mean;
+        Tensor var;
+        if (training || runningMean == null) {
+            int count = x.numel() / channels;
+            if (count < 2 && training) {
+                throw new IllegalArgumentException("batchNorm: training needs more than 1 value per channel, got shape "
+                        + x.shape());
+            }
+            mean = x.mean(dims, true);
+            Tensor centred = x.sub(mean);
+            var = centred.mul(centred).mean(dims, true);
+            if (training && runningMean != null) {
+                try (GradMode ignored = Autograd.noGradScope()) {
+                    Tensor unbiased = var.detach().reshape(channels).mul((double) count / (count - 1));
+                    runningMean.mulInPlace(1 - momentum).addInPlace(mean.detach().reshape(channels).mul(momentum));
+                    runningVar.mulInPlace(1 - momentum).addInPlace(unbiased.mul(momentum));
+                }
+            }
+        } else {
+            mean = runningMean.reshape(statShape);
+            var = runningVar.reshape(statShape);
+        }
+        Tensor y = x.sub(mean).div(var.add(eps).sqrt());
+        if (weight != null) {
+            y = y.mul(weight.reshape(statShape));
+        }
+        return bias == null ? y : y.add(bias.reshape(statShape));
+    }
+
+    /**
      * Looks up rows of {@code weight [num, dim]} for INT64 {@code indices} of any shape; the result
      * has shape {@code indices.shape + [dim]}. Rows looked up through {@code paddingIdx} receive no
      * gradient.
@@ -117,18 +174,14 @@ public final class Functional {
         }, flat);
     }
 
-    /** The mean squared error. */
+    /** The mean squared error ({@link Losses#mse} with MEAN). */
     public static Tensor mseLoss(Tensor prediction, Tensor target) {
-        if (!prediction.shape().equals(target.shape())) {
-            throw new IllegalArgumentException("mseLoss: prediction shape " + prediction.shape()
-                    + " does not match target shape " + target.shape());
-        }
-        Tensor d = prediction.sub(target);
-        return d.mul(d).mean();
+        return Losses.mse(prediction, target, Reduction.MEAN);
     }
 
     /**
-     * The mean cross-entropy of {@code logits [N, C]} against INT64 class indices {@code [N]}.
+     * The mean cross-entropy of {@code logits [N, C]} against INT64 class indices {@code [N]}
+     * ({@link Losses#crossEntropy(Tensor, Tensor)}).
      *
      * @throws IllegalArgumentException for mismatched batch sizes or labels outside {@code [0, C)}
      */
@@ -140,8 +193,6 @@ public final class Functional {
         if (target.dtype() != DType.INT64) {
             throw new IllegalArgumentException("crossEntropy: targets must be int64 class indices, got " + target.dtype().id());
         }
-        Labels.checkRange("crossEntropy", target, logits.size(1), "classes", null);
-        Tensor logp = logSoftmax(logits, 1);
-        return logp.gather(1, target.unsqueeze(1)).mean().neg();
+        return Losses.crossEntropy(logits, target);
     }
 }

@@ -11,12 +11,14 @@ import dev.nabla.backend.Storage;
 import dev.nabla.backend.Strided;
 import dev.nabla.backend.UnaryOp;
 import dev.nabla.backend.fast.AttentionKernel;
+import dev.nabla.backend.fast.LstmCellKernel;
+import dev.nabla.backend.fast.MatmulKernel;
 
 /**
  * The pure-Java backend: primitives over heap arrays, split across the shared {@link Parallel}
  * pool when the work is large enough to pay for it.
  */
-public final class CpuBackend implements Backend, AttentionKernel {
+public final class CpuBackend implements Backend, MatmulKernel, AttentionKernel, LstmCellKernel {
 
     /** The one instance: there is one CPU device. */
     static final CpuBackend INSTANCE = new CpuBackend();
@@ -180,5 +182,21 @@ public final class CpuBackend implements Backend, AttentionKernel {
     public void attentionForward(Strided q, Strided k, Strided v, Strided keep, boolean causal, double scale,
             Strided out, Strided logsumexp) {
         CpuAttention.forward(q, k, v, keep, causal, scale, out, logsumexp);
+    }
+
+    @Override
+    public void matmul(Strided a, Strided b, Strided out) {
+        CpuMatmul.matmul(a, b, out);
+    }
+
+    @Override
+    public void lstmCellForward(Strided gates, Strided c, Strided hc) {
+        CpuLstmCell.forward(gates, c, hc);
+    }
+
+    @Override
+    public void lstmCellBackward(Strided gates, Strided c, Strided hc, Strided gradHc, Strided gradGates,
+            Strided gradC) {
+        CpuLstmCell.backward(gates, c, hc, gradHc, gradGates, gradC);
     }
 }

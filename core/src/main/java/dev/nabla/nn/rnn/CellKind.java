@@ -1,6 +1,7 @@
 package dev.nabla.nn.rnn;
 
 import dev.nabla.Tensor;
+import dev.nabla.backend.fast.LstmCellKernel;
 import java.util.List;
 
 /**
@@ -54,7 +55,13 @@ public enum CellKind {
             case RNN_RELU:
                 return new Tensor[] {xProj.add(hProj).relu(), null};
             case LSTM: {
-                List<Tensor> g = xProj.add(hProj).chunk(4, 1);
+                Tensor gates = xProj.add(hProj);
+                if (gates.backend() instanceof LstmCellKernel && gates.dtype() == c.dtype()) {
+                    Tensor hc = FusedLstmCell.apply(gates, c);
+                    int hidden = c.size(1);
+                    return new Tensor[] {hc.narrow(1, 0, hidden), hc.narrow(1, hidden, hidden)};
+                }
+                List<Tensor> g = gates.chunk(4, 1);
                 Tensor cNew = g.get(1).sigmoid().mul(c).add(g.get(0).sigmoid().mul(g.get(2).tanh()));
                 return new Tensor[] {g.get(3).sigmoid().mul(cNew.tanh()), cNew};
             }

@@ -1,8 +1,8 @@
 package dev.nabla.nn.rnn;
 
 import dev.nabla.DType;
-import dev.nabla.Generator;
 import dev.nabla.Tensor;
+import dev.nabla.nn.Functional;
 import dev.nabla.nn.Module;
 import java.util.ArrayList;
 import java.util.List;
@@ -84,7 +84,7 @@ public abstract class RecurrentLayer extends Module {
             }
             layerInput = directionOutputs.length == 1 ? directionOutputs[0] : Tensor.cat(2, directionOutputs);
             if (layer < options.numLayers() - 1 && options.dropout() > 0 && isTraining()) {
-                layerInput = dropout(layerInput, options.dropout());
+                layerInput = Functional.dropout(layerInput, options.dropout(), true);
             }
         }
         Tensor output = options.batchFirst() ? layerInput.transpose(0, 1) : layerInput;
@@ -149,11 +149,5 @@ public abstract class RecurrentLayer extends Module {
                     + options.hiddenSize() + "], got " + given.shape());
         }
         return given;
-    }
-
-    private static Tensor dropout(Tensor x, double p) {
-        Tensor keep = Tensor.uniform(Generator.global(), 0, 1, x.dtype(), x.device(), x.shape().toArray()).ge(
-                Tensor.scalar(p, x.dtype(), x.device()));
-        return x.mul(keep).div(1 - p);
     }
 }

@@ -177,6 +177,26 @@ class RecurrentLayerTest {
     }
 
     @Test
+    void fusedLstmCellHasCorrectFirstAndSecondDerivatives() {
+        Generator.manualSeed(21);
+        LSTMCell cell = new LSTMCell(2, 3);
+        cell.to(DType.FLOAT64);
+        Tensor x = Tensor.randn(2, 2).to(DType.FLOAT64).requiresGrad(true);
+        Tensor h = Tensor.randn(2, 3).to(DType.FLOAT64).requiresGrad(true);
+        Tensor c = Tensor.randn(2, 3).to(DType.FLOAT64).requiresGrad(true);
+        var first = GradCheck.check(in -> {
+            Tensor[] s = cell.step(in[0], in[1], in[2]);
+            return Tensor.cat(1, s[0], s[1]);
+        }, x, h, c);
+        assertTrue(first.passed(), first.toString());
+        var second = GradCheck.checkSecondOrder(in -> {
+            Tensor[] s = cell.step(in[0], in[1], in[2]);
+            return s[0].mul(s[1]);
+        }, x, h, c);
+        assertTrue(second.passed(), second.toString());
+    }
+
+    @Test
     void cellsAgreeWithOneStepOfTheLayer() {
         Generator.manualSeed(13);
         LSTMCell cell = new LSTMCell(I, H, true, 1.0);

@@ -1,0 +1,57 @@
+package dev.nabla.ml.kernel;
+
+import dev.nabla.Tensor;
+import dev.nabla.ml.ClassLabels;
+import dev.nabla.ml.Inputs;
+import dev.nabla.ml.SupervisedLearner;
+import dev.nabla.ml.linear.MarginLoss;
+import dev.nabla.ml.linear.MarginObjective;
+import dev.nabla.ml.optim.FiniteSumSolver;
+import dev.nabla.ml.optim.Lbfgs;
+import dev.nabla.ml.optim.SolverResult;
+import java.util.Objects;
+
+/**
+ * Binary kernel logistic regression: {@code f = Kα + b}, minimising
+ * {@code (1/n) Σ log(1 + e^{-y_i f_i}) + (λ/2) αᵀKα} (the RKHS norm of f) over {@code α} and {@code b}.
+ *
+ * @param kernel the kernel
+ * @param lambda penalty strength {@code λ > 0}
+ * @param solver the optimiser (default L-BFGS)
+ */
+public record KernelLogisticRegression(Kernel kernel, double lambda, FiniteSumSolver solver)
+        implements SupervisedLearner<KernelClassifierModel> {
+
+    /** Validates the settings. */
+    public KernelLogisticRegression {
+        Objects.requireNonNull(kernel, "KernelLogisticRegression: kernel");
+        Inputs.requirePositive("KernelLogisticRegression", "lambda", lambda);
+        Objects.requireNonNull(solver, "KernelLogisticRegression: solver");
+    }
+
+    /** {@code kernel} and {@code lambda} with L-BFGS. */
+    public static KernelLogisticRegression of(Kernel kernel, double lambda) {
+        return new KernelLogisticRegression(kernel, lambda, Lbfgs.defaults());
+    }
+
+    @Override
+    public KernelClassifierModel fit(Tensor x, Tensor y) {
+        String op = "KernelLogisticRegression.fit";
+        Inputs.requireXy(op, x, y);
+        ClassLabels classes = ClassLabels.of(op, y);
+        Tensor signs = classes.signs(op, y, x);
+        int n = x.size(0);
+        Tensor gram = kernel.gram(x, x).detach();
+        // parameters [α; b]: features [K, 1], penalty (λ/2) αᵀKα on the α part
+        Tensor features = Tensor.cat(1, gram, Tensor.ones(x.dtype(), x.device(), n, 1));
+        MarginObjective objective = new MarginObjective(features, signs, MarginLoss.LOGISTIC, w -> {
+            Tensor alpha = w.narrow(0, 0, n);
+            return alpha.matmul(gram.matmul(alpha)).mul(lambda / 2);
+        });
+        SolverResult r = solver.minimize(objective, Tensor.zeros(x.dtype(), x.device(), n + 1));
+        Tensor alpha = r.solution().narrow(0, 0, n).contiguous();
+        double bias = r.solution().select(0, n).item();
+        return new KernelClassifierModel(new KernelExpansion(kernel, x, alpha, bias), classes, r.iterations(),
+                r.converged());
+    }
+}

@@ -1,0 +1,68 @@
+package dev.nabla.cuda;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.nabla.DType;
+import dev.nabla.backend.Probe;
+import dev.nabla.backend.Storage;
+import dev.nabla.backend.Strided;
+import dev.nabla.backend.UnaryOp;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+/** Runs only where a GPU is usable; elsewhere every test is skipped with the probe's reason. */
+class CudaBackendGpuTest {
+
+    private static CudaBackend backend() {
+        CudaBackendProvider provider = new CudaBackendProvider();
+        Probe probe = provider.probe();
+        Assumptions.assumeTrue(probe.usable(), probe.reason());
+        return (CudaBackend) provider.create(0);
+    }
+
+    @Test
+    void uploadDownloadRoundTripsSmallAndStagedArrays() {
+        try (CudaBackend backend = backend()) {
+            float[] small = {1.5f, -2f, 3.25f};
+            Storage s = backend.upload(small);
+            assertArrayEquals(small, (float[]) backend.download(Strided.contiguous(s, new int[] {3})));
+            double[] large = new double[3_000_001]; // 24 MB: staged, several chunks, odd tail
+            for (int i = 0; i < large.length; i++) {
+                large[i] = Math.sin(i);
+            }
+            Storage l = backend.upload(large);
+            assertArrayEquals(large, (double[]) backend.download(Strided.contiguous(l, new int[] {large.length})));
+        }
+    }
+
+    @Test
+    void allocateIsZeroAndFillWritesEveryDtype() {
+        try (CudaBackend backend = backend()) {
+            Strided f = Strided.contiguous(backend.allocate(DType.FLOAT32, 5), new int[] {5});
+            assertArrayEquals(new float[5], (float[]) backend.download(f));
+            backend.fill(f, 0.1);
+            assertArrayEquals(new float[] {0.1f, 0.1f, 0.1f, 0.1f, 0.1f}, (float[]) backend.download(f));
+            Strided d = Strided.contiguous(backend.allocate(DType.FLOAT64, 4), new int[] {2, 2});
+            backend.fill(d, Math.PI);
+            assertArrayEquals(new double[] {Math.PI, Math.PI, Math.PI, Math.PI}, (double[]) backend.download(d));
+            Strided n = Strided.contiguous(backend.allocate(DType.INT64, 3), new int[] {3});
+            backend.fill(n, -3);
+            assertArrayEquals(new long[] {-3, -3, -3}, (long[]) backend.download(n));
+        }
+    }
+
+    @Test
+    void copyMovesContiguousDataAndMissingKernelsSayWhatIsMissing() {
+        try (CudaBackend backend = backend()) {
+            Storage src = backend.upload(new long[] {4, 5, 6, 7});
+            Strided dst = Strided.contiguous(backend.allocate(DType.INT64, 2), new int[] {2});
+            backend.copy(new Strided(src, new int[] {2}, new int[] {1}, 2), dst);
+            assertArrayEquals(new long[] {6, 7}, (long[]) backend.download(dst));
+            UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class,
+                    () -> backend.unary(UnaryOp.values()[0], dst, dst));
+            assertEquals(true, e.getMessage().contains("PTX kernel"));
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package dev.nabla.ml;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.nabla.DType;
+import dev.nabla.Device;
+import dev.nabla.Tensor;
+import dev.nabla.ml.optim.AveragedSgd;
+import dev.nabla.ml.optim.FiniteSumObjective;
+import dev.nabla.ml.optim.FiniteSumSolver;
+import dev.nabla.ml.optim.GradientDescent;
+import dev.nabla.ml.optim.Lbfgs;
+import dev.nabla.ml.optim.Newton;
+import dev.nabla.ml.optim.SolverResult;
+import dev.nabla.ml.optim.Svrg;
+import org.junit.jupiter.api.Test;
+
+class SolversTest {
+
+    private static final int N = 120;
+    private static final int D = 4;
+    private static final double LAMBDA = 0.1;
+    private static final Tensor X = Data.normal(111, N, D);
+    private static final Tensor Y = X.matmul(Data.vector(1, -2, 0.5, 3)).add(Data.normal(112, N, 1).reshape(N).mul(0.1));
+
+    /** Ridge least squares (1/2n)|Xw - y|² + (λ/2)|w|², whose minimiser solves (XᵀX/n + λI) w = Xᵀy/n. */
+    private static final FiniteSumObjective RIDGE = new FiniteSumObjective() {
+        @Override
+        public int size() {
+            return N;
+        }
+
+        @Override
+        public Tensor loss(Tensor w) {
+            return terms(X, Y, w);
+        }
+
+        @Override
+        public Tensor batchLoss(Tensor w, Tensor indices) {
+            return terms(X.indexSelect(0, indices), Y.indexSelect(0, indices), w);
+        }
+
+        private Tensor terms(Tensor x, Tensor y, Tensor w) {
+            Tensor r = x.matmul(w).sub(y);
+            return r.mul(r).mean().mul(0.5).add(w.mul(w).sum().mul(LAMBDA / 2));
+        }
+    };
+
+    private static double[] closedForm() {
+        double[] x = X.toDoubleArray();
+        double[] y = Y.toDoubleArray();
+        double[][] a = new double[D][D];
+        double[] b = new double[D];
+        for (int i = 0; i < N; i++) {
+            for (int r = 0; r < D; r++) {
+                b[r] += x[i * D + r] * y[i] / N;
+                for (int c = 0; c < D; c++) {
+                    a[r][c] += x[i * D + r] * x[i * D + c] / N;
+                }
+            }
+        }
+        for (int r = 0; r < D; r++) {
+            a[r][r] += LAMBDA;
+        }
+        return Data.solve(a, b);
+    }
+
+    private static SolverResult run(FiniteSumSolver solver) {
+        return solver.minimize(RIDGE, Tensor.zeros(DType.FLOAT64, Device.CPU, D));
+    }
+
+    @Test
+    void newtonSolvesAQuadraticInOneStep() {
+        SolverResult r = run(Newton.defaults());
+        assertTrue(r.converged());
+        assertTrue(r.iterations() <= 2, "iterations " + r.iterations());
+        assertArrayEquals(closedForm(), r.solution().toDoubleArray(), 1e-10);
+        SolverResult cg = run(new Newton(10, 1e-10, 0));
+        assertArrayEquals(closedForm(), cg.solution().toDoubleArray(), 1e-10);
+    }
+
+    @Test
+    void deterministicFirstOrderSolversConverge() {
+        assertArrayEquals(closedForm(), run(Lbfgs.defaults()).solution().toDoubleArray(), 1e-7);
+        SolverResult gd = run(new GradientDescent(5000, 1e-9));
+        assertTrue(gd.converged());
+        assertArrayEquals(closedForm(), gd.solution().toDoubleArray(), 1e-7);
+    }
+
+    @Test
+    void svrgConvergesLinearlyWithAConstantStep() {
+        SolverResult r = run(new Svrg(0.1, 60, 8, 1e-8, 1));
+        assertTrue(r.converged(), "gradient tolerance reached in " + r.iterations() + " epochs");
+        assertArrayEquals(closedForm(), r.solution().toDoubleArray(), 1e-6);
+    }
+
+    @Test
+    void averagedSgdGetsCloseAndBeatsItsStartingLoss() {
+        SolverResult r = run(new AveragedSgd(0.2, 40, 8, 1e-2, 2));
+        double[] exact = closedForm();
+        assertArrayEquals(exact, r.solution().toDoubleArray(), 0.05);
+        double optimum = RIDGE.loss(Data.vector(exact)).item();
+        assertEquals(optimum, r.loss(), 0.01 * optimum);
+    }
+}

@@ -1,0 +1,199 @@
+package dev.nabla.nn;
+
+import static dev.nabla.nn.NnAssert.assertClose;
+import static dev.nabla.nn.NnAssert.assertGradients;
+import static dev.nabla.nn.NnAssert.randn64;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.nabla.Tensor;
+import org.junit.jupiter.api.Test;
+
+/** Every loss against hand-worked values or a direct double-precision reference of PyTorch's definition. */
+class LossesTest {
+
+    private static final double[][] LOGITS = {{1.0, -0.5, 2.0}, {0.3, 0.3, -1.2}, {-2.0, 1.5, 0.1}, {0.0, 0.7, -0.4}};
+
+    /** PyTorch's cross-entropy definition with class weights, label smoothing and an ignore index, in plain loops. */
+    private static double[] referenceCrossEntropy(int[] labels, double[] w, double eps, int ignore) {
+        double total = 0;
+        double weightSum = 0;
+        double[] perRow = new double[labels.length];
+        for (int i = 0; i < labels.length; i++) {
+            if (labels[i] == ignore) {
+                continue;
+            }
+            double lse = 0;
+            for (double v : LOGITS[i]) {
+                lse += Math.exp(v);
+            }
+            lse = Math.log(lse);
+            double smooth = 0;
+            for (int c = 0; c < 3; c++) {
+                smooth -= w[c] * (LOGITS[i][c] - lse);
+            }
+            double nll = -w[labels[i]] * (LOGITS[i][labels[i]] - lse);
+            perRow[i] = (1 - eps) * nll + eps / 3 * smooth;
+            total += perRow[i];
+            weightSum += w[labels[i]];
+        }
+        double[] out = new double[labels.length + 2];
+        System.arraycopy(perRow, 0, out, 0, labels.length);
+        out[labels.length] = total;
+        out[labels.length + 1] = total / weightSum;
+        return out;
+    }
+
+    @Test
+    void crossEntropyOfUniformLogitsIsLogC() {
+        Tensor logits = Tensor.zeros(2, 4);
+        assertClose(Math.log(4), Losses.crossEntropy(logits, Tensor.ofIndices(new int[] {1, 3})), 1e-6);
+        assertClose(Math.log(4), new CrossEntropyLoss().forward(logits, Tensor.ofIndices(new int[] {0, 2})), 1e-6);
+    }
+
+    @Test
+    void crossEntropyWithWeightsSmoothingAndIgnoreIndex() {
+        Tensor logits = Tensor.of(LOGITS);
+        double[] w = {1, 2, 0.5};
+        int[] labels = {0, 2, -100, 1};
+        double[] ref = referenceCrossEntropy(labels, w, 0.1, -100);
+        Tensor weight = Tensor.of(w);
+        Tensor target = Tensor.ofIndices(labels);
+        assertClose(ref[5], Losses.crossEntropy(logits, target, weight, -100, 0.1, Reduction.MEAN), 1e-12);
+        assertClose(ref[4], Losses.crossEntropy(logits, target, weight, -100, 0.1, Reduction.SUM), 1e-12);
+        assertClose(new double[] {ref[0], ref[1], 0, ref[3]},
+                Losses.crossEntropy(logits, target, weight, -100, 0.1, Reduction.NONE), 1e-12);
+        // a custom ignore index, no smoothing: weighted mean of plain NLL terms
+        double[] plain = referenceCrossEntropy(new int[] {0, 2, 1, 1}, w, 0, 1);
+        assertClose(plain[5], new CrossEntropyLoss(weight, 1, 0, Reduction.MEAN).forward(logits,
+                Tensor.ofIndices(new int[] {0, 2, 1, 1})), 1e-12);
+    }
+
+    @Test
+    void crossEntropyOverSpatialDimsMatchesFlattenedRows() {
+        Tensor logits = randn64(1, 2, 3, 2, 2);
+        Tensor target = Tensor.ofIndices(new int[] {0, 1, 2, 2, 1, 0, 0, 2}, 2, 2, 2);
+        Tensor rows = logits.permute(0, 2, 3, 1).reshape(8, 3);
+        double flat = Losses.crossEntropy(rows, target.reshape(8), null, -100, 0.2, Reduction.MEAN).item();
+        assertClose(flat, Losses.crossEntropy(logits, target, null, -100, 0.2, Reduction.MEAN), 1e-12);
+    }
+
+    @Test
+    void crossEntropyWithProbabilityTargets() {
+        Tensor logits = Tensor.of(new double[][] {{0, Math.log(3)}});
+        // softmax = [1/4, 3/4]; target [0.5, 0.5]: -(0.5 log 1/4 + 0.5 log 3/4)
+        double expected = -(0.5 * Math.log(0.25) + 0.5 * Math.log(0.75));
+        assertClose(expected, Losses.crossEntropy(logits, Tensor.of(new double[][] {{0.5, 0.5}}), null, -100, 0,
+                Reduction.MEAN), 1e-12);
+    }
+
+    @Test
+    void crossEntropyGradients() {
+        Tensor target = Tensor.ofIndices(new int[] {2, -100, 0});
+        Tensor weight = Tensor.of(new double[] {0.5, 1, 2});
+        assertGradients(in -> Losses.crossEntropy(in[0], target, weight, -100, 0.15, Reduction.MEAN), randn64(2, 3, 3));
+    }
+
+    @Test
+    void labelsOutOfRangeAreNamed() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Losses.crossEntropy(Tensor.zeros(2, 3), Tensor.ofIndices(new int[] {1, 5})));
+        assertTrue(e.getMessage().contains("crossEntropy: label 5 is out of range for 3 classes"), e.getMessage());
+        IllegalArgumentException neg = assertThrows(IllegalArgumentException.class,
+                () -> new NLLLoss().forward(Tensor.zeros(2, 3), Tensor.ofIndices(new int[] {-1, 0})));
+        assertTrue(neg.getMessage().contains("nllLoss: label -1"), neg.getMessage());
+        IllegalArgumentException shape = assertThrows(IllegalArgumentException.class,
+                () -> Losses.crossEntropy(Tensor.zeros(2, 3), Tensor.ofIndices(new int[] {1, 0, 2})));
+        assertTrue(shape.getMessage().contains("expected target of shape [2]"), shape.getMessage());
+        IllegalArgumentException margin = assertThrows(IllegalArgumentException.class,
+                () -> new MultiMarginLoss().forward(Tensor.zeros(1, 3), Tensor.ofIndices(new int[] {3})));
+        assertTrue(margin.getMessage().contains("label 3 is out of range for 3 classes"), margin.getMessage());
+    }
+
+    @Test
+    void nllWithClassWeightsUsesWeightedMean() {
+        Tensor logp = Tensor.of(new double[][] {{-0.1, -2.0}, {-1.5, -0.3}, {-0.7, -0.7}});
+        Tensor target = Tensor.ofIndices(new int[] {0, 1, 1});
+        Tensor w = Tensor.of(new double[] {3, 1});
+        // (3*0.1 + 1*0.3 + 1*0.7) / (3 + 1 + 1)
+        assertClose(1.3 / 5, Losses.nll(logp, target, w, -100, Reduction.MEAN), 1e-12);
+        assertClose(new double[] {0.3, 0.3, 0.7}, new NLLLoss(w, -100, Reduction.NONE).forward(logp, target), 1e-12);
+    }
+
+    @Test
+    void regressionLosses() {
+        Tensor x = Tensor.of(new double[] {0.5, 3.0, -1.0});
+        Tensor y = Tensor.of(new double[] {0.0, 1.0, -1.0});
+        assertClose((0.25 + 4) / 3, new MSELoss().forward(x, y), 1e-12);
+        assertClose(2.5, new L1Loss(Reduction.SUM).forward(x, y), 1e-12);
+        assertClose(new double[] {0.125, 1.5, 0}, new HuberLoss(1, Reduction.NONE).forward(x, y), 1e-12);
+        assertClose(new double[] {0.125, 2 * (2 - 1), 0}, Losses.huber(x, y, 2, Reduction.NONE), 1e-12);
+        assertGradients(in -> Losses.huber(in[0], in[1], 0.7, Reduction.MEAN), randn64(3, 6), randn64(4, 6));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Losses.mse(x, Tensor.zeros(2), Reduction.MEAN));
+        assertTrue(e.getMessage().contains("[3]") && e.getMessage().contains("[2]"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> Losses.l1(x, y, Reduction.BATCHMEAN));
+    }
+
+    @Test
+    void binaryCrossEntropyOnProbabilities() {
+        Tensor p = Tensor.of(new double[] {0.2, 0.9, 0.0});
+        Tensor y = Tensor.of(new double[] {0, 1, 1});
+        // log(0) is clamped to -100
+        assertClose(new double[] {-Math.log(0.8), -Math.log(0.9), 100}, new BCELoss(null, Reduction.NONE).forward(p, y),
+                1e-12);
+        Tensor w = Tensor.of(new double[] {2, 1, 0});
+        assertClose((-2 * Math.log(0.8) - Math.log(0.9)) / 3, new BCELoss(w, Reduction.MEAN).forward(p, y), 1e-12);
+        Tensor q = Tensor.uniform(new dev.nabla.Generator(5), 0.1, 0.9, dev.nabla.DType.FLOAT64, dev.nabla.Device.best(), 5)
+                .requiresGrad(true);
+        Tensor t = Tensor.uniform(new dev.nabla.Generator(6), 0, 1, dev.nabla.DType.FLOAT64, dev.nabla.Device.best(), 5)
+                .requiresGrad(true);
+        assertGradients(in -> Losses.bce(in[0], in[1], null, Reduction.SUM), q, t);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Losses.bce(Tensor.of(new double[] {1.5}), Tensor.of(new double[] {1}), null, Reduction.MEAN));
+        assertTrue(e.getMessage().contains("[0, 1]"), e.getMessage());
+    }
+
+    @Test
+    void binaryCrossEntropyWithLogitsIsStable() {
+        Tensor x = Tensor.of(new double[] {-1, 2, 100, -100});
+        Tensor y = Tensor.of(new double[] {0, 1, 0, 1});
+        double[] expected = {Math.log1p(Math.exp(-1)), Math.log1p(Math.exp(-2)), 100, 100};
+        assertClose(expected, Losses.bceWithLogits(x, y, null, null, Reduction.NONE), 1e-12);
+        Tensor pos = Tensor.of(new double[] {3});
+        double[] weighted = {Math.log1p(Math.exp(-1)), 3 * Math.log1p(Math.exp(-2)), 100, 300};
+        assertClose(weighted, new BCEWithLogitsLoss(null, pos, Reduction.NONE).forward(x, y), 1e-12);
+        assertGradients(in -> Losses.bceWithLogits(in[0], in[1], null, pos, Reduction.MEAN), randn64(7, 2, 3),
+                Tensor.uniform(new dev.nabla.Generator(8), 0, 1, dev.nabla.DType.FLOAT64, dev.nabla.Device.best(), 2, 3)
+                        .requiresGrad(true));
+    }
+
+    @Test
+    void hingeLosses() {
+        assertClose(new double[] {0.5, 0, 3}, new HingeLoss(Reduction.NONE).forward(Tensor.of(new double[] {0.5, -2, 2}),
+                Tensor.of(new double[] {1, -1, -1})), 1e-12);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Losses.hinge(Tensor.zeros(2), Tensor.of(new float[] {1, 0}), Reduction.MEAN));
+        assertTrue(e.getMessage().contains("-1 or +1"), e.getMessage());
+        // PyTorch's documented MultiMarginLoss example
+        Tensor x = Tensor.of(new double[][] {{0.1, 0.2, 0.4, 0.8}});
+        assertClose(0.325, new MultiMarginLoss().forward(x, Tensor.ofIndices(new int[] {3})), 1e-12);
+        Tensor w = Tensor.of(new double[] {1, 1, 1, 2});
+        assertClose(0.65, Losses.multiMargin(x, Tensor.ofIndices(new int[] {3}), w, 1, Reduction.MEAN), 1e-12);
+        Tensor target = Tensor.ofIndices(new int[] {0, 2});
+        assertGradients(in -> Losses.multiMargin(in[0], target, null, 1, Reduction.SUM), randn64(9, 2, 3));
+    }
+
+    @Test
+    void klDivergence() {
+        Tensor logq = Tensor.of(new double[][] {{Math.log(0.5), Math.log(0.5)}, {Math.log(0.25), Math.log(0.75)}});
+        Tensor p = Tensor.of(new double[][] {{1, 0}, {0.5, 0.5}});
+        double row2 = 0.5 * Math.log(0.5 / 0.25) + 0.5 * Math.log(0.5 / 0.75);
+        assertClose((Math.log(2) + row2) / 2, new KLDivLoss(Reduction.BATCHMEAN).forward(logq, p), 1e-12);
+        assertClose((Math.log(2) + row2) / 4, new KLDivLoss().forward(logq, p), 1e-12);
+        assertClose(new double[] {Math.log(2), 0}, Losses.klDiv(logq, p, Reduction.NONE).narrow(0, 0, 1), 1e-12);
+        assertGradients(in -> Losses.klDiv(in[0], p, Reduction.BATCHMEAN), randn64(10, 2, 2));
+        assertEquals(0.0, Losses.klDiv(logq, logq.exp(), Reduction.SUM).item(), 1e-12);
+    }
+}
