@@ -1,12 +1,12 @@
 package dev.nabla.models.nets;
 
-import dev.nabla.Generator;
 import dev.nabla.Tensor;
 import dev.nabla.autograd.Autograd;
 import dev.nabla.autograd.GradMode;
 import dev.nabla.nn.Embedding;
 import dev.nabla.nn.Linear;
 import dev.nabla.nn.Module;
+import dev.nabla.nn.decoding.Sampler;
 import dev.nabla.nn.rnn.LSTM;
 import dev.nabla.nn.rnn.RecurrentOptions;
 import dev.nabla.nn.rnn.RecurrentOutput;
@@ -58,10 +58,10 @@ public class CharLstm extends Module {
     /**
      * Continues {@code prompt} by {@code length} characters.
      *
-     * @param temperature 0 for greedy decoding, else the softmax temperature
+     * @param sampler draws each next character from the logits
      * @return the generated ids (without the prompt)
      */
-    public int[] generate(int[] prompt, int length, double temperature, Generator gen) {
+    public int[] generate(int[] prompt, int length, Sampler sampler) {
         if (prompt.length == 0) {
             throw new IllegalArgumentException("CharLstm.generate: the prompt is empty");
         }
@@ -71,7 +71,7 @@ public class CharLstm extends Module {
             State s = step(Tensor.ofIndices(prompt, 1, prompt.length).to(device.device()), null, null);
             for (int i = 0; i < length; i++) {
                 Tensor last = s.logits().select(1, s.logits().size(1) - 1);
-                out[i] = Sampling.draw(last, temperature, gen)[0];
+                out[i] = sampler.sample(last.reshape(-1).toDoubleArray());
                 s = step(Tensor.ofIndices(new int[] {out[i]}, 1, 1).to(device.device()), s.hidden(), s.cell());
             }
         }

@@ -12,6 +12,7 @@ import dev.nabla.models.train.Samples;
 import dev.nabla.models.train.Session;
 import dev.nabla.nn.Functional;
 import dev.nabla.nn.Module;
+import dev.nabla.nn.decoding.Sampler;
 import dev.nabla.optim.Adam;
 import dev.nabla.optim.GradClip;
 import dev.nabla.optim.Optimizer;
@@ -43,7 +44,7 @@ final class CharLstmText implements ZooModel {
 
     @Override
     public String description() {
-        return "character LSTM (embed 32, hidden 192) on the embedded fables or --text FILE; validation perplexity vs unigram";
+        return "character LSTM (embed 32, hidden 128) on the embedded fables or --text FILE; validation perplexity vs unigram";
     }
 
     @Override
@@ -54,7 +55,7 @@ final class CharLstmText implements ZooModel {
     @Override
     public Session open(TrainOptions options) {
         TextCorpus corpus = TextSource.load(options, 20 * WINDOW);
-        CharLstm net = new CharLstm(corpus.vocabulary().size(), 32, 192, 1);
+        CharLstm net = new CharLstm(corpus.vocabulary().size(), 32, 128, 1);
         net.to(options.device());
         return new LanguageSession(net, corpus, options);
     }
@@ -142,7 +143,7 @@ final class CharLstmText implements ZooModel {
             Generator gen = new Generator(options.seed());
             int[] prompt = Arrays.copyOfRange(validation, 0, PROMPT_CHARS);
             int length = count > 0 ? count : DEFAULT_SAMPLE_CHARS;
-            String text = vocabulary.decode(prompt) + vocabulary.decode(net.generate(prompt, length, TEMPERATURE, gen));
+            String text = vocabulary.decode(prompt) + vocabulary.decode(net.generate(prompt, length, new Sampler(TEMPERATURE, 0, 1.0, gen)));
             return Optional.of(Samples.text(List.of(text.split("\n"))));
         }
     }

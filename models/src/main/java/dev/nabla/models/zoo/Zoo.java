@@ -10,6 +10,7 @@ public final class Zoo {
 
     static {
         register(new SpiralMlp());
+        register(new LeNetDigits());
         register(new MlpDigits());
         register(new CharLstmText());
     }
