@@ -80,7 +80,8 @@ public final class TrainingLoop {
                 EpochResult r = runEpoch(session, epoch, from, steps);
                 if (r.stoppedAt() >= 0) {
                     save(session, epoch, r.stoppedAt());
-                    log.printf("stopped at epoch %d step %d; checkpoint saved%n", epoch, r.stoppedAt());
+                    log.printf("stopped at epoch %d step %d%s%n", epoch, r.stoppedAt(),
+                            out == null ? " (no --out, nothing saved)" : "; checkpoint saved");
                     stopped = true;
                     break;
                 }
