@@ -5,39 +5,58 @@ import dev.nabla.models.train.Batches;
 import dev.nabla.models.train.Session;
 import dev.nabla.nn.Module;
 import dev.nabla.optim.Adam;
-import dev.nabla.optim.Optimizer;
+import java.util.function.BiFunction;
 
 /**
- * The shared recipe of the zoo's digit classifiers: the embedded digits (or {@code --data} IDX
- * files), Adam, cross-entropy, test accuracy. Subclasses choose the network.
+ * The recipe shared by the zoo's digit classifiers: the embedded digits (or {@code --data} IDX
+ * files), Adam, cross-entropy, test accuracy. Each entry differs only in its network and defaults.
  */
-abstract class ImageClassifier implements ZooModel {
+final class ImageClassifier implements ZooModel {
 
-    /** Builds the network for {@code side × side} single-channel images and {@code classes} classes. */
-    abstract Module network(int side, int classes);
+    /** Embedded test images per digit: 2,000 in all, for every classifier alike. */
+    private static final int TEST_PER_CLASS = 200;
 
-    /** Embedded training images per class (fewer for the slower networks). */
-    int trainPerClass() {
-        return 1000;
+    private final String name;
+    private final String description;
+    private final Defaults defaults;
+    private final int trainPerClass;
+    private final BiFunction<Integer, Integer, Module> network;
+
+    /**
+     * @param trainPerClass embedded training images per digit (fewer for the slower networks)
+     * @param network builds the network from the image side and the number of classes
+     */
+    ImageClassifier(String name, String description, Defaults defaults, int trainPerClass,
+            BiFunction<Integer, Integer, Module> network) {
+        this.name = name;
+        this.description = description;
+        this.defaults = defaults;
+        this.trainPerClass = trainPerClass;
+        this.network = network;
     }
 
-    /** Embedded test images per class. */
-    int testPerClass() {
-        return 200;
+    @Override
+    public String name() {
+        return name;
     }
 
-    /** The optimizer; Adam unless a subclass knows better. */
-    Optimizer optimizer(Module net, TrainOptions options) {
-        return new Adam(net.parameters(), Adam.options(options.lr()));
+    @Override
+    public String description() {
+        return description;
+    }
+
+    @Override
+    public Defaults defaults() {
+        return defaults;
     }
 
     @Override
     public Session open(TrainOptions options) {
-        LabelledImages data = LabelledImages.digits(options, trainPerClass(), testPerClass());
-        Module net = network(data.side(), Math.max(10, data.classes()));
+        LabelledImages data = LabelledImages.digits(options, trainPerClass, TEST_PER_CLASS);
+        Module net = network.apply(data.side(), Math.max(10, data.classes()));
         net.to(options.device());
         Batches batches = new Batches(data.trainX().size(0), options.batchSize(), options.seed(), options.device());
-        return new ClassifierSession(net, optimizer(net, options), new Tensor[] {data.trainX(), data.trainY()},
-                new Tensor[] {data.testX(), data.testY()}, batches);
+        return new ClassifierSession(net, new Adam(net.parameters(), Adam.options(options.lr())),
+                new Tensor[] {data.trainX(), data.trainY()}, new Tensor[] {data.testX(), data.testY()}, batches);
     }
 }
