@@ -49,7 +49,7 @@ final class CharLstmText implements ZooModel {
 
     @Override
     public Defaults defaults() {
-        return new Defaults(12, 32, 3e-3, "Adam, gradient clipping 1.0; an epoch is " + STEPS_PER_EPOCH + " steps");
+        return new Defaults(6, 32, 3e-3, "Adam, gradient clipping 1.0; an epoch is " + STEPS_PER_EPOCH + " steps");
     }
 
     @Override
