@@ -56,6 +56,14 @@ public final class Batches {
         return Tensor.ofIndices(idx, idx.length).to(device);
     }
 
+    /**
+     * A generator for the random choices of one training step (noise, masks, windows), a pure
+     * function of the seed, epoch and step so that resumed runs draw the same values.
+     */
+    public static Generator stepGenerator(long seed, int epoch, int step) {
+        return new Generator(seed * 1_000_003L + (long) epoch * 100_003L + step);
+    }
+
     /** A seeded Fisher–Yates shuffle of {@code 0..n-1}. */
     public static int[] permutation(int n, Generator gen) {
         int[] p = new int[n];

@@ -8,6 +8,7 @@ import dev.nabla.models.data.CharVocabulary;
 import dev.nabla.models.data.TextCorpus;
 import dev.nabla.models.data.UnigramBaseline;
 import dev.nabla.models.nets.CharLstm;
+import dev.nabla.models.train.Batches;
 import dev.nabla.models.train.Samples;
 import dev.nabla.models.train.Session;
 import dev.nabla.nn.Functional;
@@ -100,7 +101,7 @@ final class CharLstmText implements ZooModel {
         @Override
         public double trainStep(int epoch, int step) {
             int batch = options.batchSize();
-            Generator gen = new Generator(options.seed() * 1_000_003L + (long) epoch * STEPS_PER_EPOCH + step);
+            Generator gen = Batches.stepGenerator(options.seed(), epoch, step);
             int[] x = new int[batch * WINDOW];
             int[] y = new int[batch * WINDOW];
             for (int b = 0; b < batch; b++) {

@@ -30,6 +30,10 @@ public final class Zoo {
         register(new ImageClassifier("xception-digits",
                 "Xception-style depthwise-separable blocks 16/32 on 3,000 embedded digits; test accuracy",
                 new Defaults(5, 32, 3e-3, "Adam"), 300, (side, classes) -> new MiniXception(1, new int[] {16, 32}, classes)));
+        for (AutoencoderDigits.Variant v : AutoencoderDigits.Variant.values()) {
+            register(new AutoencoderDigits(v));
+        }
+        register(new VaeDigits());
         register(new SpiralMlp());
         register(new CharLstmText());
     }
