@@ -34,6 +34,7 @@ public final class Zoo {
             register(new AutoencoderDigits(v));
         }
         register(new VaeDigits());
+        register(new DdpmSwissRoll());
         register(new SpiralMlp());
         register(new CharLstmText());
     }
