@@ -1,13 +1,20 @@
 package dev.nabla.models.cli;
 
+import java.io.UncheckedIOException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code nabla} command-line program: train and inspect the model zoo. */
+/** The {@code nabla} command-line program: train, evaluate, sample and inspect the model zoo. */
 @Command(name = "nabla", mixinStandardHelpOptions = true, version = "nabla 0.1.0",
         description = "Train, evaluate and inspect the Nabla model zoo.",
-        subcommands = {ListCommand.class, TrainCommand.class})
+        subcommands = {ListCommand.class, TrainCommand.class, EvalCommand.class, SampleCommand.class, BenchCommand.class,
+                DoctorCommand.class})
 public final class Main implements Runnable {
+
+    /** Exit status for bad input: unknown names, bad option values, missing or malformed files. */
+    public static final int BAD_INPUT = 2;
+    /** Exit status for a run that failed on its own (e.g. the loss diverged). */
+    public static final int FAILED = 1;
 
     /** Runs the program and exits with its status. */
     public static void main(String[] args) {
@@ -17,10 +24,19 @@ public final class Main implements Runnable {
     /** Runs the program and returns its exit status (for tests). */
     public static int run(String... args) {
         CommandLine cli = new CommandLine(new Main());
+        cli.setParameterExceptionHandler((e, a) -> {
+            e.getCommandLine().getErr().println("error: " + e.getMessage() + " (see 'nabla "
+                    + e.getCommandLine().getCommandName() + " --help')");
+            return BAD_INPUT;
+        });
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            if (e instanceof IllegalArgumentException || e instanceof java.io.UncheckedIOException) {
+            if (e instanceof IllegalArgumentException || e instanceof UncheckedIOException) {
                 cmd.getErr().println("error: " + e.getMessage());
-                return 2;
+                return BAD_INPUT;
+            }
+            if (e instanceof IllegalStateException) {
+                cmd.getErr().println("error: " + e.getMessage());
+                return FAILED;
             }
             throw e;
         });

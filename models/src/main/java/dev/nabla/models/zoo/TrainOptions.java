@@ -4,38 +4,43 @@ import dev.nabla.Device;
 import java.nio.file.Path;
 
 /**
- * What the user asked of a training run; a zero or null field means "the model's default".
+ * What the user asked of a run; a zero or null field means "the model's default" until
+ * {@link #resolve(Defaults)} fills it in.
  *
  * @param epochs passes over the training data
  * @param batchSize samples per step
  * @param lr the learning rate
  * @param device where to train
  * @param seed the seed of every random choice
- * @param data a folder or file of real data to use instead of the embedded default (or null)
- * @param out the folder for checkpoints, metrics and plots (or null for none)
+ * @param data a folder of MNIST-format IDX files to use instead of the embedded digits (or null)
+ * @param text a UTF-8 text file to use instead of the embedded corpus (or null)
  */
-public record TrainOptions(int epochs, int batchSize, double lr, Device device, long seed, Path data, Path out) {
+public record TrainOptions(int epochs, int batchSize, double lr, Device device, long seed, Path data, Path text) {
 
     /** Validates the values that are set. */
     public TrainOptions {
-        if (epochs < 0 || batchSize < 0 || lr < 0 || Double.isNaN(lr)) {
-            throw new IllegalArgumentException("train: epochs, batch size and learning rate must be positive, got epochs="
+        if (epochs < 0 || batchSize < 0 || !(lr >= 0) || Double.isInfinite(lr)) {
+            throw new IllegalArgumentException("train: --epochs, --batch-size and --lr must be positive, got epochs="
                     + epochs + " batch-size=" + batchSize + " lr=" + lr);
+        }
+        if (device == null) {
+            throw new IllegalArgumentException("train: no device given");
         }
     }
 
-    /** {@code epochs}, or {@code fallback} when unset. */
-    public int epochsOr(int fallback) {
-        return epochs > 0 ? epochs : fallback;
+    /** Options on {@code device} with every value left to the model's defaults. */
+    public static TrainOptions defaults(Device device, long seed) {
+        return new TrainOptions(0, 0, 0, device, seed, null, null);
     }
 
-    /** {@code batchSize}, or {@code fallback} when unset. */
-    public int batchSizeOr(int fallback) {
-        return batchSize > 0 ? batchSize : fallback;
+    /** These options with each unset value taken from {@code defaults}. */
+    public TrainOptions resolve(Defaults defaults) {
+        return new TrainOptions(epochs > 0 ? epochs : defaults.epochs(), batchSize > 0 ? batchSize : defaults.batchSize(),
+                lr > 0 ? lr : defaults.lr(), device, seed, data, text);
     }
 
-    /** {@code lr}, or {@code fallback} when unset. */
-    public double lrOr(double fallback) {
-        return lr > 0 ? lr : fallback;
+    /** A copy with {@code epochs} and {@code batchSize} replaced (tests use it to run a few steps). */
+    public TrainOptions withSchedule(int newEpochs, int newBatchSize) {
+        return new TrainOptions(newEpochs, newBatchSize, lr, device, seed, data, text);
     }
 }

@@ -1,19 +1,24 @@
 package dev.nabla.models.zoo;
 
-import java.io.PrintStream;
+import dev.nabla.models.train.Session;
 
 /** One entry of the model zoo: an architecture with its default data and training recipe. */
 public interface ZooModel {
 
-    /** The name used on the command line, e.g. {@code mlp-spiral}. */
+    /** The name used on the command line, e.g. {@code lenet-digits}. */
     String name();
 
     /** One line: the architecture, the default data and what it reaches. */
     String description();
 
-    /** The defaults as a short human string, e.g. {@code epochs=60 batch-size=64 lr=0.05}. */
-    String defaults();
+    /** The default recipe. */
+    Defaults defaults();
 
-    /** Trains with {@code options}, reporting progress on {@code log}. */
-    TrainResult train(TrainOptions options, PrintStream log);
+    /**
+     * Builds the network, loads or generates the data and sets up the optimizer.
+     *
+     * @param options resolved options (no unset values)
+     * @throws IllegalArgumentException for data that is missing or malformed
+     */
+    Session open(TrainOptions options);
 }

@@ -1,0 +1,70 @@
+package dev.nabla.models.cli;
+
+import dev.nabla.Device;
+import dev.nabla.backend.Backends;
+import dev.nabla.models.train.Session;
+import dev.nabla.models.zoo.TrainOptions;
+import dev.nabla.models.zoo.Zoo;
+import dev.nabla.models.zoo.ZooModel;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code nabla bench}: times training steps (forward, backward, optimizer update) of small zoo
+ * models and prints one JSON object per case, for comparing backends and machines.
+ */
+@Command(name = "bench", description = "Time training steps of small zoo models; one JSON object per case.")
+final class BenchCommand implements Callable<Integer> {
+
+    private static final List<String> CASES = List.of("mlp-digits", "lenet-digits");
+
+    @Option(names = "--device", description = "cpu, cuda or cuda:N (default: the best usable)")
+    String device;
+
+    @Option(names = "--steps", description = "timed steps per case (default: ${DEFAULT-VALUE})", defaultValue = "20")
+    int steps;
+
+    @Option(names = "--warmup", description = "untimed steps first (default: ${DEFAULT-VALUE})", defaultValue = "5")
+    int warmup;
+
+    @Option(names = "--batch-size", description = "samples per step (default: ${DEFAULT-VALUE})", defaultValue = "64")
+    int batchSize;
+
+    @Override
+    public Integer call() {
+        if (steps <= 0 || warmup < 0 || batchSize <= 0) {
+            throw new IllegalArgumentException("bench: --steps and --batch-size must be positive and --warmup not negative, got "
+                    + "steps=" + steps + " warmup=" + warmup + " batch-size=" + batchSize);
+        }
+        Device target = device == null ? Device.best() : Device.parse(device);
+        Backends.get(target);
+        for (String name : CASES) {
+            if (Zoo.all().containsKey(name)) {
+                System.out.println(run(Zoo.get(name), target));
+            }
+        }
+        return 0;
+    }
+
+    private String run(ZooModel model, Device target) {
+        TrainOptions options = new TrainOptions(1, batchSize, 0, target, 42, null, null).resolve(model.defaults());
+        Session session = model.open(options);
+        int perEpoch = session.stepsPerEpoch();
+        for (int i = 0; i < warmup; i++) {
+            session.trainStep(1, i % perEpoch);
+        }
+        long start = System.nanoTime();
+        double loss = 0;
+        for (int i = 0; i < steps; i++) {
+            loss = session.trainStep(1, (warmup + i) % perEpoch);
+        }
+        double ms = (System.nanoTime() - start) / 1e6 / steps;
+        return String.format(Locale.ROOT,
+                "{\"case\":\"%s-train-step\",\"device\":\"%s\",\"batch\":%d,\"steps\":%d,\"ms_per_step\":%.3f,"
+                        + "\"samples_per_s\":%.1f,\"last_loss\":%.4f}",
+                model.name(), target, batchSize, steps, ms, batchSize * 1000.0 / ms, loss);
+    }
+}
