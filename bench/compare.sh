@@ -6,12 +6,12 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 filter="${1:-}"
 out="$(mktemp -d)"
-cp="$(cat models/target/bench.classpath 2>/dev/null || true)"
-if [[ -z "$cp" ]]; then
-  mvn -B -q -o -pl models dependency:build-classpath -Dmdep.outputFile=target/bench.classpath >/dev/null
-  cp="$(cat models/target/bench.classpath)"
+if [[ ! -f models/target/bench.classpath ]]; then
+  mvn -B -q -pl models -am dependency:build-classpath -Dmdep.outputFile=target/bench.classpath >/dev/null
 fi
-java --add-modules jdk.incubator.vector -Xmx6g -cp "models/target/classes:$cp" \
+# this worktree's classes first, so nabla jars installed in ~/.m2 by other checkouts never win
+own="core/target/classes:cpu-backend/target/classes:cuda-backend/target/classes:models/target/classes"
+java --add-modules jdk.incubator.vector -Xmx6g -cp "$own:$(cat models/target/bench.classpath)" \
   dev.nabla.models.bench.BenchRunner "$filter" 2>/dev/null | grep '^{' > "$out/nabla.jsonl"
 /usr/bin/python3 bench/pytorch_bench.py "$filter" > "$out/torch.jsonl"
 /usr/bin/python3 - "$out/nabla.jsonl" "$out/torch.jsonl" <<'PY'
