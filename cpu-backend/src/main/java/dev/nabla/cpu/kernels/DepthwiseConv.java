@@ -45,38 +45,37 @@ final class DepthwiseConv {
         }
     }
 
-    static void forward(ConvShape s, float[] x, int xOff, float[] w, int wOff, float[] y, int yOff) {
-        int hw = s.h() * s.w();
-        int p = s.p();
+    /**
+     * Runs {@code step} over every plane pair of a pass that writes one plane per (image,
+     * channel): the written plane ({@code size} cells at {@code targetOff}) is zeroed first.
+     */
+    private static void perPlane(ConvShape s, float[] target, int targetOff, int size, int inOff, int inSize,
+            int outOff, int outSize, int wOff, RowStep step) {
         int kk = s.kh() * s.kw();
         Parallel.forRange(s.n() * s.cin(), 1, (from, to) -> {
+            java.util.Arrays.fill(target, targetOff + from * size, targetOff + to * size, 0f);
             for (int plane = from; plane < to; plane++) {
-                int c = plane % s.cin();
-                java.util.Arrays.fill(y, yOff + plane * p, yOff + (plane + 1) * p, 0f);
-                walk(s, xOff + plane * hw, yOff + plane * p, wOff + c * kk, (in, out, tap, count, step) -> {
-                    float wt = w[tap];
-                    for (int q = 0; q < count; q++) {
-                        y[out + q] += wt * x[in + q * step];
-                    }
-                });
+                walk(s, inOff + plane * inSize, outOff + plane * outSize, wOff + (plane % s.cin()) * kk, step);
+            }
+        });
+    }
+
+    static void forward(ConvShape s, float[] x, int xOff, float[] w, int wOff, float[] y, int yOff) {
+        int hw = s.h() * s.w();
+        perPlane(s, y, yOff, s.p(), xOff, hw, yOff, s.p(), wOff, (in, out, tap, count, step) -> {
+            float wt = w[tap];
+            for (int q = 0; q < count; q++) {
+                y[out + q] += wt * x[in + q * step];
             }
         });
     }
 
     static void backwardData(ConvShape s, float[] gy, int gyOff, float[] w, int wOff, float[] gx, int gxOff) {
         int hw = s.h() * s.w();
-        int p = s.p();
-        int kk = s.kh() * s.kw();
-        Parallel.forRange(s.n() * s.cin(), 1, (from, to) -> {
-            for (int plane = from; plane < to; plane++) {
-                int c = plane % s.cin();
-                java.util.Arrays.fill(gx, gxOff + plane * hw, gxOff + (plane + 1) * hw, 0f);
-                walk(s, gxOff + plane * hw, gyOff + plane * p, wOff + c * kk, (in, out, tap, count, step) -> {
-                    float wt = w[tap];
-                    for (int q = 0; q < count; q++) {
-                        gx[in + q * step] += wt * gy[out + q];
-                    }
-                });
+        perPlane(s, gx, gxOff, hw, gxOff, hw, gyOff, s.p(), wOff, (in, out, tap, count, step) -> {
+            float wt = w[tap];
+            for (int q = 0; q < count; q++) {
+                gx[in + q * step] += wt * gy[out + q];
             }
         });
     }

@@ -15,12 +15,14 @@ public final class Simd {
     private static final SgemmMicroKernel SGEMM = ENABLED
             ? (SgemmMicroKernel) create("dev.nabla.cpu.kernels.VectorSgemmKernel")
             : new ScalarSgemmKernel(new Blocking(6, 16, 120, 384, 4080));
-    private static final DgemmMicroKernel DGEMM = ENABLED
-            ? (DgemmMicroKernel) create("dev.nabla.cpu.kernels.VectorDgemmKernel")
-            : new ScalarDgemmKernel(new Blocking(6, 8, 72, 256, 2040));
+    /**
+     * Double GEMM keeps the scalar kernel on purpose: float64 serves gradient checks and solvers
+     * whose convergence tests sit at the rounding floor of plain multiply-add.
+     */
+    private static final DgemmMicroKernel DGEMM = new ScalarDgemmKernel(new Blocking(6, 8, 72, 256, 2040));
 
     static {
-        LOG.info(ENABLED ? "CPU GEMM: SIMD micro-kernels (jdk.incubator.vector, 256-bit)"
+        LOG.info(ENABLED ? "CPU GEMM: SIMD float micro-kernel (jdk.incubator.vector, 256-bit)"
                 : "CPU GEMM: scalar micro-kernels (start the JVM with --add-modules jdk.incubator.vector for SIMD)");
     }
 

@@ -1,0 +1,71 @@
+package dev.nabla.models.bench;
+
+import dev.nabla.cpu.Parallel;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Supplier;
+
+/**
+ * The plain benchmark runner: for each case, warms up, times repetitions until a time budget
+ * is spent, and prints one JSON object per line:
+ * {@code {"name","config","median_ms","gflops"}}. The {@code bench} CLI command calls
+ * {@link #run(List, String)}; {@link #main} runs everything (or the cases whose names contain
+ * the first argument). Start the JVM with {@code --add-modules jdk.incubator.vector} for SIMD.
+ */
+public final class BenchRunner {
+
+    private static final int WARMUP = 3;
+    private static final int MIN_REPS = 5;
+    private static final long BUDGET_NANOS = 3_000_000_000L;
+
+    private BenchRunner() {
+    }
+
+    /** Runs every case (filtered by name substring when {@code filter} is non-empty), printing JSON lines. */
+    public static void main(String[] args) {
+        run(BenchSuite.all(), args.length > 0 ? args[0] : "");
+    }
+
+    /**
+     * Runs the cases whose names contain {@code filter} and prints their JSON lines to standard output.
+     *
+     * @param cases suppliers of cases (each sets its thread count when built)
+     * @param filter a substring of the case name; empty runs all
+     */
+    public static void run(List<Supplier<BenchCase>> cases, String filter) {
+        for (Supplier<BenchCase> supplier : cases) {
+            BenchCase c = supplier.get();
+            if (c.name().contains(filter)) {
+                System.out.println(json(c, medianMillis(c.body())));
+            }
+        }
+        Parallel.setThreads(Runtime.getRuntime().availableProcessors());
+    }
+
+    /** The median wall time of one repetition, in milliseconds. */
+    static double medianMillis(Runnable body) {
+        for (int i = 0; i < WARMUP; i++) {
+            body.run();
+        }
+        List<Double> times = new ArrayList<>();
+        long start = System.nanoTime();
+        while (times.size() < MIN_REPS || (System.nanoTime() - start < BUDGET_NANOS && times.size() < 200)) {
+            long t = System.nanoTime();
+            body.run();
+            times.add((System.nanoTime() - t) / 1e6);
+        }
+        double[] sorted = times.stream().mapToDouble(Double::doubleValue).toArray();
+        Arrays.sort(sorted);
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    }
+
+    /** One JSON line; gflops is null when the case has no operation count. */
+    static String json(BenchCase c, double medianMs) {
+        String gflops = c.flops() > 0 ? String.format(Locale.ROOT, "%.2f", c.flops() / (medianMs * 1e6)) : "null";
+        return String.format(Locale.ROOT, "{\"name\":\"%s\",\"config\":\"%s\",\"median_ms\":%.3f,\"gflops\":%s}",
+                c.name(), c.config(), medianMs, gflops);
+    }
+}
