@@ -1,0 +1,127 @@
+// Shared definitions for every Nabla kernel module: launch constants, the strided-layout struct,
+// grid-stride loops, NaN-aware comparisons and warp/block all-reduce helpers.
+// Every constant here that a launcher must know is mirrored in dev.nabla.kernels.LaunchGeometry
+// (a unit test compares the two).
+#pragma once
+
+#define NABLA_MAX_DIMS 8
+#define NABLA_MAX_OPERANDS 4
+#define NABLA_WARP_SIZE 32
+#define NABLA_FULL_MASK 0xffffffffu
+
+// Strided view of up to NABLA_MAX_OPERANDS operands sharing one logical (output) shape.
+// Row-major: dimension rank-1 varies fastest. Strides are in elements; 0 means broadcast.
+// stride[0] belongs to the output, stride[1..] to the inputs in signature order.
+struct NdLayout {
+    int rank;
+    int shape[NABLA_MAX_DIMS];
+    int stride[NABLA_MAX_OPERANDS][NABLA_MAX_DIMS];
+};
+
+// Grid-stride loop: correct for any grid size, so launchers may cap the grid.
+#define NABLA_GRID_STRIDE(i, n)                                                      \
+    for (long long i = (long long)blockIdx.x * blockDim.x + threadIdx.x; i < (long long)(n); \
+         i += (long long)blockDim.x * gridDim.x)
+
+// Global warp index and warp count, for warp-per-row kernels (blockDim.x must be a multiple of 32).
+__device__ __forceinline__ long long nabla_global_warp() {
+    return ((long long)blockIdx.x * blockDim.x + threadIdx.x) / NABLA_WARP_SIZE;
+}
+__device__ __forceinline__ long long nabla_warp_count() {
+    return ((long long)blockDim.x * gridDim.x) / NABLA_WARP_SIZE;
+}
+__device__ __forceinline__ int nabla_lane() { return threadIdx.x & (NABLA_WARP_SIZE - 1); }
+
+__device__ __forceinline__ long long nabla_layout_numel(const NdLayout& layout) {
+    long long n = 1;
+    for (int d = 0; d < layout.rank; ++d) n *= layout.shape[d];
+    return n;
+}
+
+// Element offsets of `operands` operands for the logical row-major index `linear`.
+__device__ __forceinline__ void nabla_layout_offsets(const NdLayout& layout, long long linear, int operands,
+                                                     long long* offsets) {
+    for (int op = 0; op < operands; ++op) offsets[op] = 0;
+    // Fully unrolled over the fixed maximum so the struct is indexed statically (no local-memory copy).
+#pragma unroll
+    for (int d = NABLA_MAX_DIMS - 1; d >= 0; --d) {
+        if (d >= layout.rank) continue;
+        int extent = layout.shape[d];
+        long long coord = linear % extent;
+        linear /= extent;
+        for (int op = 0; op < operands; ++op) offsets[op] += coord * layout.stride[op][d];
+    }
+}
+
+template <typename T> __device__ __forceinline__ bool nabla_isnan(T x) { return x != x; }
+
+// max/min that propagate NaN (PyTorch semantics), unlike fmax/fmin.
+template <typename T> __device__ __forceinline__ T nabla_max(T a, T b) { return (a > b || nabla_isnan(a)) ? a : b; }
+template <typename T> __device__ __forceinline__ T nabla_min(T a, T b) { return (a < b || nabla_isnan(a)) ? a : b; }
+
+template <typename T> __device__ __forceinline__ T nabla_neg_infinity();
+template <> __device__ __forceinline__ float nabla_neg_infinity<float>() { return __int_as_float(0xff800000); }
+template <> __device__ __forceinline__ double nabla_neg_infinity<double>() { return __longlong_as_double(0xfff0000000000000ULL); }
+template <typename T> __device__ __forceinline__ T nabla_nan();
+template <> __device__ __forceinline__ float nabla_nan<float>() { return __int_as_float(0x7fffffff); }
+template <> __device__ __forceinline__ double nabla_nan<double>() { return __longlong_as_double(0x7fffffffffffffffULL); }
+
+// Sum of v over the 32 lanes, returned to every lane.
+template <typename T> __device__ __forceinline__ T nabla_warp_sum(T v) {
+    for (int o = NABLA_WARP_SIZE / 2; o > 0; o >>= 1) v += __shfl_xor_sync(NABLA_FULL_MASK, v, o);
+    return v;
+}
+
+// All-reduce over the whole block of a value type V with an associative `combine(V, V)` and
+// `shfl(V, laneMask)` exchanging V across lanes. `scratch` is a __shared__ V[32].
+// Every thread of the block must call it; every thread gets the result.
+template <typename V, typename Combine, typename Shfl>
+__device__ __forceinline__ V nabla_block_all_reduce(V v, V identity, V* scratch, Combine combine, Shfl shfl) {
+    for (int o = NABLA_WARP_SIZE / 2; o > 0; o >>= 1) v = combine(v, shfl(v, o));
+    const int lane = nabla_lane();
+    const int warp = threadIdx.x / NABLA_WARP_SIZE;
+    const int warps = (blockDim.x + NABLA_WARP_SIZE - 1) / NABLA_WARP_SIZE;
+    __syncthreads();  // a previous call may still be reading scratch
+    if (lane == 0) scratch[warp] = v;
+    __syncthreads();
+    v = lane < warps ? scratch[lane] : identity;
+    for (int o = NABLA_WARP_SIZE / 2; o > 0; o >>= 1) v = combine(v, shfl(v, o));
+    return v;
+}
+
+template <typename T> __device__ __forceinline__ T nabla_block_sum(T v, T* scratch) {
+    return nabla_block_all_reduce(
+        v, T(0), scratch, [](T a, T b) { return a + b; },
+        [](T x, int o) { return __shfl_xor_sync(NABLA_FULL_MASK, x, o); });
+}
+
+// Running (max, sum of exp(x - max)) pair for one-pass ("online") softmax statistics.
+template <typename T> struct NablaMaxSum {
+    T max;
+    T sum;
+};
+
+template <typename T> __device__ __forceinline__ NablaMaxSum<T> nabla_max_sum_combine(NablaMaxSum<T> a, NablaMaxSum<T> b) {
+    T m = nabla_max(a.max, b.max);
+    if (m == nabla_neg_infinity<T>()) return {m, T(0)};  // both empty: avoid inf - inf
+    return {m, a.sum * exp(a.max - m) + b.sum * exp(b.max - m)};
+}
+
+// Online softmax statistics of one row, computed by the whole block in one read of the row.
+template <typename T> __device__ NablaMaxSum<T> nabla_block_row_max_sum(const T* row, int cols, NablaMaxSum<T>* scratch) {
+    NablaMaxSum<T> acc{nabla_neg_infinity<T>(), T(0)};
+    for (int c = threadIdx.x; c < cols; c += blockDim.x) acc = nabla_max_sum_combine(acc, NablaMaxSum<T>{row[c], T(1)});
+    return nabla_block_all_reduce(
+        acc, NablaMaxSum<T>{nabla_neg_infinity<T>(), T(0)}, scratch,
+        [](NablaMaxSum<T> a, NablaMaxSum<T> b) { return nabla_max_sum_combine(a, b); },
+        [](NablaMaxSum<T> x, int o) {
+            return NablaMaxSum<T>{__shfl_xor_sync(NABLA_FULL_MASK, x.max, o), __shfl_xor_sync(NABLA_FULL_MASK, x.sum, o)};
+        });
+}
+
+// Instantiates a per-type kernel macro M(T, SUFFIX) for float (f32) and double (f64).
+#define NABLA_FOR_FLOAT_TYPES(M) M(float, f32) M(double, f64)
+
+// Block-per-row loop: every thread of a block visits the same rows, so block-wide
+// synchronisation inside the body is safe. blockDim.x must be a multiple of 32 (at most 1024).
+#define NABLA_BLOCK_PER_ROW(row, rows) for (long long row = blockIdx.x; row < (long long)(rows); row += gridDim.x)
