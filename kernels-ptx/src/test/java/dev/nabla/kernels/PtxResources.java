@@ -36,6 +36,15 @@ final class PtxResources {
         return p.waitFor();
     }
 
+    /** A log file's text, or why it could not be read (for assertion messages). */
+    static String readQuietly(Path log) {
+        try {
+            return Files.readString(log);
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
+    }
+
     /** True when an executable of that name is on PATH. */
     static boolean onPath(String tool) {
         String path = System.getenv("PATH");
