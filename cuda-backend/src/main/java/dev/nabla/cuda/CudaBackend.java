@@ -153,7 +153,7 @@ public final class CudaBackend implements Backend, MatmulKernel, AttentionKernel
                 host.run("copy", "rank above 8", new Strided[] {src}, new Strided[] {dst}, v -> host.cpu().copy(v[0], v[1]));
                 return;
             }
-            launch(ElementwiseLaunch.cast(src.dtype(), dst.dtype(), loop, address(dst), address(src)));
+            launch(ElementwiseCalls.cast(src.dtype(), dst.dtype(), loop, address(dst), address(src)));
         } else {
             host.run("copy", src.dtype() + " -> " + dst.dtype() + " conversion", new Strided[] {src}, new Strided[] {dst},
                     v -> host.cpu().copy(v[0], v[1]));
@@ -273,7 +273,7 @@ public final class CudaBackend implements Backend, MatmulKernel, AttentionKernel
             return;
         }
         long[] addresses = Arrays.stream(operands).mapToLong(this::address).toArray();
-        launch(ElementwiseLaunch.of(family, out.dtype(), route, loop, op, addresses));
+        launch(ElementwiseCalls.of(family, out.dtype(), route, loop, op, addresses));
     }
 
     @Override
@@ -293,10 +293,7 @@ public final class CudaBackend implements Backend, MatmulKernel, AttentionKernel
                     : scratch.denseCopy(new Strided(x.storage(), plan.permute(x.shape()), plan.permute(x.strides()),
                             x.offset()));
             Strided target = out.isContiguous() ? out : scratch.dense(out.dtype(), out.shape());
-            launcher.launch(KernelNames.of("reduce", x.dtype()),
-                    LaunchGeometry.reduction(plan.outer(), plan.reduce(), plan.inner()),
-                    new KernelArgs().pointer(address(target)).pointer(address(source)).i32(plan.outer()).i32(plan.reduce())
-                            .i32(plan.inner()).i32(KernelOps.reduce(op)));
+            launch(KernelCalls.reduce(op, x.dtype(), plan, address(target), address(source)));
             if (target != out) {
                 copySameDtype(target, out);
             }
@@ -305,7 +302,7 @@ public final class CudaBackend implements Backend, MatmulKernel, AttentionKernel
 
     @Override
     public synchronized void argReduce(ReduceOp op, Strided x, int axis, Strided out) {
-        int code = KernelOps.argReduce(op);
+        KernelOps.argReduce(op);
         context.makeCurrent();
         if (out.numel() == 0) {
             return;
@@ -320,10 +317,7 @@ public final class CudaBackend implements Backend, MatmulKernel, AttentionKernel
             Strided source = x.isContiguous() ? x : scratch.denseCopy(x);
             int count = Math.toIntExact((long) split.outer() * split.inner());
             long indices = scratch.raw(4L * count);
-            launcher.launch(KernelNames.of("argreduce", x.dtype()),
-                    LaunchGeometry.reduction(split.outer(), split.axis(), split.inner()),
-                    new KernelArgs().pointer(indices).pointer(0).pointer(address(source)).i32(split.outer())
-                            .i32(split.axis()).i32(split.inner()).i32(code));
+            launch(KernelCalls.argReduce(op, x.dtype(), split, indices, address(source)));
             Strided target = out.isContiguous() ? out : scratch.dense(DType.INT64, out.shape());
             fillDense(target, 0);
             pitchedCopy(PitchedCopy.widen(count), indices, address(target));
@@ -366,9 +360,7 @@ public final class CudaBackend implements Backend, MatmulKernel, AttentionKernel
             Strided source = x.isContiguous() ? x : scratch.denseCopy(x);
             Strided target = out.isContiguous() ? out : scratch.dense(out.dtype(), out.shape());
             long indices = narrowIndices(scratch, index, p);
-            launcher.launch(KernelNames.of("index_select", x.dtype()), LaunchGeometry.elementwise(p.work()),
-                    new KernelArgs().pointer(address(target)).pointer(address(source)).pointer(indices).i32(p.outer())
-                            .i32(p.axisSize()).i32(p.numIndices()).i32(p.inner()));
+            launch(KernelCalls.indexed("index_select", x.dtype(), p, address(target), address(source), indices));
             if (target != out) {
                 copySameDtype(target, out);
             }
@@ -392,9 +384,7 @@ public final class CudaBackend implements Backend, MatmulKernel, AttentionKernel
         try (Scratch scratch = new Scratch()) {
             Strided source = src.isContiguous() ? src : scratch.denseCopy(src);
             long indices = narrowIndices(scratch, index, p);
-            launcher.launch(KernelNames.of("index_add", dst.dtype()), LaunchGeometry.elementwise(p.work()),
-                    new KernelArgs().pointer(address(dst)).pointer(address(source)).pointer(indices).i32(p.outer())
-                            .i32(p.axisSize()).i32(p.numIndices()).i32(p.inner()));
+            launch(KernelCalls.indexed("index_add", dst.dtype(), p, address(dst), address(source), indices));
         }
     }
 
@@ -485,9 +475,8 @@ public final class CudaBackend implements Backend, MatmulKernel, AttentionKernel
                             causal, scale, x[inputs.length], x[inputs.length + 1]));
             return;
         }
-        launcher.launch("attention_forward_f32", LaunchGeometry.attentionQueryRows(batch, lq, lk, d),
-                new KernelArgs().pointer(address(out)).pointer(address(logsumexp)).pointer(address(q)).pointer(address(k))
-                        .pointer(address(v)).i32(batch).i32(lq).i32(lk).i32(d).f32((float) scale).i32(causal ? 1 : 0));
+        launch(KernelCalls.attentionForward(batch, lq, lk, d, scale, causal, address(out), address(logsumexp), address(q),
+                address(k), address(v)));
     }
 
     /** Frees all device memory, the pinned buffer, modules, library handles and the stream, and releases the context. */
@@ -504,7 +493,7 @@ public final class CudaBackend implements Backend, MatmulKernel, AttentionKernel
         context.close();
     }
 
-    private void launch(ElementwiseLaunch l) {
+    private void launch(KernelCall l) {
         launcher.launch(l.kernel(), l.geometry(), l.args());
     }
 

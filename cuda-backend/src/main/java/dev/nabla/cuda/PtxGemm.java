@@ -14,23 +14,24 @@ final class PtxGemm implements GemmEngine {
         this.launcher = launcher;
     }
 
-    /** The kernel arguments for one call of {@code plan} at the given (already offset) addresses. */
-    static KernelArgs arguments(DType dtype, GemmPlan plan, long a, long b, long out) {
-        return new KernelArgs().pointer(out).pointer(a).pointer(b)
+    /** The launch of one call of {@code plan} at the given (already offset) addresses. */
+    static KernelCall call(DType dtype, GemmPlan plan, long a, long b, long out) {
+        return new KernelCall(KernelNames.of("gemm", dtype), LaunchGeometry.gemm(plan.m(), plan.n(), plan.batch()),
+                new KernelArgs().pointer(out).pointer(a).pointer(b)
                 .i32(plan.m()).i32(plan.n()).i32(plan.k())
                 .i32(plan.a().transposed() ? 1 : 0).i32(plan.b().transposed() ? 1 : 0)
                 .i32(plan.a().ld()).i32(plan.b().ld()).i32(plan.ldc())
                 .scalar(dtype, 1).scalar(dtype, 0)
                 .i32(plan.batch()).i32(Math.toIntExact(plan.strideA())).i32(Math.toIntExact(plan.strideB()))
-                .i32(Math.toIntExact(plan.strideC()));
+                .i32(Math.toIntExact(plan.strideC())));
     }
 
     @Override
     public void gemm(DType dtype, GemmPlan plan, long a, long b, long out) {
         for (long[] offsets : plan.calls()) {
-            launcher.launch(KernelNames.of("gemm", dtype), LaunchGeometry.gemm(plan.m(), plan.n(), plan.batch()),
-                    arguments(dtype, plan, advance(a, offsets[0], dtype), advance(b, offsets[1], dtype),
-                            advance(out, offsets[2], dtype)));
+            KernelCall call = call(dtype, plan, advance(a, offsets[0], dtype), advance(b, offsets[1], dtype),
+                    advance(out, offsets[2], dtype));
+            launcher.launch(call.kernel(), call.geometry(), call.args());
         }
     }
 

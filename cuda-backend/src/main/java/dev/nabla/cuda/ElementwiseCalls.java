@@ -6,16 +6,15 @@ import dev.nabla.kernels.StridedLayout;
 import java.util.OptionalInt;
 
 /**
- * One launch of an {@code ew_*} kernel. Every elementwise kernel takes its pointers first (output,
+ * Builds launches of the {@code ew_*} kernels. Every elementwise kernel takes its pointers first (output,
  * then inputs), then the element count (contiguous form only), then the op code (if the family has
  * one), then the {@code NdLayout} (strided form only); this record builds that list once for all
  * families.
- *
- * @param kernel the entry point
- * @param geometry the launch geometry
- * @param args the arguments
  */
-record ElementwiseLaunch(String kernel, LaunchGeometry geometry, KernelArgs args) {
+final class ElementwiseCalls {
+
+    private ElementwiseCalls() {
+    }
 
     /**
      * @param family {@code "ew_unary"}, {@code "ew_binary"} or {@code "ew_where"}
@@ -25,24 +24,24 @@ record ElementwiseLaunch(String kernel, LaunchGeometry geometry, KernelArgs args
      * @param op the op code, empty for {@code ew_where}
      * @param addresses the device addresses of element 0 of each operand, output first
      */
-    static ElementwiseLaunch of(String family, DType dtype, ElementwiseRoute route, Coalesced loop, OptionalInt op,
+    static KernelCall of(String family, DType dtype, ElementwiseRoute route, Coalesced loop, OptionalInt op,
             long... addresses) {
         if (route == ElementwiseRoute.HOST) {
-            throw new IllegalArgumentException("ElementwiseLaunch.of: " + family + " on the host route has no kernel");
+            throw new IllegalArgumentException("ElementwiseCalls.of: " + family + " on the host route has no kernel");
         }
         boolean strided = route == ElementwiseRoute.STRIDED;
         return build(KernelNames.of(strided ? family + "_strided" : family, dtype), strided, loop, op, addresses);
     }
 
     /** The strided cast {@code from -> to} (FLOAT32 and FLOAT64); addresses are {output, input}. */
-    static ElementwiseLaunch cast(DType from, DType to, Coalesced loop, long out, long in) {
+    static KernelCall cast(DType from, DType to, Coalesced loop, long out, long in) {
         return build(KernelNames.cast(from, to), true, loop, OptionalInt.empty(), out, in);
     }
 
-    private static ElementwiseLaunch build(String kernel, boolean strided, Coalesced loop, OptionalInt op,
+    private static KernelCall build(String kernel, boolean strided, Coalesced loop, OptionalInt op,
             long... addresses) {
         if (addresses.length != loop.strides().length) {
-            throw new IllegalArgumentException("ElementwiseLaunch: " + addresses.length + " addresses for "
+            throw new IllegalArgumentException("ElementwiseCalls: " + addresses.length + " addresses for "
                     + loop.strides().length + " operands of " + kernel);
         }
         KernelArgs args = new KernelArgs();
@@ -57,6 +56,6 @@ record ElementwiseLaunch(String kernel, LaunchGeometry geometry, KernelArgs args
         if (strided) {
             args.layout(StridedLayout.pack(loop.shape(), loop.strides()));
         }
-        return new ElementwiseLaunch(kernel, LaunchGeometry.elementwise(n), args);
+        return new KernelCall(kernel, LaunchGeometry.elementwise(n), args);
     }
 }
