@@ -13,7 +13,6 @@ import dev.nabla.backend.Strided;
 import dev.nabla.backend.UnaryOp;
 import dev.nabla.backend.fast.AttentionKernel;
 import dev.nabla.backend.fast.MatmulKernel;
-import dev.nabla.kernels.LaunchGeometry;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.OptionalInt;
