@@ -11,22 +11,34 @@ import dev.nabla.backend.ReduceOp;
 import dev.nabla.backend.Storage;
 import dev.nabla.backend.Strided;
 import dev.nabla.backend.UnaryOp;
+import dev.nabla.backend.fast.AttentionKernel;
+import dev.nabla.backend.fast.MatmulKernel;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.function.Consumer;
+import jcuda.driver.CUDA_MEMCPY2D;
 import jcuda.driver.CUdeviceptr;
+import jcuda.driver.CUmemorytype;
 import jcuda.driver.JCudaDriver;
 
 /**
- * The CUDA backend, phase 1: memory (caching allocator), host-device transfers (pinned staging),
- * contiguous device-to-device copies and fills through the driver API. The compute primitives need
- * the PTX kernels of {@code nabla-kernels-ptx} and throw {@link UnsupportedOperationException}
- * naming the missing kernel until they are wired in. Calls are serialised on this backend.
+ * The CUDA backend: every primitive on the PTX kernels of {@code nabla-kernels-ptx}, GEMM on cuBLAS
+ * (or the PTX GEMM), attention on the flash-attention kernel. What has no kernel (INT64 arithmetic,
+ * a few unary ops, general gathers, CounterRng random numbers) runs on the CPU backend through
+ * {@link HostFallback}, logged once per case. Calls are serialised on this backend; all device work
+ * goes to one stream, so scratch buffers can return to the cache as soon as their work is queued.
  */
-public final class CudaBackend implements Backend, AutoCloseable {
+public final class CudaBackend implements Backend, MatmulKernel, AttentionKernel, AutoCloseable {
 
     private final Device device;
     private final CudaLibraries libraries;
     private final CudaContext context;
     private final CachingAllocator allocator;
     private final PinnedStaging staging;
+    private final KernelLauncher launcher;
+    private final HostFallback host;
+    private GemmEngine gemm;
 
     CudaBackend(DeviceInfo info, CudaLibraries libraries) {
         this.device = Device.cuda(info.ordinal());
@@ -34,6 +46,20 @@ public final class CudaBackend implements Backend, AutoCloseable {
         this.context = CudaContext.open(info.ordinal());
         this.allocator = new CachingAllocator(new DriverDeviceMemory(), device.toString());
         this.staging = new PinnedStaging(StagingPlan.DEFAULT, context);
+        this.launcher = new KernelLauncher(context);
+        this.host = new HostFallback(new HostFallback.StorageTransfer() {
+            @Override
+            public Object downloadAll(CudaStorage storage) {
+                Object array = HostArrays.allocate(storage.dtype(), storage.size());
+                staging.download(storage.address(), array);
+                return array;
+            }
+
+            @Override
+            public void uploadAll(Object array, CudaStorage storage) {
+                staging.upload(array, storage.address());
+            }
+        });
     }
 
     @Override
@@ -93,32 +119,81 @@ public final class CudaBackend implements Backend, AutoCloseable {
 
     @Override
     public synchronized Object download(Strided src) {
-        requireContiguous("download", src);
         context.makeCurrent();
-        Object array = HostArrays.allocate(src.dtype(), src.numel());
-        staging.download(storage(src).addressOf(src.offset()), array);
-        return array;
+        if (src.isContiguous()) {
+            Object array = HostArrays.allocate(src.dtype(), src.numel());
+            staging.download(address(src), array);
+            return array;
+        }
+        if (!KernelNames.hasKernels(src.dtype())) {
+            return host.download(src, "strided " + src.dtype() + " view");
+        }
+        try (CudaStorage dense = allocateUninitialized(src.dtype(), src.numel(), "download")) {
+            Strided target = Strided.contiguous(dense, src.shape());
+            copySameDtype(src, target);
+            Object array = HostArrays.allocate(src.dtype(), src.numel());
+            staging.download(dense.address(), array);
+            return array;
+        }
     }
 
     @Override
     public synchronized void copy(Strided src, Strided dst) {
-        requireContiguous("copy", src);
-        requireContiguous("copy", dst);
-        if (src.dtype() != dst.dtype()) {
-            throw missingKernel("copy", "dtype conversion " + src.dtype().id() + " -> " + dst.dtype().id());
-        }
-        if (src.numel() != dst.numel()) {
-            throw new IllegalArgumentException("copy: " + src + " and " + dst + " differ in element count");
-        }
+        requireSameShape("copy", src, dst);
         context.makeCurrent();
-        check("cuMemcpyDtoDAsync", JCudaDriver.cuMemcpyDtoDAsync(at(dst), at(src),
-                (long) src.numel() * src.dtype().byteSize(), context.stream()));
+        if (src.numel() == 0) {
+            return;
+        }
+        if (src.dtype() == dst.dtype()) {
+            copySameDtype(src, dst);
+        } else if (KernelNames.hasKernels(src.dtype()) && KernelNames.hasKernels(dst.dtype())) {
+            Coalesced loop = Coalesced.of(dst.shape(), dst.strides(), src.strides());
+            if (loop.rank() > dev.nabla.kernels.StridedLayout.MAX_DIMS) {
+                host.run("copy", "rank above 8", new Strided[] {src}, new Strided[] {dst}, v -> host.cpu().copy(v[0], v[1]));
+                return;
+            }
+            launch(ElementwiseCalls.cast(src.dtype(), dst.dtype(), loop, address(dst), address(src)));
+        } else {
+            host.run("copy", src.dtype() + " -> " + dst.dtype() + " conversion", new Strided[] {src}, new Strided[] {dst},
+                    v -> host.cpu().copy(v[0], v[1]));
+        }
+    }
+
+    /** Same-dtype copy: one memcpy when both views are dense, else the strided COPY kernel (or the host for INT64). */
+    private void copySameDtype(Strided src, Strided dst) {
+        Coalesced loop = Coalesced.of(dst.shape(), dst.strides(), src.strides());
+        if (loop.isDense()) {
+            check("cuMemcpyDtoDAsync", JCudaDriver.cuMemcpyDtoDAsync(at(dst), at(src),
+                    (long) src.numel() * src.dtype().byteSize(), context.stream()));
+            return;
+        }
+        elementwise("copy", "ew_unary", OptionalInt.of(KernelOps.copy()), dst, new Strided[] {src},
+                v -> host.cpu().copy(v[0], v[1]));
     }
 
     @Override
     public synchronized void fill(Strided dst, double value) {
-        requireContiguous("fill", dst);
         context.makeCurrent();
+        if (dst.numel() == 0) {
+            return;
+        }
+        if (!dst.isContiguous()) {
+            if (!KernelNames.hasKernels(dst.dtype())) {
+                host.run("fill", "strided " + dst.dtype() + " view", new Strided[0], new Strided[] {dst},
+                        v -> host.cpu().fill(v[0], value));
+                return;
+            }
+            // A one-element buffer broadcast (stride 0) through the strided copy kernel.
+            try (CudaStorage scalar = allocateUninitialized(dst.dtype(), 1, "fill")) {
+                fillDense(Strided.contiguous(scalar, new int[] {1}), value);
+                copySameDtype(new Strided(scalar, dst.shape(), new int[dst.rank()], 0), dst);
+            }
+            return;
+        }
+        fillDense(dst, value);
+    }
+
+    private void fillDense(Strided dst, double value) {
         long n = dst.numel();
         if (dst.dtype() == DType.FLOAT32) {
             check("cuMemsetD32Async", JCudaDriver.cuMemsetD32Async(at(dst), Float.floatToRawIntBits((float) value),
@@ -134,7 +209,7 @@ public final class CudaBackend implements Backend, AutoCloseable {
         }
         // A 64-bit pattern as two 2-D 32-bit memsets: one word per 8-byte row, low words then high words
         // (little-endian).
-        long address = storage(dst).addressOf(dst.offset());
+        long address = address(dst);
         check("cuMemsetD2D32Async", JCudaDriver.cuMemsetD2D32Async(DevicePointers.at(address), 8, low, 1, n,
                 context.stream()));
         check("cuMemsetD2D32Async", JCudaDriver.cuMemsetD2D32Async(DevicePointers.at(address + 4), 8, high, 1, n,
@@ -142,63 +217,289 @@ public final class CudaBackend implements Backend, AutoCloseable {
     }
 
     @Override
-    public void unary(UnaryOp op, Strided x, Strided out) {
-        throw missingKernel("unary", op.name());
+    public synchronized void unary(UnaryOp op, Strided x, Strided out) {
+        requireSameShape("unary " + op, x, out);
+        context.makeCurrent();
+        elementwise("unary " + op, "ew_unary", KernelOps.unary(op), out, new Strided[] {x},
+                v -> host.cpu().unary(op, v[0], v[1]));
     }
 
     @Override
-    public void binary(BinaryOp op, Strided a, Strided b, Strided out) {
-        throw missingKernel("binary", op.name());
+    public synchronized void binary(BinaryOp op, Strided a, Strided b, Strided out) {
+        requireSameShape("binary " + op, a, out);
+        requireSameShape("binary " + op, b, out);
+        context.makeCurrent();
+        elementwise("binary " + op, "ew_binary", OptionalInt.of(KernelOps.binary(op)), out, new Strided[] {a, b},
+                v -> host.cpu().binary(op, v[0], v[1], v[2]));
     }
 
     @Override
-    public void where(Strided cond, Strided a, Strided b, Strided out) {
-        throw missingKernel("where", "where");
+    public synchronized void where(Strided cond, Strided a, Strided b, Strided out) {
+        requireSameShape("where", cond, out);
+        requireSameShape("where", a, out);
+        requireSameShape("where", b, out);
+        context.makeCurrent();
+        elementwise("where", "ew_where", OptionalInt.empty(), out, new Strided[] {cond, a, b},
+                v -> host.cpu().where(v[0], v[1], v[2], v[3]));
+    }
+
+    /**
+     * Routes one elementwise launch. {@code op} is the op code (empty for {@code where}, whose family has no
+     * op, or for an op with no kernel when {@code family} has one); {@code cpuOp} computes the same on the
+     * host views (inputs, then out) when no kernel serves.
+     */
+    private void elementwise(String primitive, String family, OptionalInt op, Strided out, Strided[] inputs,
+            Consumer<Strided[]> cpuOp) {
+        if (out.numel() == 0) {
+            return;
+        }
+        for (Strided in : inputs) {
+            if (in.dtype() != out.dtype()) {
+                throw new IllegalArgumentException(primitive + ": operand " + in + " does not have the output's dtype "
+                        + out.dtype());
+            }
+        }
+        boolean hasKernel = op.isPresent() || family.equals("ew_where");
+        Strided[] operands = new Strided[inputs.length + 1];
+        operands[0] = out;
+        System.arraycopy(inputs, 0, operands, 1, inputs.length);
+        int[][] strides = Arrays.stream(operands).map(Strided::strides).toArray(int[][]::new);
+        Coalesced loop = Coalesced.of(out.shape(), strides);
+        ElementwiseRoute route = ElementwiseRoute.choose(out.dtype(), hasKernel, loop);
+        if (route == ElementwiseRoute.HOST) {
+            String reason = ElementwiseRoute.hostReason(out.dtype(), hasKernel, loop);
+            host.run(primitive, reason, inputs, new Strided[] {out}, cpuOp);
+            return;
+        }
+        long[] addresses = Arrays.stream(operands).mapToLong(this::address).toArray();
+        launch(ElementwiseCalls.of(family, out.dtype(), route, loop, op, addresses));
     }
 
     @Override
-    public void reduce(ReduceOp op, Strided x, Strided out) {
-        throw missingKernel("reduce", op.name());
+    public synchronized void reduce(ReduceOp op, Strided x, Strided out) {
+        ReducePlan plan = ReducePlan.of(x.shape(), x.strides(), out.shape());
+        context.makeCurrent();
+        if (out.numel() == 0) {
+            return;
+        }
+        if (!KernelNames.hasKernels(x.dtype()) || x.dtype() != out.dtype()) {
+            host.run("reduce " + op, "no PTX reduction for " + x.dtype() + " -> " + out.dtype(), new Strided[] {x},
+                    new Strided[] {out}, v -> host.cpu().reduce(op, v[0], v[1]));
+            return;
+        }
+        try (Scratch scratch = new Scratch()) {
+            Strided source = plan.permutation() == null ? x
+                    : scratch.denseCopy(new Strided(x.storage(), plan.permute(x.shape()), plan.permute(x.strides()),
+                            x.offset()));
+            Strided target = out.isContiguous() ? out : scratch.dense(out.dtype(), out.shape());
+            launch(KernelCalls.reduce(op, x.dtype(), plan, address(target), address(source)));
+            if (target != out) {
+                copySameDtype(target, out);
+            }
+        }
     }
 
     @Override
-    public void argReduce(ReduceOp op, Strided x, int axis, Strided out) {
-        throw missingKernel("argReduce", op.name());
+    public synchronized void argReduce(ReduceOp op, Strided x, int axis, Strided out) {
+        KernelOps.argReduce(op);
+        context.makeCurrent();
+        if (out.numel() == 0) {
+            return;
+        }
+        if (!KernelNames.hasKernels(x.dtype()) || out.dtype() != DType.INT64 || x.shape()[axis] == 0) {
+            host.run("argReduce " + op, "no PTX arg-reduction for " + x.dtype() + " (or an empty axis)",
+                    new Strided[] {x}, new Strided[] {out}, v -> host.cpu().argReduce(op, v[0], axis, v[1]));
+            return;
+        }
+        AxisSplit split = AxisSplit.of(x.shape(), axis);
+        try (Scratch scratch = new Scratch()) {
+            Strided source = x.isContiguous() ? x : scratch.denseCopy(x);
+            int count = Math.toIntExact((long) split.outer() * split.inner());
+            long indices = scratch.raw(4L * count);
+            launch(KernelCalls.argReduce(op, x.dtype(), split, indices, address(source)));
+            Strided target = out.isContiguous() ? out : scratch.dense(DType.INT64, out.shape());
+            fillDense(target, 0);
+            pitchedCopy(PitchedCopy.widen(count), indices, address(target));
+            if (target != out) {
+                host.run("argReduce " + op, "strided INT64 output", new Strided[] {target}, new Strided[] {out},
+                        v -> host.cpu().copy(v[0], v[1]));
+            }
+        }
+    }
+
+    /**
+     * Always on the host: core's {@link dev.nabla.backend.CounterRng} (SplitMix64) defines the values, and
+     * the PTX random kernels implement Philox-4x32-10, a different stream. The CPU backend generates the
+     * exact values and they are uploaded.
+     */
+    @Override
+    public synchronized void random(RandomOp op, long seed, long offset, double a, double b, Strided out) {
+        context.makeCurrent();
+        if (out.numel() == 0) {
+            return;
+        }
+        host.run("random " + op, "CounterRng values are generated on the host (the PTX kernels use Philox)",
+                new Strided[0], new Strided[] {out}, v -> host.cpu().random(op, seed, offset, a, b, v[0]));
     }
 
     @Override
-    public void random(RandomOp op, long seed, long offset, double a, double b, Strided out) {
-        throw missingKernel("random", op.name());
+    public synchronized void gather(Strided x, int axis, Strided index, Strided out) {
+        context.makeCurrent();
+        if (out.numel() == 0) {
+            return;
+        }
+        Optional<IndexPlan> plan = IndexPlan.of(x.shape(), axis, index.shape(), index.strides());
+        if (plan.isEmpty() || !KernelNames.hasKernels(x.dtype()) || index.dtype() != DType.INT64) {
+            host.run("gather", "index varies outside the axis, or no kernel for " + x.dtype(),
+                    new Strided[] {x, index}, new Strided[] {out}, v -> host.cpu().gather(v[0], axis, v[1], v[2]));
+            return;
+        }
+        IndexPlan p = plan.get();
+        try (Scratch scratch = new Scratch()) {
+            Strided source = x.isContiguous() ? x : scratch.denseCopy(x);
+            Strided target = out.isContiguous() ? out : scratch.dense(out.dtype(), out.shape());
+            long indices = narrowIndices(scratch, index, p);
+            launch(KernelCalls.indexed("index_select", x.dtype(), p, address(target), address(source), indices));
+            if (target != out) {
+                copySameDtype(target, out);
+            }
+        }
     }
 
     @Override
-    public void gather(Strided x, int axis, Strided index, Strided out) {
-        throw missingKernel("gather", "gather");
+    public synchronized void scatterAdd(Strided dst, int axis, Strided index, Strided src) {
+        context.makeCurrent();
+        if (src.numel() == 0) {
+            return;
+        }
+        Optional<IndexPlan> plan = IndexPlan.of(dst.shape(), axis, index.shape(), index.strides());
+        if (plan.isEmpty() || !KernelNames.hasKernels(dst.dtype()) || !dst.isContiguous() || src.dtype() != dst.dtype()
+                || index.dtype() != DType.INT64) {
+            host.run("scatterAdd", "index varies outside the axis, strided destination, or no kernel for " + dst.dtype(),
+                    new Strided[] {index, src}, new Strided[] {dst}, v -> host.cpu().scatterAdd(v[2], axis, v[0], v[1]));
+            return;
+        }
+        IndexPlan p = plan.get();
+        try (Scratch scratch = new Scratch()) {
+            Strided source = src.isContiguous() ? src : scratch.denseCopy(src);
+            long indices = narrowIndices(scratch, index, p);
+            launch(KernelCalls.indexed("index_add", dst.dtype(), p, address(dst), address(source), indices));
+        }
+    }
+
+    /** The index vector along the axis as a dense int32 scratch array. */
+    private long narrowIndices(Scratch scratch, Strided index, IndexPlan plan) {
+        long indices = scratch.raw(4L * plan.numIndices());
+        pitchedCopy(PitchedCopy.narrow(plan.indexStride(), plan.numIndices()), address(index), indices);
+        return indices;
+    }
+
+    private void pitchedCopy(PitchedCopy copy, long src, long dst) {
+        if (copy.height() == 0) {
+            return;
+        }
+        CUDA_MEMCPY2D p = new CUDA_MEMCPY2D();
+        p.srcMemoryType = CUmemorytype.CU_MEMORYTYPE_DEVICE;
+        p.srcDevice = DevicePointers.at(src);
+        p.srcPitch = copy.srcPitch();
+        p.dstMemoryType = CUmemorytype.CU_MEMORYTYPE_DEVICE;
+        p.dstDevice = DevicePointers.at(dst);
+        p.dstPitch = copy.dstPitch();
+        p.WidthInBytes = copy.widthBytes();
+        p.Height = copy.height();
+        check("cuMemcpy2DAsync", JCudaDriver.cuMemcpy2DAsync(p, context.stream()));
     }
 
     @Override
-    public void scatterAdd(Strided dst, int axis, Strided index, Strided src) {
-        throw missingKernel("scatterAdd", "scatterAdd");
+    public synchronized void matmul(Strided a, Strided b, Strided out) {
+        context.makeCurrent();
+        if (!KernelNames.hasKernels(out.dtype()) || a.dtype() != out.dtype() || b.dtype() != out.dtype()
+                || !out.isContiguous()) {
+            throw new IllegalArgumentException("matmul: needs FLOAT32/FLOAT64 operands of one dtype and a contiguous output, got "
+                    + a + ", " + b + " -> " + out);
+        }
+        if (out.numel() == 0) {
+            return;
+        }
+        int k = a.shape()[a.rank() - 1];
+        if (k == 0) {
+            fillDense(out, 0);
+            return;
+        }
+        try (Scratch scratch = new Scratch()) {
+            Strided left = gemmReady(a, scratch);
+            Strided right = gemmReady(b, scratch);
+            GemmPlan plan = GemmPlan.of(left.shape(), left.strides(), right.shape(), right.strides(), out.shape())
+                    .orElseThrow(() -> new IllegalStateException("matmul: dense operands did not plan"));
+            gemmEngine().gemm(out.dtype(), plan, address(left), address(right), address(out));
+        }
     }
 
-    /** Frees all device memory, the pinned buffer, the stream, and releases the context. */
+    /** The view itself when its last two dimensions are row- or column-dense, else a dense copy. */
+    private Strided gemmReady(Strided v, Scratch scratch) {
+        int r = v.rank();
+        boolean usable = GemmOperand.describe(v.shape()[r - 2], v.shape()[r - 1], v.strides()[r - 2], v.strides()[r - 1])
+                .isPresent();
+        return usable ? v : scratch.denseCopy(v);
+    }
+
+    private GemmEngine gemmEngine() {
+        if (gemm == null) {
+            boolean tf32 = Boolean.getBoolean(GemmEngine.TF32_PROPERTY);
+            gemm = switch (libraries.gemm().provider()) {
+                case JCUBLAS2 -> new JCublasGemm(context.stream(), tf32);
+                case CUBLAS_JNA -> new JnaCublasGemm(libraries.cublas().orElseThrow(), context.stream(), tf32);
+                default -> new PtxGemm(launcher);
+            };
+        }
+        return gemm;
+    }
+
+    @Override
+    public synchronized void attentionForward(Strided q, Strided k, Strided v, Strided keep, boolean causal, double scale,
+            Strided out, Strided logsumexp) {
+        context.makeCurrent();
+        int batch = q.shape()[0];
+        int lq = q.shape()[1];
+        int d = q.shape()[2];
+        int lk = k.shape()[1];
+        Optional<String> whyNot = AttentionRoute.whyNotPtx(q.dtype(), keep != null, causal, lq, lk, d, v.shape()[2]);
+        if (out.numel() == 0) {
+            return;
+        }
+        if (whyNot.isPresent()) {
+            Strided[] inputs = keep == null ? new Strided[] {q, k, v} : new Strided[] {q, k, v, keep};
+            host.run("attention", whyNot.get(), inputs, new Strided[] {out, logsumexp},
+                    x -> ((AttentionKernel) host.cpu()).attentionForward(x[0], x[1], x[2], keep == null ? null : x[3],
+                            causal, scale, x[inputs.length], x[inputs.length + 1]));
+            return;
+        }
+        launch(KernelCalls.attentionForward(batch, lq, lk, d, scale, causal, address(out), address(logsumexp), address(q),
+                address(k), address(v)));
+    }
+
+    /** Frees all device memory, the pinned buffer, modules, library handles and the stream, and releases the context. */
     @Override
     public synchronized void close() {
         context.makeCurrent();
         context.synchronize();
+        if (gemm != null) {
+            gemm.close();
+        }
+        launcher.close();
         allocator.close();
         staging.close();
         context.close();
     }
 
-    private static UnsupportedOperationException missingKernel(String primitive, String detail) {
-        return new UnsupportedOperationException("CudaBackend." + primitive + " (" + detail
-                + ") needs a PTX kernel from nabla-kernels-ptx, which is not wired in yet");
+    private void launch(KernelCall l) {
+        launcher.launch(l.kernel(), l.geometry(), l.args());
     }
 
-    private static void requireContiguous(String primitive, Strided view) {
-        if (!view.isContiguous()) {
-            throw missingKernel(primitive, "strided view " + view);
+    private static void requireSameShape(String primitive, Strided a, Strided out) {
+        if (!Arrays.equals(a.shape(), out.shape())) {
+            throw new IllegalArgumentException(primitive + ": operand shape " + Arrays.toString(a.shape())
+                    + " differs from output shape " + Arrays.toString(out.shape()));
         }
     }
 
@@ -209,7 +510,49 @@ public final class CudaBackend implements Backend, AutoCloseable {
         return s;
     }
 
+    private long address(Strided view) {
+        return storage(view).addressOf(view.offset());
+    }
+
     private CUdeviceptr at(Strided view) {
-        return DevicePointers.at(storage(view).addressOf(view.offset()));
+        return DevicePointers.at(address(view));
+    }
+
+    /** Scratch device buffers for one primitive, returned to the cache when it ends (stream order keeps them valid). */
+    private final class Scratch implements AutoCloseable {
+
+        private final java.util.List<AutoCloseable> blocks = new java.util.ArrayList<>();
+
+        /** An uninitialised dense view of {@code shape}. */
+        Strided dense(DType dtype, int[] shape) {
+            CudaStorage s = allocateUninitialized(dtype, AxisSplit.product(shape, 0, shape.length), "scratch");
+            blocks.add(s);
+            return Strided.contiguous(s, shape);
+        }
+
+        /** A dense copy of {@code view}. */
+        Strided denseCopy(Strided view) {
+            Strided copy = dense(view.dtype(), view.shape());
+            copySameDtype(view, copy);
+            return copy;
+        }
+
+        /** {@code bytes} of raw device memory (for int32 index arrays, which have no dtype). */
+        long raw(long bytes) {
+            DeviceBlock block = allocator.allocate(Math.max(bytes, 4));
+            blocks.add(block);
+            return block.address();
+        }
+
+        @Override
+        public void close() {
+            for (AutoCloseable b : blocks) {
+                try {
+                    b.close();
+                } catch (Exception e) {
+                    throw new IllegalStateException("CudaBackend: releasing scratch memory failed", e);
+                }
+            }
+        }
     }
 }

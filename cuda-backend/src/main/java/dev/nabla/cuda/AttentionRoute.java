@@ -1,0 +1,41 @@
+package dev.nabla.cuda;
+
+import dev.nabla.DType;
+import dev.nabla.kernels.LaunchGeometry;
+import java.util.Optional;
+
+/**
+ * Whether {@code attention_forward_f32} honours core's {@code AttentionKernel} contract for a call.
+ * The kernel has no keep-mask input, computes in float32 only, needs one head dimension for q, k and
+ * v (at most 128), and masks causally top-left aligned ({@code j > i}), which equals core's
+ * bottom-right rule ({@code j > i + Lk - Lq}) only when {@code Lq == Lk}. Other calls run on the host.
+ */
+final class AttentionRoute {
+
+    private AttentionRoute() {
+    }
+
+    /** Empty when the PTX kernel serves the call, else the reason it cannot. */
+    static Optional<String> whyNotPtx(DType dtype, boolean masked, boolean causal, int lq, int lk, int d, int dv) {
+        if (dtype != DType.FLOAT32) {
+            return Optional.of("the attention kernel is float32 only, got " + dtype);
+        }
+        if (masked) {
+            return Optional.of("the attention kernel takes no keep-mask");
+        }
+        if (d != dv) {
+            return Optional.of("the attention kernel needs equal head dimensions for q/k and v, got " + d + " and " + dv);
+        }
+        if (d < 1 || d > LaunchGeometry.ATTENTION_MAX_HEAD_DIM) {
+            return Optional.of("head dimension " + d + " outside 1.." + LaunchGeometry.ATTENTION_MAX_HEAD_DIM);
+        }
+        if (causal && lq != lk) {
+            return Optional.of("the kernel's causal mask is top-left aligned, core's bottom-right: they differ for Lq "
+                    + lq + " != Lk " + lk);
+        }
+        if (lq < 1 || lk < 1) {
+            return Optional.of("empty query or key sequence");
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,42 @@
+package dev.nabla.cuda;
+
+import dev.nabla.DType;
+import dev.nabla.backend.ReduceOp;
+import dev.nabla.kernels.LaunchGeometry;
+
+/** Builds the launches of the reduction, indexing and attention kernels (argument order per the manifest). */
+final class KernelCalls {
+
+    private KernelCalls() {
+    }
+
+    /** {@code reduce_T(out, x, outer, reduce, inner, op)}. */
+    static KernelCall reduce(ReduceOp op, DType dtype, ReducePlan plan, long out, long x) {
+        return new KernelCall(KernelNames.of("reduce", dtype), LaunchGeometry.reduction(plan.outer(), plan.reduce(), plan.inner()),
+                new KernelArgs().pointer(out).pointer(x).i32(plan.outer()).i32(plan.reduce()).i32(plan.inner())
+                        .i32(KernelOps.reduce(op)));
+    }
+
+    /** {@code argreduce_T(int* index, T* value = null, x, outer, reduce, inner, op)}. */
+    static KernelCall argReduce(ReduceOp op, DType dtype, AxisSplit split, long indices, long x) {
+        return new KernelCall(KernelNames.of("argreduce", dtype),
+                LaunchGeometry.reduction(split.outer(), split.axis(), split.inner()),
+                new KernelArgs().pointer(indices).pointer(0).pointer(x).i32(split.outer()).i32(split.axis())
+                        .i32(split.inner()).i32(KernelOps.argReduce(op)));
+    }
+
+    /** {@code index_select_T(out, x, index, ...)} or {@code index_add_T(dst, src, index, ...)}. */
+    static KernelCall indexed(String family, DType dtype, IndexPlan plan, long written, long read, long indices) {
+        return new KernelCall(KernelNames.of(family, dtype), LaunchGeometry.elementwise(plan.work()),
+                new KernelArgs().pointer(written).pointer(read).pointer(indices).i32(plan.outer()).i32(plan.axisSize())
+                        .i32(plan.numIndices()).i32(plan.inner()));
+    }
+
+    /** {@code attention_forward_f32(out, lse, q, k, v, batchHeads, nq, nk, d, scale, causal)}. */
+    static KernelCall attentionForward(int batch, int lq, int lk, int d, double scale, boolean causal, long out, long lse,
+            long q, long k, long v) {
+        return new KernelCall("attention_forward_f32", LaunchGeometry.attentionQueryRows(batch, lq, lk, d),
+                new KernelArgs().pointer(out).pointer(lse).pointer(q).pointer(k).pointer(v).i32(batch).i32(lq).i32(lk).i32(d)
+                        .f32((float) scale).i32(causal ? 1 : 0));
+    }
+}

@@ -1,0 +1,52 @@
+package dev.nabla.cuda;
+
+import dev.nabla.backend.BinaryOp;
+import dev.nabla.backend.ReduceOp;
+import dev.nabla.backend.UnaryOp;
+import dev.nabla.kernels.ArgReduceOp;
+import java.util.OptionalInt;
+
+/**
+ * Translates core's op enums into the {@code op} codes of the PTX kernels. Core and the kernels name
+ * the shared ops alike; core ops with no kernel ({@code ERF}, {@code FLOOR}, {@code NONFINITE})
+ * have no code and go to the host fallback.
+ */
+final class KernelOps {
+
+    private KernelOps() {
+    }
+
+    /** The {@code ew_unary_*} code for {@code op}, empty when no kernel computes it. */
+    static OptionalInt unary(UnaryOp op) {
+        for (dev.nabla.kernels.UnaryOp k : dev.nabla.kernels.UnaryOp.values()) {
+            if (k.name().equals(op.name())) {
+                return OptionalInt.of(k.code());
+            }
+        }
+        return OptionalInt.empty();
+    }
+
+    /** The {@code ew_unary_*} code of a plain strided copy. */
+    static int copy() {
+        return dev.nabla.kernels.UnaryOp.COPY.code();
+    }
+
+    /** The {@code ew_binary_*} code for {@code op} (every core binary op has a kernel). */
+    static int binary(BinaryOp op) {
+        return dev.nabla.kernels.BinaryOp.valueOf(op.name()).code();
+    }
+
+    /** The {@code reduce_*} code for {@code op}. */
+    static int reduce(ReduceOp op) {
+        return dev.nabla.kernels.ReduceOp.valueOf(op.name()).code();
+    }
+
+    /** The {@code argreduce_*} code for {@code op}: MAX is ARGMAX, MIN is ARGMIN. */
+    static int argReduce(ReduceOp op) {
+        return switch (op) {
+            case MAX -> ArgReduceOp.ARGMAX.code();
+            case MIN -> ArgReduceOp.ARGMIN.code();
+            case SUM -> throw new IllegalArgumentException("argReduce: " + op + " has no arg form (MAX or MIN only)");
+        };
+    }
+}

@@ -1,0 +1,174 @@
+package dev.nabla.cuda;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.nabla.DType;
+import dev.nabla.backend.BinaryOp;
+import dev.nabla.backend.ReduceOp;
+import dev.nabla.backend.UnaryOp;
+import dev.nabla.kernels.KernelSignature;
+import dev.nabla.kernels.PtxKernels;
+import dev.nabla.kernels.StridedLayout;
+import java.util.List;
+import java.util.OptionalInt;
+import org.junit.jupiter.api.Test;
+
+/** Every launch the backend builds matches the manifest's C signature, with hand-checked argument values. */
+class KernelCallsTest {
+
+    private static void assertMatchesManifest(KernelCall call) {
+        call.args().checkAgainst(PtxKernels.signature(call.kernel()));
+    }
+
+    private static void assertArgs(KernelCall call, Object... expected) {
+        for (int i = 0; i < expected.length; i++) {
+            if (expected[i] instanceof int[] packed) {
+                assertArrayEquals(packed, (int[]) call.args().value(i), call.kernel() + " argument " + i);
+            } else {
+                assertEquals(expected[i], call.args().value(i), call.kernel() + " argument " + i);
+            }
+        }
+        assertEquals(expected.length, call.args().kinds().size());
+    }
+
+    @Test
+    void parameterKindsParseFromManifestDeclarations() {
+        assertEquals(KernelArgs.Kind.POINTER, KernelArgs.Kind.ofDeclaration("const float* x"));
+        assertEquals(KernelArgs.Kind.INT, KernelArgs.Kind.ofDeclaration("int n"));
+        assertEquals(KernelArgs.Kind.DOUBLE, KernelArgs.Kind.ofDeclaration("double value"));
+        assertEquals(KernelArgs.Kind.U64, KernelArgs.Kind.ofDeclaration("unsigned long long seed"));
+        assertEquals(KernelArgs.Kind.LAYOUT, KernelArgs.Kind.ofDeclaration("NdLayout layout"));
+        assertThrows(IllegalArgumentException.class, () -> KernelArgs.Kind.ofDeclaration("half h"));
+    }
+
+    @Test
+    void wrongArgumentListsAreRefusedBeforeLaunch() {
+        KernelSignature fill = PtxKernels.signature("ew_fill_f64");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new KernelArgs().pointer(1).i32(3).f32(1f).checkAgainst(fill));
+        assertTrue(e.getMessage().contains("ew_fill_f64 takes [POINTER, INT, DOUBLE]"), e.getMessage());
+        new KernelArgs().pointer(1).i32(3).scalar(DType.FLOAT64, 1).checkAgainst(fill);
+    }
+
+    @Test
+    void everyElementwiseFamilyRouteAndDtypeMatchesTheManifest() {
+        Coalesced dense = Coalesced.of(new int[] {6}, new int[] {1}, new int[] {1}, new int[] {1}, new int[] {1});
+        Coalesced strided = Coalesced.of(new int[] {2, 3}, new int[] {3, 1}, new int[] {1, 2}, new int[] {0, 1},
+                new int[] {3, 1});
+        for (DType dtype : List.of(DType.FLOAT32, DType.FLOAT64)) {
+            for (ElementwiseRoute route : List.of(ElementwiseRoute.CONTIGUOUS, ElementwiseRoute.STRIDED)) {
+                Coalesced loop = route == ElementwiseRoute.STRIDED ? strided : dense;
+                assertMatchesManifest(ElementwiseCalls.of("ew_unary", dtype, route, sub(loop, 2), OptionalInt.of(1), 10, 20));
+                assertMatchesManifest(ElementwiseCalls.of("ew_binary", dtype, route, sub(loop, 3), OptionalInt.of(0), 10, 20,
+                        30));
+                assertMatchesManifest(ElementwiseCalls.of("ew_where", dtype, route, loop, OptionalInt.empty(), 10, 20, 30,
+                        40));
+            }
+        }
+        assertMatchesManifest(ElementwiseCalls.cast(DType.FLOAT32, DType.FLOAT64, sub(strided, 2), 1, 2));
+        assertMatchesManifest(ElementwiseCalls.cast(DType.FLOAT64, DType.FLOAT32, sub(strided, 2), 1, 2));
+    }
+
+    private static Coalesced sub(Coalesced loop, int operands) {
+        return new Coalesced(loop.shape(), java.util.Arrays.copyOf(loop.strides(), operands));
+    }
+
+    @Test
+    void stridedBinaryPacksTheLayoutOutputFirst() {
+        Coalesced loop = Coalesced.of(new int[] {2, 3}, new int[] {3, 1}, new int[] {1, 2}, new int[] {0, 1});
+        KernelCall call = ElementwiseCalls.of("ew_binary", DType.FLOAT32, ElementwiseRoute.STRIDED, loop,
+                OptionalInt.of(KernelOps.binary(BinaryOp.MUL)), 100, 200, 300);
+        assertEquals("ew_binary_strided_f32", call.kernel());
+        int[] layout = (int[]) call.args().value(4);
+        assertArrayEquals(StridedLayout.pack(new int[] {2, 3}, new int[] {3, 1}, new int[] {1, 2}, new int[] {0, 1}), layout);
+        assertArgs(call, 100L, 200L, 300L, 2, layout);
+    }
+
+    @Test
+    void contiguousUnaryPassesCountThenOp() {
+        Coalesced loop = Coalesced.of(new int[] {4, 5}, new int[] {5, 1}, new int[] {5, 1});
+        KernelCall call = ElementwiseCalls.of("ew_unary", DType.FLOAT64, ElementwiseRoute.CONTIGUOUS, loop,
+                KernelOps.unary(UnaryOp.TANH), 8, 16);
+        assertEquals("ew_unary_f64", call.kernel());
+        assertArgs(call, 8L, 16L, 20, 7);
+    }
+
+    @Test
+    void opCodesFollowTheKernelEnums() {
+        assertEquals(OptionalInt.of(0), KernelOps.unary(UnaryOp.NEG));
+        assertEquals(OptionalInt.of(12), KernelOps.unary(UnaryOp.COS));
+        assertFalse(KernelOps.unary(UnaryOp.ERF).isPresent());
+        assertFalse(KernelOps.unary(UnaryOp.FLOOR).isPresent());
+        assertFalse(KernelOps.unary(UnaryOp.NONFINITE).isPresent());
+        assertEquals(13, KernelOps.copy());
+        for (BinaryOp op : BinaryOp.values()) {
+            assertEquals(op.ordinal(), KernelOps.binary(op), op.name());
+        }
+        assertEquals(0, KernelOps.reduce(ReduceOp.SUM));
+        assertEquals(2, KernelOps.reduce(ReduceOp.MAX));
+        assertEquals(3, KernelOps.reduce(ReduceOp.MIN));
+        assertEquals(0, KernelOps.argReduce(ReduceOp.MAX));
+        assertEquals(1, KernelOps.argReduce(ReduceOp.MIN));
+        assertThrows(IllegalArgumentException.class, () -> KernelOps.argReduce(ReduceOp.SUM));
+    }
+
+    @Test
+    void routesSendMissingKernelsAndHighRanksToTheHost() {
+        Coalesced dense = Coalesced.of(new int[] {3}, new int[] {1}, new int[] {1});
+        Coalesced broadcast = Coalesced.of(new int[] {3}, new int[] {1}, new int[] {0});
+        assertEquals(ElementwiseRoute.CONTIGUOUS, ElementwiseRoute.choose(DType.FLOAT32, true, dense));
+        assertEquals(ElementwiseRoute.STRIDED, ElementwiseRoute.choose(DType.FLOAT64, true, broadcast));
+        assertEquals(ElementwiseRoute.HOST, ElementwiseRoute.choose(DType.INT64, true, dense));
+        assertEquals(ElementwiseRoute.HOST, ElementwiseRoute.choose(DType.FLOAT32, false, dense));
+        int[] shape = {2, 2, 2, 2, 2, 2, 2, 2, 2};
+        int[] transposedLast = Strided9.strides();
+        Coalesced rank9 = Coalesced.of(shape, dev.nabla.backend.Strided.contiguousStrides(shape), transposedLast);
+        assertEquals(9, rank9.rank());
+        assertEquals(ElementwiseRoute.HOST, ElementwiseRoute.choose(DType.FLOAT32, true, rank9));
+        assertTrue(ElementwiseRoute.hostReason(DType.FLOAT32, true, rank9).contains("rank 9"));
+        assertEquals("no PTX kernels for INT64", ElementwiseRoute.hostReason(DType.INT64, true, dense));
+    }
+
+    /** Strides of a [2]^9 view whose dimensions are all reversed (so nothing merges with the contiguous output). */
+    private static final class Strided9 {
+        static int[] strides() {
+            int[] s = new int[9];
+            for (int d = 0; d < 9; d++) {
+                s[d] = 1 << d;
+            }
+            return s;
+        }
+    }
+
+    @Test
+    void reductionIndexingAndAttentionCallsMatchTheManifest() {
+        KernelCall reduce = KernelCalls.reduce(ReduceOp.MIN, DType.FLOAT32, new ReducePlan(2, 3, 4, null), 1, 2);
+        assertMatchesManifest(reduce);
+        assertArgs(reduce, 1L, 2L, 2, 3, 4, 3);
+        assertEquals(256, reduce.geometry().blockX());
+        KernelCall arg = KernelCalls.argReduce(ReduceOp.MAX, DType.FLOAT64, new AxisSplit(5, 7, 1), 64, 128);
+        assertMatchesManifest(arg);
+        assertArgs(arg, 64L, 0L, 128L, 5, 7, 1, 0);
+        IndexPlan plan = new IndexPlan(2, 10, 4, 3, 1);
+        KernelCall select = KernelCalls.indexed("index_select", DType.FLOAT32, plan, 1, 2, 3);
+        assertMatchesManifest(select);
+        assertArgs(select, 1L, 2L, 3L, 2, 10, 4, 3);
+        assertMatchesManifest(KernelCalls.indexed("index_add", DType.FLOAT64, plan, 1, 2, 3));
+        KernelCall attention = KernelCalls.attentionForward(6, 10, 10, 64, 0.125, true, 1, 2, 3, 4, 5);
+        assertMatchesManifest(attention);
+        assertArgs(attention, 1L, 2L, 3L, 4L, 5L, 6, 10, 10, 64, 0.125f, 1);
+        assertEquals(2, attention.geometry().gridX());
+        assertEquals(6, attention.geometry().gridY());
+    }
+
+    @Test
+    void axisSplitViewsAroundOneDimension() {
+        assertEquals(new AxisSplit(6, 4, 5), AxisSplit.of(new int[] {2, 3, 4, 5}, 2));
+        assertEquals(new AxisSplit(1, 7, 1), AxisSplit.of(new int[] {7}, 0));
+        assertThrows(IllegalArgumentException.class, () -> AxisSplit.of(new int[] {7}, 1));
+    }
+}

@@ -1,0 +1,189 @@
+package dev.nabla.cuda;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.nabla.DType;
+import dev.nabla.Device;
+import dev.nabla.Generator;
+import dev.nabla.Tensor;
+import dev.nabla.backend.Probe;
+import dev.nabla.backend.fast.AttentionKernel;
+import java.util.List;
+import java.util.function.BinaryOperator;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every CUDA primitive and fast path against the CPU backend on the same random inputs. Skipped (with
+ * the probe's reason) where CUDA is unusable; on a GPU these are the tests that exercise the PTX
+ * kernels, cuBLAS and the host fallbacks.
+ */
+class CudaVsCpuTest {
+
+    private static final Device GPU = Device.cuda(0);
+    private static final List<DType> FLOATS = List.of(DType.FLOAT32, DType.FLOAT64);
+
+    @BeforeAll
+    static void requireCuda() {
+        Probe probe = new CudaBackendProvider().probe();
+        Assumptions.assumeTrue(probe.usable(), probe.reason());
+    }
+
+    private static Tensor randn(long seed, DType dtype, int... shape) {
+        return Tensor.normal(new Generator(seed), 0, 1, dtype, Device.CPU, shape);
+    }
+
+    private static void assertClose(Tensor cpu, Tensor cuda, String what) {
+        Tensor back = cuda.to(Device.CPU);
+        double tol = cpu.dtype() == DType.FLOAT32 ? 1e-5 : 1e-12;
+        assertTrue(cpu.shape().equals(back.shape()), what + ": shapes " + cpu.shape() + " vs " + back.shape());
+        assertTrue(cpu.allClose(back, tol, tol), what + ": cpu " + cpu + " vs cuda " + back);
+    }
+
+    private static void compareUnary(String what, Tensor x, UnaryOperator<Tensor> f) {
+        assertClose(f.apply(x), f.apply(x.to(GPU)), what + " " + x.dtype());
+    }
+
+    private static void compareBinary(String what, Tensor a, Tensor b, BinaryOperator<Tensor> f) {
+        assertClose(f.apply(a, b), f.apply(a.to(GPU), b.to(GPU)), what + " " + a.dtype());
+    }
+
+    @Test
+    void unaryOpsOnContiguousAndTransposedInputs() {
+        for (DType dtype : FLOATS) {
+            Tensor x = randn(1, dtype, 7, 33);
+            Tensor positive = x.abs().add(0.1);
+            List<UnaryOperator<Tensor>> ops = List.of(Tensor::neg, Tensor::exp, Tensor::abs, Tensor::sign, Tensor::sigmoid,
+                    Tensor::tanh, Tensor::relu, Tensor::sin, Tensor::cos, Tensor::erf, Tensor::floor, Tensor::nonFinite);
+            for (int i = 0; i < ops.size(); i++) {
+                compareUnary("unary #" + i, x, ops.get(i));
+                compareUnary("unary #" + i + " on a transpose", x.t(), ops.get(i));
+            }
+            compareUnary("log", positive, Tensor::log);
+            compareUnary("sqrt", positive.t(), Tensor::sqrt);
+        }
+    }
+
+    @Test
+    void binaryOpsBroadcastAndCompare() {
+        for (DType dtype : FLOATS) {
+            Tensor a = randn(2, dtype, 4, 1, 5);
+            Tensor b = randn(3, dtype, 3, 5);
+            List<BinaryOperator<Tensor>> ops = List.of(Tensor::add, Tensor::sub, Tensor::mul, Tensor::div, Tensor::maximum,
+                    Tensor::minimum, Tensor::eq, Tensor::ne, Tensor::lt, Tensor::le, Tensor::gt, Tensor::ge);
+            for (int i = 0; i < ops.size(); i++) {
+                compareBinary("binary #" + i, a, b, ops.get(i));
+            }
+            compareBinary("pow", a.abs().add(0.5), b, Tensor::pow);
+            Tensor cond = randn(4, dtype, 4, 3, 1).gt(Tensor.scalar(0, dtype, Device.CPU));
+            assertClose(Tensor.where(cond, a, b), Tensor.where(cond.to(GPU), a.to(GPU), b.to(GPU)), "where " + dtype);
+        }
+        Tensor i = Tensor.randint(new Generator(5), -9, 9, Device.CPU, 6, 4);
+        compareBinary("int64 add (host fallback)", i, i.t().contiguous().t(), Tensor::add);
+    }
+
+    @Test
+    void castsBetweenEveryDtypePair() {
+        Tensor x = randn(6, DType.FLOAT64, 5, 6).mul(10);
+        for (DType from : DType.values()) {
+            for (DType to : DType.values()) {
+                Tensor src = x.to(from);
+                assertClose(src.t().to(to), src.to(GPU).t().to(to), "cast " + from + " -> " + to);
+            }
+        }
+    }
+
+    @Test
+    void reductionsOverAdjacentSeparatedAndTransposedDims() {
+        for (DType dtype : FLOATS) {
+            Tensor x = randn(7, dtype, 3, 4, 5);
+            for (int[] dims : List.of(new int[] {0}, new int[] {1}, new int[] {2}, new int[] {0, 2}, new int[] {1, 2},
+                    new int[] {0, 1, 2})) {
+                compareUnary("sum", x, t -> t.sum(dims, true));
+                compareUnary("max", x, t -> t.max(dims, false));
+                compareUnary("min on a permutation", x.permute(2, 0, 1), t -> t.min(dims, true));
+            }
+            for (int d = 0; d < 3; d++) {
+                int dim = d;
+                compareUnary("argmax", x, t -> t.argmax(dim, false));
+                compareUnary("argmin of a permutation", x.permute(1, 2, 0), t -> t.argmin(dim, true));
+            }
+        }
+    }
+
+    @Test
+    void randomNumbersEqualTheCpuStreamExactly() {
+        for (DType dtype : FLOATS) {
+            Tensor cpu = Tensor.uniform(new Generator(42), -2, 3, dtype, Device.CPU, 1000);
+            Tensor gpu = Tensor.uniform(new Generator(42), -2, 3, dtype, GPU, 1000);
+            assertArrayEquals(cpu.toDoubleArray(), gpu.to(Device.CPU).toDoubleArray(), "uniform " + dtype);
+            Tensor n1 = Tensor.normal(new Generator(7), 1, 2, dtype, Device.CPU, 17, 3);
+            Tensor n2 = Tensor.normal(new Generator(7), 1, 2, dtype, GPU, 17, 3);
+            assertArrayEquals(n1.toDoubleArray(), n2.to(Device.CPU).toDoubleArray(), "normal " + dtype);
+        }
+    }
+
+    @Test
+    void gatherIndexSelectAndScatterAdd() {
+        for (DType dtype : FLOATS) {
+            Tensor x = randn(8, dtype, 4, 6, 3);
+            Tensor idx = Tensor.ofIndices(new int[] {5, 0, 2, 2, 1}, 5);
+            assertClose(x.indexSelect(1, idx), x.to(GPU).indexSelect(1, idx.to(GPU)), "indexSelect " + dtype);
+            assertClose(x.t().indexSelect(0, idx.narrow(0, 0, 3)), x.to(GPU).t().indexSelect(0, idx.narrow(0, 0, 3).to(GPU)),
+                    "indexSelect of a transpose " + dtype);
+            Tensor general = Tensor.randint(new Generator(9), 0, 6, Device.CPU, 4, 2, 3);
+            assertClose(x.gather(1, general), x.to(GPU).gather(1, general.to(GPU)), "general gather " + dtype);
+            Tensor src = randn(10, dtype, 4, 5, 3);
+            Tensor expanded = idx.reshape(1, 5, 1).expand(4, 5, 3);
+            assertClose(Tensor.zeros(dtype, Device.CPU, 4, 6, 3).scatterAdd(1, expanded, src),
+                    Tensor.zeros(dtype, GPU, 4, 6, 3).scatterAdd(1, expanded.to(GPU), src.to(GPU)), "scatterAdd " + dtype);
+            assertClose(Tensor.zeros(dtype, Device.CPU, 4, 6, 3).scatterAdd(1, general, randn(11, dtype, 4, 2, 3)),
+                    Tensor.zeros(dtype, GPU, 4, 6, 3).scatterAdd(1, general.to(GPU), randn(11, dtype, 4, 2, 3).to(GPU)),
+                    "general scatterAdd " + dtype);
+        }
+    }
+
+    @Test
+    void matmulPlainTransposedBatchedAndBroadcast() {
+        for (DType dtype : FLOATS) {
+            Tensor a = randn(12, dtype, 33, 17);
+            Tensor b = randn(13, dtype, 17, 65);
+            compareBinary("matmul", a, b, Tensor::matmul);
+            compareBinary("matmul of transposes", b.t(), a.t(), Tensor::matmul);
+            Tensor batched = randn(14, dtype, 3, 2, 33, 17);
+            compareBinary("batched broadcast matmul", batched, b, Tensor::matmul);
+            compareBinary("permuted batch matmul", batched.permute(1, 0, 2, 3), randn(15, dtype, 2, 3, 17, 5), Tensor::matmul);
+            compareBinary("vector-matrix", randn(16, dtype, 17), b, Tensor::matmul);
+            compareBinary("strided columns", randn(17, dtype, 33, 34).narrow(1, 0, 17), b, Tensor::matmul);
+        }
+    }
+
+    @Test
+    void attentionKernelMatchesTheCpuKernel() {
+        for (boolean causal : new boolean[] {false, true}) {
+            for (int[] lens : List.of(new int[] {37, 37}, new int[] {5, 70})) {
+                if (causal && lens[0] != lens[1]) {
+                    continue;
+                }
+                Tensor q = randn(20, DType.FLOAT32, 3, lens[0], 64);
+                Tensor k = randn(21, DType.FLOAT32, 3, lens[1], 64);
+                Tensor v = randn(22, DType.FLOAT32, 3, lens[1], 64);
+                Tensor[] cpu = attention(q, k, v, causal);
+                Tensor[] gpu = attention(q.to(GPU), k.to(GPU), v.to(GPU), causal);
+                assertClose(cpu[0], gpu[0], "attention out causal=" + causal);
+                assertClose(cpu[1], gpu[1], "attention logsumexp causal=" + causal);
+            }
+        }
+    }
+
+    private static Tensor[] attention(Tensor q, Tensor k, Tensor v, boolean causal) {
+        Tensor out = Tensor.zeros(q.dtype(), q.device(), q.size(0), q.size(1), v.size(2));
+        Tensor lse = Tensor.zeros(q.dtype(), q.device(), q.size(0), q.size(1));
+        ((AttentionKernel) q.backend()).attentionForward(q.strided(), k.strided(), v.strided(), null, causal,
+                1 / Math.sqrt(q.size(2)), out.strided(), lse.strided());
+        return new Tensor[] {out, lse};
+    }
+}
