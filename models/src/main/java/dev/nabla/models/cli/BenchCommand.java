@@ -2,6 +2,8 @@ package dev.nabla.models.cli;
 
 import dev.nabla.Device;
 import dev.nabla.backend.Backends;
+import dev.nabla.models.bench.BenchRunner;
+import dev.nabla.models.bench.BenchSuite;
 import dev.nabla.models.train.Session;
 import dev.nabla.models.zoo.TrainOptions;
 import dev.nabla.models.zoo.Zoo;
@@ -11,13 +13,22 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
- * {@code nabla bench}: times training steps (forward, backward, optimizer update) of small zoo
- * models and prints one JSON object per case, for comparing backends and machines.
+ * {@code nabla bench}: the performance suite of {@link BenchSuite} (SGEMM, conv2d, training steps of
+ * MLP, LeNet-5, LSTM and Transformer) as one JSON object per case; with {@code --zoo}, training
+ * steps of small zoo models instead, for comparing backends and machines.
  */
-@Command(name = "bench", description = "Time training steps of small zoo models; one JSON object per case.")
+@Command(name = "bench", description = "Run the performance suite (or --zoo model steps); one JSON object per case.")
 final class BenchCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "FILTER",
+            description = "run only suite cases whose name contains FILTER (e.g. sgemm, conv2d, lstm)")
+    String filter = "";
+
+    @Option(names = "--zoo", description = "time training steps of zoo models instead of the suite")
+    boolean zoo;
 
     private static final List<String> CASES = List.of("mlp-digits", "lenet-digits");
 
@@ -38,6 +49,10 @@ final class BenchCommand implements Callable<Integer> {
         if (steps <= 0 || warmup < 0 || batchSize <= 0) {
             throw new IllegalArgumentException("bench: --steps and --batch-size must be positive and --warmup not negative, got "
                     + "steps=" + steps + " warmup=" + warmup + " batch-size=" + batchSize);
+        }
+        if (!zoo) {
+            BenchRunner.run(BenchSuite.all(), filter);
+            return 0;
         }
         Device target = device == null ? Device.best() : Device.parse(device);
         Backends.get(target);

@@ -144,9 +144,13 @@ class MainTest {
                 doctor.out());
         Run list = run("list");
         assertTrue(list.out().contains("lenet-digits") && list.out().contains("defaults:"), list.out());
-        Run bench = run("bench", "--steps", "1", "--warmup", "0", "--batch-size", "8");
+        Run bench = run("bench", "--zoo", "--steps", "1", "--warmup", "0", "--batch-size", "8");
         assertEquals(0, bench.code(), bench.err());
         assertTrue(bench.out().lines().anyMatch(l -> l.startsWith("{\"case\":\"lenet-digits-train-step\"")
                 && l.contains("\"ms_per_step\":")), bench.out());
+        Run suite = run("bench", "sgemm_256_t1");
+        assertEquals(0, suite.code(), suite.err());
+        assertTrue(suite.out().lines().anyMatch(l -> l.contains("\"name\":\"sgemm_256_t1\"") && l.contains("\"gflops\":")),
+                suite.out());
     }
 }
