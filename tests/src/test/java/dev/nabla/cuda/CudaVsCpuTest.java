@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.function.BinaryOperator;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,10 +26,12 @@ class CudaVsCpuTest {
     private static final Device GPU = Device.cuda(0);
     private static final List<DType> FLOATS = List.of(DType.FLOAT32, DType.FLOAT64);
 
-    @BeforeAll
-    static void requireCuda() {
-        Probe probe = new CudaBackendProvider().probe();
-        Assumptions.assumeTrue(probe.usable(), probe.reason());
+    private static final Probe PROBE = new CudaBackendProvider().probe();
+
+    /** Per test, so that every test is reported as skipped with the probe's reason. */
+    @BeforeEach
+    void requireCuda() {
+        Assumptions.assumeTrue(PROBE.usable(), "CUDA unusable: " + PROBE.reason());
     }
 
     private static Tensor randn(long seed, DType dtype, int... shape) {
