@@ -22,6 +22,13 @@ import dev.nabla.nn.Activation;
 import dev.nabla.nn.Functional;
 import dev.nabla.nn.Linear;
 import dev.nabla.nn.Sequential;
+import dev.nabla.nn.decoding.BeamSearch;
+import dev.nabla.nn.decoding.Sampler;
+import dev.nabla.nn.rnn.LSTM;
+import dev.nabla.nn.rnn.RecurrentOptions;
+import dev.nabla.nn.rnn.RecurrentOutput;
+import dev.nabla.nn.transformer.DecoderOnlyTransformer;
+import dev.nabla.nn.transformer.TransformerConfig;
 import dev.nabla.optim.SGD;
 import org.junit.jupiter.api.Test;
 
@@ -43,6 +50,26 @@ class ReadmeExamplesTest {
         }
         Tensor accuracy = model.forward(x).argmax(1, false).eq(y).to(DType.FLOAT32).mean();
         assertTrue(accuracy.item() > 0.9, accuracy.toString());
+    }
+
+    @Test
+    void theSequenceModelExampleRuns() {
+        Generator.manualSeed(2);
+        Tensor x = Tensor.randn(3, 5, 64);
+        Tensor lengths = Tensor.ofIndices(new int[] {5, 3, 1}, 3);
+        LSTM lstm = new LSTM(RecurrentOptions.of(64, 128).withLayers(2).withBidirectional(true).withBatchFirst(true));
+        RecurrentOutput out = lstm.run(x /* [B, T, 64] */, null, null, lengths /* int64 [B] */);
+        assertTrue(out.output().shape().equals(dev.nabla.Shape.of(3, 5, 256)));
+
+        int vocab = 12;
+        int endToken = 11;
+        int[] prompt = {1, 4, 5};
+        var gpt = new DecoderOnlyTransformer(vocab, 256, new TransformerConfig(128, 4, 512, 0.1, true), 4);
+        gpt.eval();
+        var best = new BeamSearch(4, 20, 0.7).search(gpt.scorer(prompt), prompt[prompt.length - 1], endToken);
+        int[] text = new Sampler(0.8, 0, 0.9, new Generator(1)).generate(gpt.scorer(prompt), prompt[prompt.length - 1],
+                endToken, 100);
+        assertTrue(!best.isEmpty() && text.length >= 1);
     }
 
     @Test
