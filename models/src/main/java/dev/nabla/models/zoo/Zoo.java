@@ -37,6 +37,9 @@ public final class Zoo {
         register(new DdpmSwissRoll());
         register(new SpiralMlp());
         register(new CharLstmText());
+        register(new GptAddition());
+        register(new Seq2SeqReverse());
+        register(new BertDigits());
     }
 
     private Zoo() {
