@@ -29,4 +29,9 @@ public final class ConvBlocks {
         return new Sequential(conv3x3(in, out, 1), new BatchNorm2d(out), Activation.relu());
     }
 
+    /** Two conv 3×3 → batch norm → ReLU stages, the unit of each U-Net level. */
+    public static Sequential doubleConv(int in, int out) {
+        return new Sequential(convBnRelu(in, out), convBnRelu(out, out));
+    }
+
 }

@@ -34,6 +34,8 @@ public final class Zoo {
             register(new AutoencoderDigits(v));
         }
         register(new VaeDigits());
+        register(new GanDigits());
+        register(new UNetSegmentation());
         register(new DdpmSwissRoll());
         register(new SpiralMlp());
         register(new CharLstmText());
