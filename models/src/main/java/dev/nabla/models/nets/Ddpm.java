@@ -1,103 +1,79 @@
 package dev.nabla.models.nets;
 
 import dev.nabla.DType;
+import dev.nabla.Device;
 import dev.nabla.Generator;
 import dev.nabla.Tensor;
 import dev.nabla.autograd.Autograd;
 import dev.nabla.autograd.GradMode;
 import dev.nabla.nn.Functional;
 import dev.nabla.nn.Module;
+import java.util.Arrays;
 
 /**
- * A denoising diffusion probabilistic model (Ho et al., 2020) over vectors. The forward process
- * noises data as {@code x_t = √ᾱ_t·x_0 + √(1−ᾱ_t)·ε} with a linear β schedule; the network
- * {@code ε_θ(x_t, t)} predicts ε and is trained with the simplified loss {@code ‖ε − ε_θ‖²};
- * ancestral sampling runs the reverse chain from pure noise with σ_t² = β_t.
+ * A denoising diffusion probabilistic model (Ho et al., 2020): a {@link NoiseSchedule} and a network
+ * that predicts the noise in {@code x_t}. Trained with the simplified loss
+ * {@code ||ε − ε_θ(sqrt(ᾱ_t) x_0 + sqrt(1 − ᾱ_t) ε, t)||²} at uniformly drawn steps; sampled by
+ * ancestral sampling from pure noise.
  */
 public class Ddpm extends Module {
 
-    private static final int TIME_FEATURES = 16;
-
-    private final Mlp network;
-    private final int dim;
-    private final double[] beta;
-    private final double[] alphaBar;
+    private final NoiseSchedule schedule;
+    private final NoisePredictor denoiser;
 
     /**
-     * @param dim the data dimension
-     * @param hidden hidden width of the noise-prediction MLP
-     * @param steps T, the number of diffusion steps
-     * @param betaStart β_1
-     * @param betaEnd β_T
+     * @param schedule the forward process
+     * @param denoiser the noise predictor for steps {@code 0..schedule.steps()-1}
      */
-    public Ddpm(int dim, int hidden, int steps, double betaStart, double betaEnd) {
-        if (steps < 2 || !(betaStart > 0 && betaStart <= betaEnd && betaEnd < 1)) {
-            throw new IllegalArgumentException("Ddpm: need T >= 2 and 0 < betaStart <= betaEnd < 1, got T=" + steps
-                    + " betas " + betaStart + ".." + betaEnd);
-        }
-        this.dim = dim;
-        network = registerModule("network", new Mlp(dim + TIME_FEATURES, hidden, hidden, hidden, dim));
-        beta = new double[steps];
-        alphaBar = new double[steps];
-        double product = 1;
-        for (int t = 0; t < steps; t++) {
-            beta[t] = betaStart + (betaEnd - betaStart) * t / (steps - 1);
-            product *= 1 - beta[t];
-            alphaBar[t] = product;
-        }
+    public <D extends Module & NoisePredictor> Ddpm(NoiseSchedule schedule, D denoiser) {
+        this.schedule = schedule;
+        registerModule("denoiser", denoiser);
+        this.denoiser = denoiser;
     }
 
-    /** The predicted noise {@code ε_θ(x_t, t)} for {@code x [B, dim]} and step indices {@code t [B]} (INT64). */
-    public Tensor predictNoise(Tensor x, Tensor t) {
-        return network.forward(Tensor.cat(1, x, timeFeatures(t, x.dtype())));
+    /** The forward process. */
+    public NoiseSchedule schedule() {
+        return schedule;
     }
 
-    /** Sinusoidal features of t/T at geometrically spaced frequencies, so nearby steps look alike. */
-    private Tensor timeFeatures(Tensor t, DType dtype) {
-        int half = TIME_FEATURES / 2;
-        double[] freq = new double[half];
-        for (int i = 0; i < half; i++) {
-            freq[i] = Math.pow(100.0, (double) i / (half - 1));
-        }
-        Tensor phase = t.to(dtype).div(beta.length).unsqueeze(1).mul(Tensor.of(freq, 1, half).to(dtype).to(t.device()));
-        return Tensor.cat(1, phase.sin(), phase.cos());
-    }
-
-    /** The predicted noise at the first step, t = 0 (training and sampling use {@link #loss} and {@link #sample}). */
-    @Override
-    public Tensor forward(Tensor x) {
-        return predictNoise(x, Tensor.zeros(DType.INT64, x.device(), x.size(0)));
-    }
-
-    /** The simplified loss on clean data {@code x0 [B, dim]}, with t and ε drawn from {@code gen}. */
+    /** The simplified training loss on a batch of clean data {@code x0 [N, ...]}. */
     public Tensor loss(Tensor x0, Generator gen) {
-        int batch = x0.size(0);
-        Tensor t = Tensor.randint(gen, 0, beta.length, x0.device(), batch);
-        Tensor noise = Tensor.normal(gen, 0, 1, x0.dtype(), x0.device(), batch, dim);
-        Tensor ab = Tensor.of(alphaBar, beta.length).to(x0.dtype()).to(x0.device()).indexSelect(0, t).unsqueeze(1);
-        Tensor xt = x0.mul(ab.sqrt()).add(noise.mul(ab.rsub(1).sqrt()));
-        return Functional.mseLoss(predictNoise(xt, t), noise);
+        int n = x0.size(0);
+        Tensor t = Tensor.randint(gen, 0, schedule.steps(), x0.device(), n);
+        Tensor noise = Tensor.normal(gen, 0, 1, DType.FLOAT32, x0.device(), x0.shape().toArray());
+        return Functional.mseLoss(denoiser.predict(schedule.addNoise(x0, t, noise), t), noise);
     }
 
-    /** Runs the reverse chain from {@code x_T ~ N(0, I)} and returns {@code count} samples {@code [count, dim]}. */
-    public Tensor sample(int count, Generator gen) {
-        Tensor w = network.parameters().get(0).get();
+    /**
+     * Ancestral sampling: from {@code x_T ~ N(0, I)}, for t = T−1..0,
+     * {@code x_{t−1} = (x_t − β_t / sqrt(1 − ᾱ_t) · ε_θ(x_t, t)) / sqrt(α_t) + sqrt(β̃_t) · z}.
+     *
+     * @param shape the shape of the batch to draw, {@code [count, ...]}
+     */
+    public Tensor sample(Generator gen, Device device, int... shape) {
         try (GradMode ignored = Autograd.noGradScope()) {
-            Tensor x = Tensor.normal(gen, 0, 1, w.dtype(), w.device(), count, dim);
-            for (int t = beta.length - 1; t >= 0; t--) {
-                Tensor steps = Tensor.full(t, DType.INT64, w.device(), count);
-                Tensor eps = predictNoise(x, steps);
-                x = x.sub(eps.mul(beta[t] / Math.sqrt(1 - alphaBar[t]))).div(Math.sqrt(1 - beta[t]));
+            Tensor x = Tensor.normal(gen, 0, 1, DType.FLOAT32, device, shape);
+            int[] steps = new int[shape[0]];
+            for (int t = schedule.steps() - 1; t >= 0; t--) {
+                Arrays.fill(steps, t);
+                Tensor eps = denoiser.predict(x, Tensor.ofIndices(steps, steps.length).to(device));
+                double beta = schedule.beta(t);
+                x = x.sub(eps.mul(beta / Math.sqrt(1 - schedule.alphaBar(t)))).div(Math.sqrt(1 - beta));
                 if (t > 0) {
-                    x = x.add(Tensor.normal(gen, 0, Math.sqrt(beta[t]), w.dtype(), w.device(), count, dim));
+                    x = x.add(Tensor.normal(gen, 0, Math.sqrt(schedule.posteriorVariance(t)), DType.FLOAT32, device, shape));
                 }
             }
             return x;
         }
     }
 
-    /** ᾱ_t for step index t (0-based). */
-    public double alphaBar(int t) {
-        return alphaBar[t];
+    /**
+     * Not used: a diffusion model has no single forward pass; call {@link #loss} or {@link #sample}.
+     *
+     * @throws UnsupportedOperationException always
+     */
+    @Override
+    public Tensor forward(Tensor input) {
+        throw new UnsupportedOperationException("Ddpm: call loss(x0, gen) to train or sample(...) to generate");
     }
 }
