@@ -61,6 +61,16 @@ public record Device(DeviceType type, int index) {
         return Backends.bestDevice();
     }
 
+    /**
+     * Waits until all work queued on this device has finished, for timing device work with a host
+     * clock; returns at once on the CPU, whose operations complete before they return.
+     *
+     * @throws IllegalStateException when the device's backend is not usable
+     */
+    public void synchronize() {
+        Backends.get(this).synchronize();
+    }
+
     @Override
     public String toString() {
         return type == DeviceType.CPU ? "cpu" : type.id() + ":" + index;

@@ -13,17 +13,18 @@ import org.junit.jupiter.api.Test;
 /** Tensor factories, conversions and copies out, against hand-worked values. */
 class CreationTest {
 
-    private static final Device CPU = Device.CPU;
+    // the device under test: cuda where a GPU is usable, else the CPU
+    private static final Device DEVICE = Device.best();
 
     @Test
     void zerosOnesFullHaveShapeDtypeAndValue() {
         Tensor z = Tensor.zeros(2, 3);
         assertEquals(Shape.of(2, 3), z.shape());
         assertEquals(DType.FLOAT32, z.dtype());
-        assertEquals(CPU, z.device());
+        assertEquals(DEVICE, z.device());
         assertArrayEquals(new float[6], z.toFloatArray());
-        assertArrayEquals(new double[] {1, 1, 1, 1}, Tensor.ones(DType.FLOAT64, CPU, 4).toDoubleArray());
-        assertArrayEquals(new long[] {7, 7, 7}, Tensor.full(7, DType.INT64, CPU, 3).toLongArray());
+        assertArrayEquals(new double[] {1, 1, 1, 1}, Tensor.ones(DType.FLOAT64, DEVICE, 4).toDoubleArray());
+        assertArrayEquals(new long[] {7, 7, 7}, Tensor.full(7, DType.INT64, DEVICE, 3).toLongArray());
         assertArrayEquals(new float[] {-2.5f, -2.5f}, Tensor.full(-2.5, 2).toFloatArray());
         Tensor like = Tensor.of(new long[] {1, 2, 3, 4}, 2, 2);
         assertEquals(DType.INT64, Tensor.onesLike(like).dtype());
@@ -38,7 +39,7 @@ class CreationTest {
         assertEquals(0, s.rank());
         assertEquals(1, s.numel());
         assertEquals(3.5, s.item());
-        assertEquals(-4.0, Tensor.scalar(-4, DType.INT64, CPU).item());
+        assertEquals(-4.0, Tensor.scalar(-4, DType.INT64, DEVICE).item());
     }
 
     @Test
@@ -46,18 +47,18 @@ class CreationTest {
         Tensor a = Tensor.arange(5);
         assertEquals(DType.INT64, a.dtype());
         assertArrayEquals(new long[] {0, 1, 2, 3, 4}, a.toLongArray());
-        assertArrayEquals(new double[] {1, 1.25, 1.5, 1.75}, Tensor.arange(1, 2, 0.25, DType.FLOAT64, CPU).toDoubleArray());
-        assertArrayEquals(new long[] {5, 3, 1}, Tensor.arange(5, 0, -2, DType.INT64, CPU).toLongArray());
-        assertEquals(0, Tensor.arange(3, 1, 1, DType.FLOAT32, CPU).numel());
-        var e = assertThrows(IllegalArgumentException.class, () -> Tensor.arange(0, 1, 0, DType.FLOAT32, CPU));
+        assertArrayEquals(new double[] {1, 1.25, 1.5, 1.75}, Tensor.arange(1, 2, 0.25, DType.FLOAT64, DEVICE).toDoubleArray());
+        assertArrayEquals(new long[] {5, 3, 1}, Tensor.arange(5, 0, -2, DType.INT64, DEVICE).toLongArray());
+        assertEquals(0, Tensor.arange(3, 1, 1, DType.FLOAT32, DEVICE).numel());
+        var e = assertThrows(IllegalArgumentException.class, () -> Tensor.arange(0, 1, 0, DType.FLOAT32, DEVICE));
         assertTrue(e.getMessage().startsWith("arange:"), e.getMessage());
     }
 
     @Test
     void linspaceIncludesBothEnds() {
         assertArrayEquals(new float[] {0, 0.25f, 0.5f, 0.75f, 1}, Tensor.linspace(0, 1, 5).toFloatArray());
-        assertArrayEquals(new double[] {2, -1, -4}, Tensor.linspace(2, -4, 3, DType.FLOAT64, CPU).toDoubleArray());
-        assertArrayEquals(new double[] {3}, Tensor.linspace(3, 9, 1, DType.FLOAT64, CPU).toDoubleArray());
+        assertArrayEquals(new double[] {2, -1, -4}, Tensor.linspace(2, -4, 3, DType.FLOAT64, DEVICE).toDoubleArray());
+        assertArrayEquals(new double[] {3}, Tensor.linspace(3, 9, 1, DType.FLOAT64, DEVICE).toDoubleArray());
         assertEquals(0, Tensor.linspace(0, 1, 0).numel());
         assertThrows(IllegalArgumentException.class, () -> Tensor.linspace(0, 1, -1));
     }
@@ -66,12 +67,12 @@ class CreationTest {
     void eyeIsTheIdentity() {
         assertArrayEquals(new float[] {1, 0, 0, 0, 1, 0, 0, 0, 1}, Tensor.eye(3).toFloatArray());
         assertEquals(Shape.of(3, 3), Tensor.eye(3).shape());
-        assertEquals(DType.INT64, Tensor.eye(2, DType.INT64, CPU).dtype());
+        assertEquals(DType.INT64, Tensor.eye(2, DType.INT64, DEVICE).dtype());
     }
 
     @Test
     void randHasUniformStatistics() {
-        Tensor u = Tensor.uniform(new Generator(7), 0, 1, DType.FLOAT64, CPU, 200_000);
+        Tensor u = Tensor.uniform(new Generator(7), 0, 1, DType.FLOAT64, DEVICE, 200_000);
         double[] v = u.toDoubleArray();
         double mean = 0;
         double sq = 0;
@@ -85,7 +86,7 @@ class CreationTest {
         // standard error of the mean is sqrt(1/12/200000) ~ 6.5e-4
         assertEquals(0.5, mean, 4e-3);
         assertEquals(1.0 / 12, var, 2e-3);
-        double[] ranged = Tensor.uniform(new Generator(8), -3, -1, DType.FLOAT64, CPU, 1000).toDoubleArray();
+        double[] ranged = Tensor.uniform(new Generator(8), -3, -1, DType.FLOAT64, DEVICE, 1000).toDoubleArray();
         for (double x : ranged) {
             assertTrue(x >= -3 && x < -1, "uniform value " + x);
         }
@@ -96,7 +97,7 @@ class CreationTest {
 
     @Test
     void randnHasNormalStatistics() {
-        double[] v = Tensor.normal(new Generator(11), 2, 3, DType.FLOAT64, CPU, 200_000).toDoubleArray();
+        double[] v = Tensor.normal(new Generator(11), 2, 3, DType.FLOAT64, DEVICE, 200_000).toDoubleArray();
         double mean = 0;
         double sq = 0;
         int withinOneSigma = 0;
@@ -117,15 +118,15 @@ class CreationTest {
 
     @Test
     void randomDrawsAreDeterminedBySeedAndOffset() {
-        double[] a = Tensor.uniform(new Generator(42), 0, 1, DType.FLOAT64, CPU, 20).toDoubleArray();
-        double[] b = Tensor.uniform(new Generator(42), 0, 1, DType.FLOAT64, CPU, 20).toDoubleArray();
+        double[] a = Tensor.uniform(new Generator(42), 0, 1, DType.FLOAT64, DEVICE, 20).toDoubleArray();
+        double[] b = Tensor.uniform(new Generator(42), 0, 1, DType.FLOAT64, DEVICE, 20).toDoubleArray();
         assertArrayEquals(a, b);
-        assertFalse(java.util.Arrays.equals(a, Tensor.uniform(new Generator(43), 0, 1, DType.FLOAT64, CPU, 20)
+        assertFalse(java.util.Arrays.equals(a, Tensor.uniform(new Generator(43), 0, 1, DType.FLOAT64, DEVICE, 20)
                 .toDoubleArray()));
         // two draws of 10 take the same counters as one draw of 20
         Generator g = new Generator(42);
-        double[] first = Tensor.uniform(g, 0, 1, DType.FLOAT64, CPU, 10).toDoubleArray();
-        double[] second = Tensor.uniform(g, 0, 1, DType.FLOAT64, CPU, 2, 5).toDoubleArray();
+        double[] first = Tensor.uniform(g, 0, 1, DType.FLOAT64, DEVICE, 10).toDoubleArray();
+        double[] second = Tensor.uniform(g, 0, 1, DType.FLOAT64, DEVICE, 2, 5).toDoubleArray();
         assertEquals(20, g.offset());
         for (int i = 0; i < 10; i++) {
             assertEquals(a[i], first[i]);
@@ -140,7 +141,7 @@ class CreationTest {
 
     @Test
     void randintStaysInRangeAndHitsEveryValue() {
-        Tensor r = Tensor.randint(new Generator(3), -2, 3, CPU, 1000);
+        Tensor r = Tensor.randint(new Generator(3), -2, 3, DEVICE, 1000);
         assertEquals(DType.INT64, r.dtype());
         int[] counts = new int[5];
         for (long v : r.toLongArray()) {
@@ -185,7 +186,7 @@ class CreationTest {
         assertArrayEquals(new double[] {2, -2, 0, 3}, l.to(DType.FLOAT64).toDoubleArray());
         assertArrayEquals(new double[] {(float) 0.1}, Tensor.of(new float[] {0.1f}).to(DType.FLOAT64).toDoubleArray());
         assertSame(f, f.to(DType.FLOAT32));
-        assertSame(f, f.to(Device.CPU));
+        assertSame(f, f.to(DEVICE));
         assertArrayEquals(new int[] {2, -2, 0, 3}, f.toIntArray());
     }
 

@@ -144,7 +144,7 @@ class ElementwiseTest {
     void whereSelectsAndBroadcasts() {
         Tensor cond = Tensor.of(new double[] {1, 0, 1}, 3);
         Tensor a = Tensor.of(new double[] {10, 20}, 2, 1);
-        Tensor b = Tensor.scalar(-1, DType.FLOAT64, Device.CPU);
+        Tensor b = Tensor.scalar(-1, DType.FLOAT64, Device.best());
         Tensor w = Tensor.where(cond, a, b);
         assertEquals(Shape.of(2, 3), w.shape());
         assertArrayEquals(new double[] {10, -1, 10, 20, -1, 20}, w.toDoubleArray());

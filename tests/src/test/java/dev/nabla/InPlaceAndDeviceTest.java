@@ -63,7 +63,7 @@ class InPlaceAndDeviceTest {
 
     @Test
     void mixingDevicesNamesBothDevices() {
-        Tensor cpu = Tensor.zeros(2, 2);
+        Tensor cpu = Tensor.zeros(DType.FLOAT32, Device.CPU, 2, 2);
         Tensor gpu = onOtherDevice(DType.FLOAT32, 2, 2);
         assertEquals(Device.cuda(0), gpu.device());
         String expected = ": tensors are on different devices: cpu and cuda:0 (move them with to(device))";
@@ -116,7 +116,7 @@ class InPlaceAndDeviceTest {
 
     @Test
     void inPlaceOnATensorThatRequiresGradNeedsNoGrad() {
-        Tensor w = Tensor.ones(DType.FLOAT64, Device.CPU, 2).requiresGrad(true);
+        Tensor w = Tensor.ones(DType.FLOAT64, Device.best(), 2).requiresGrad(true);
         Consumer<Tensor> step = x -> x.subInPlace(Tensor.of(new double[] {0.5, 0.25}));
         var e = assertThrows(IllegalStateException.class, () -> step.accept(w));
         assertEquals("subInPlace: a tensor of shape [2] that requires grad cannot be modified in place while grad mode "

@@ -44,7 +44,7 @@ class IndexingTest {
 
     @Test
     void splitAndChunkAreViews() {
-        Tensor t = Tensor.arange(0, 10, 1, DType.FLOAT64, Device.CPU);
+        Tensor t = Tensor.arange(0, 10, 1, DType.FLOAT64, Device.best());
         List<Tensor> parts = t.split(4, 0);
         assertEquals(3, parts.size());
         assertArrayEquals(new double[] {8, 9}, parts.get(2).toDoubleArray());
@@ -72,13 +72,13 @@ class IndexingTest {
 
     @Test
     void scatterAddAccumulatesDuplicates() {
-        Tensor base = Tensor.zeros(DType.FLOAT64, Device.CPU, 2, 3);
+        Tensor base = Tensor.zeros(DType.FLOAT64, Device.best(), 2, 3);
         Tensor idx = Tensor.of(new long[] {0, 2, 0, 1, 1, 1}, 2, 3);
         Tensor src = m(new double[] {1, 2, 3, 4, 5, 6}, 2, 3);
         Tensor out = base.scatterAdd(1, idx, src);
         assertArrayEquals(new double[] {4, 0, 2, 0, 15, 0}, out.toDoubleArray());
         assertArrayEquals(new double[6], base.toDoubleArray(), "scatterAdd returns a copy");
-        Tensor col = Tensor.ones(DType.FLOAT64, Device.CPU, 3, 2).scatterAdd(0, Tensor.of(new long[] {2, 2}, 1, 2),
+        Tensor col = Tensor.ones(DType.FLOAT64, Device.best(), 3, 2).scatterAdd(0, Tensor.of(new long[] {2, 2}, 1, 2),
                 m(new double[] {10, 20}, 1, 2));
         assertArrayEquals(new double[] {1, 1, 1, 1, 11, 21}, col.toDoubleArray());
     }

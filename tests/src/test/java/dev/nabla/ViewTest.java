@@ -15,7 +15,7 @@ class ViewTest {
 
     /** [[0, 1, 2, 3], [4, 5, 6, 7], [8, 9, 10, 11]] as FLOAT64. */
     private static Tensor grid() {
-        return Tensor.arange(0, 12, 1, DType.FLOAT64, Device.CPU).reshape(3, 4);
+        return Tensor.arange(0, 12, 1, DType.FLOAT64, Device.best()).reshape(3, 4);
     }
 
     /** Asserts that {@code view} is a view: writing through it changes the base. */
@@ -55,7 +55,7 @@ class ViewTest {
 
     @Test
     void permuteAndTransposeSwapStrides() {
-        Tensor x = Tensor.arange(0, 24, 1, DType.FLOAT64, Device.CPU).reshape(2, 3, 4);
+        Tensor x = Tensor.arange(0, 24, 1, DType.FLOAT64, Device.best()).reshape(2, 3, 4);
         Tensor p = x.permute(2, 0, 1);
         assertEquals(Shape.of(4, 2, 3), p.shape());
         assertArrayEquals(new int[] {1, 12, 4}, p.strides());
@@ -151,7 +151,7 @@ class ViewTest {
     @Test
     void opsReadStridedOperandsCorrectly() {
         // each op consumes a transposed, stepped and offset view; compare with the same op on a dense copy
-        Tensor base = Tensor.arange(0, 30, 1, DType.FLOAT64, Device.CPU).reshape(5, 6);
+        Tensor base = Tensor.arange(0, 30, 1, DType.FLOAT64, Device.best()).reshape(5, 6);
         Tensor view = base.t().slice(0, 1, 6, 2).narrow(1, 1, 3);
         Tensor dense = Tensor.of(view.toDoubleArray(), 3, 3);
         assertArrayEquals(new double[] {7, 13, 19, 9, 15, 21, 11, 17, 23}, dense.toDoubleArray());

@@ -72,4 +72,11 @@ public interface Backend {
 
     /** {@code dst[..., index[..., i, ...], ...] += src[..., i, ...]} along {@code axis}; src has index's shape. */
     void scatterAdd(Strided dst, int axis, Strided index, Strided src);
+
+    /**
+     * Waits until all work queued on this backend's device has finished. Backends that run
+     * synchronously (the CPU) have nothing to wait for.
+     */
+    default void synchronize() {
+    }
 }

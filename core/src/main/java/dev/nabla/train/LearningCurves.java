@@ -1,5 +1,6 @@
 package dev.nabla.train;
 
+import java.awt.AWTError;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
@@ -25,6 +26,8 @@ public final class LearningCurves {
      * @param epochs the x values
      * @param losses series name → values, each as long as {@code epochs}
      * @param accuracies series name → values (may be empty)
+     * @throws UnsupportedOperationException when this JDK cannot render text (no font files or font
+     *     libraries, as on bare servers); nothing is written then
      */
     public static void writePng(Path file, String title, double[] epochs, Map<String, double[]> losses,
             Map<String, double[]> accuracies) throws IOException {
@@ -34,17 +37,23 @@ public final class LearningCurves {
         if (System.getProperty("java.awt.headless") == null) {
             System.setProperty("java.awt.headless", "true");
         }
-        XYChart chart = new XYChartBuilder().width(900).height(540).title(title).xAxisTitle("epoch").yAxisTitle("loss")
-                .build();
-        chart.getStyler().setYAxisGroupPosition(1, org.knowm.xchart.style.Styler.YAxisPosition.Right);
-        addSeries(chart, epochs, losses, 0);
-        addSeries(chart, epochs, accuracies, 1);
-        if (!accuracies.isEmpty()) {
-            chart.setYAxisGroupTitle(1, "accuracy");
+        try {
+            XYChart chart = new XYChartBuilder().width(900).height(540).title(title).xAxisTitle("epoch").yAxisTitle("loss")
+                    .build();
+            chart.getStyler().setYAxisGroupPosition(1, org.knowm.xchart.style.Styler.YAxisPosition.Right);
+            addSeries(chart, epochs, losses, 0);
+            addSeries(chart, epochs, accuracies, 1);
+            if (!accuracies.isEmpty()) {
+                chart.setYAxisGroupTitle(1, "accuracy");
+            }
+            String name = file.toString();
+            String base = name.endsWith(".png") ? name.substring(0, name.length() - 4) : name;
+            BitmapEncoder.saveBitmap(chart, base, BitmapEncoder.BitmapFormat.PNG);
+        } catch (LinkageError | AWTError | InternalError e) {
+            // the JDK's font manager fails in these three ways when fonts or their native libraries are missing
+            throw new UnsupportedOperationException("LearningCurves.writePng: this JDK cannot render text for " + file
+                    + " (" + e + "); install fonts and fontconfig", e);
         }
-        String name = file.toString();
-        String base = name.endsWith(".png") ? name.substring(0, name.length() - 4) : name;
-        BitmapEncoder.saveBitmap(chart, base, BitmapEncoder.BitmapFormat.PNG);
     }
 
     private static void addSeries(XYChart chart, double[] epochs, Map<String, double[]> series, int axisGroup) {

@@ -12,7 +12,10 @@ import dev.nabla.backend.Storage;
 import dev.nabla.backend.Strided;
 import dev.nabla.backend.UnaryOp;
 import dev.nabla.backend.fast.AttentionKernel;
+import dev.nabla.backend.fast.ConvGeometry;
+import dev.nabla.backend.fast.ConvKernel;
 import dev.nabla.backend.fast.MatmulKernel;
+import dev.nabla.backend.fast.ReferenceConv;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -29,7 +32,7 @@ import jcuda.driver.JCudaDriver;
  * {@link HostFallback}, logged once per case. Calls are serialised on this backend; all device work
  * goes to one stream, so scratch buffers can return to the cache as soon as their work is queued.
  */
-public final class CudaBackend implements Backend, MatmulKernel, AttentionKernel, AutoCloseable {
+public final class CudaBackend implements Backend, MatmulKernel, AttentionKernel, ConvKernel, AutoCloseable {
 
     private final Device device;
     private final CudaLibraries libraries;
@@ -39,6 +42,7 @@ public final class CudaBackend implements Backend, MatmulKernel, AttentionKernel
     private final KernelLauncher launcher;
     private final HostFallback host;
     private GemmEngine gemm;
+    private Optional<CudnnConvolution> convolution;
 
     CudaBackend(DeviceInfo info, CudaLibraries libraries) {
         this.device = Device.cuda(info.ordinal());
@@ -84,6 +88,7 @@ public final class CudaBackend implements Backend, MatmulKernel, AttentionKernel
     }
 
     /** Waits until all queued work on this device has finished. */
+    @Override
     public synchronized void synchronize() {
         context.makeCurrent();
         context.synchronize();
@@ -456,6 +461,66 @@ public final class CudaBackend implements Backend, MatmulKernel, AttentionKernel
     }
 
     @Override
+    public synchronized void conv2d(Strided x, Strided w, ConvGeometry geometry, Strided out) {
+        convolution(CudnnConvolution.Direction.FORWARD, geometry, x, w, out, out);
+    }
+
+    @Override
+    public synchronized void conv2dBackwardData(Strided gradOut, Strided w, ConvGeometry geometry, Strided gradInput) {
+        convolution(CudnnConvolution.Direction.BACKWARD_DATA, geometry, gradInput, w, gradOut, gradInput);
+    }
+
+    @Override
+    public synchronized void conv2dBackwardFilter(Strided x, Strided gradOut, ConvGeometry geometry, Strided gradWeight) {
+        convolution(CudnnConvolution.Direction.BACKWARD_FILTER, geometry, x, gradWeight, gradOut, gradWeight);
+    }
+
+    /**
+     * One convolution direction over input {@code x}, weight {@code w} and output {@code y}, one of
+     * which is {@code written} (dense, overwritten): cuDNN when it was found, else core's im2col + GEMM
+     * reference on this backend's primitives. Read operands that are not dense are copied first.
+     */
+    private void convolution(CudnnConvolution.Direction direction, ConvGeometry geometry, Strided x, Strided w,
+            Strided y, Strided written) {
+        context.makeCurrent();
+        if (written.numel() == 0) {
+            return;
+        }
+        if (x.numel() == 0 || w.numel() == 0 || y.numel() == 0) {
+            fillDense(written, 0);
+            return;
+        }
+        Optional<CudnnConvolution> cudnn = cudnnConvolution();
+        if (cudnn.isEmpty() || !KernelNames.hasKernels(written.dtype())) {
+            ConvKernel reference = new ReferenceConv(this);
+            switch (direction) {
+                case FORWARD -> reference.conv2d(x, w, geometry, y);
+                case BACKWARD_DATA -> reference.conv2dBackwardData(y, w, geometry, x);
+                case BACKWARD_FILTER -> reference.conv2dBackwardFilter(x, y, geometry, w);
+            }
+            return;
+        }
+        try (Scratch scratch = new Scratch()) {
+            Strided dx = x == written || x.isContiguous() ? x : scratch.denseCopy(x);
+            Strided dw = w == written || w.isContiguous() ? w : scratch.denseCopy(w);
+            Strided dy = y == written || y.isContiguous() ? y : scratch.denseCopy(y);
+            CudnnConvolution.Problem problem = new CudnnConvolution.Problem(written.dtype(), x.shape(), w.shape(),
+                    y.shape(), geometry);
+            cudnn.get().run(direction, problem, address(dx), address(dw), address(dy), scratch::raw);
+        }
+    }
+
+    private Optional<CudnnConvolution> cudnnConvolution() {
+        if (convolution == null) {
+            convolution = libraries.conv().provider() == CudaLibraries.Provider.CUDNN_JNA
+                    ? libraries.cudnn().map(c -> new CudnnConvolution(c, context.stream(),
+                            Boolean.getBoolean(GemmEngine.TF32_PROPERTY)))
+                    : Optional.empty();
+        }
+        return convolution;
+    }
+
+    @Override
     public synchronized void attentionForward(Strided q, Strided k, Strided v, Strided keep, boolean causal, double scale,
             Strided out, Strided logsumexp) {
         context.makeCurrent();
@@ -485,6 +550,9 @@ public final class CudaBackend implements Backend, MatmulKernel, AttentionKernel
         context.synchronize();
         if (gemm != null) {
             gemm.close();
+        }
+        if (convolution != null) {
+            convolution.ifPresent(CudnnConvolution::close);
         }
         launcher.close();
         allocator.close();

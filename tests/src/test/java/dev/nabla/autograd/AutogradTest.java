@@ -216,7 +216,7 @@ class AutogradTest {
     @Test
     void normOfZeroHasAZeroGradient() {
         for (double p : new double[] {2, 3}) {
-            Tensor x = Tensor.zeros(DType.FLOAT64, Device.CPU, 2, 3).requiresGrad(true);
+            Tensor x = Tensor.zeros(DType.FLOAT64, Device.best(), 2, 3).requiresGrad(true);
             x.norm(p, new int[] {1}, false).sum().backward();
             assertArrayEquals(new double[6], x.grad().toDoubleArray(), "p = " + p);
         }
@@ -227,7 +227,7 @@ class AutogradTest {
 
     @Test
     void gradientsFlowThroughViewsAndDeviceMoves() {
-        Tensor x = Tensor.arange(0, 6, 1, DType.FLOAT64, Device.CPU).reshape(2, 3).requiresGrad(true);
+        Tensor x = Tensor.arange(0, 6, 1, DType.FLOAT64, Device.best()).reshape(2, 3).requiresGrad(true);
         Tensor picked = x.t().slice(0, 0, 3, 2).select(1, 1); // elements x[1][0], x[1][2]
         picked.mul(Tensor.of(new double[] {10, 20})).to(Device.CPU).sum().backward();
         assertArrayEquals(new double[] {0, 0, 0, 10, 0, 20}, x.grad().toDoubleArray());

@@ -108,7 +108,7 @@ class GradCheckTest {
         Generator gen = new Generator(c.name().hashCode());
         Tensor[] in = new Tensor[c.shapes().length];
         for (int i = 0; i < in.length; i++) {
-            Tensor t = Tensor.uniform(gen, -2, 2, DType.FLOAT64, Device.CPU, c.shapes()[i]);
+            Tensor t = Tensor.uniform(gen, -2, 2, DType.FLOAT64, Device.best(), c.shapes()[i]);
             in[i] = (c.positive() ? t.abs().add(0.5) : t).requiresGrad(true);
         }
         return in;

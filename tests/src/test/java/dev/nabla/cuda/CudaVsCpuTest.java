@@ -7,8 +7,10 @@ import dev.nabla.DType;
 import dev.nabla.Device;
 import dev.nabla.Generator;
 import dev.nabla.Tensor;
+import dev.nabla.nn.ConvOps;
 import dev.nabla.backend.Probe;
 import dev.nabla.backend.fast.AttentionKernel;
+import dev.nabla.backend.fast.ConvGeometry;
 import java.util.List;
 import java.util.function.BinaryOperator;
 import java.util.function.UnaryOperator;
@@ -39,8 +41,13 @@ class CudaVsCpuTest {
     }
 
     private static void assertClose(Tensor cpu, Tensor cuda, String what) {
+        assertClose(cpu, cuda, 1e-5, what);
+    }
+
+    /** Equal shapes and values within {@code float32Tolerance} (relative and absolute), or 1e-12 for float64. */
+    private static void assertClose(Tensor cpu, Tensor cuda, double float32Tolerance, String what) {
         Tensor back = cuda.to(Device.CPU);
-        double tol = cpu.dtype() == DType.FLOAT32 ? 1e-5 : 1e-12;
+        double tol = cpu.dtype() == DType.FLOAT32 ? float32Tolerance : 1e-12;
         assertTrue(cpu.shape().equals(back.shape()), what + ": shapes " + cpu.shape() + " vs " + back.shape());
         assertTrue(cpu.allClose(back, tol, tol), what + ": cpu " + cpu + " vs cuda " + back);
     }
@@ -132,7 +139,7 @@ class CudaVsCpuTest {
     void gatherIndexSelectAndScatterAdd() {
         for (DType dtype : FLOATS) {
             Tensor x = randn(8, dtype, 4, 6, 3);
-            Tensor idx = Tensor.ofIndices(new int[] {5, 0, 2, 2, 1}, 5);
+            Tensor idx = Tensor.ofIndices(new int[] {3, 0, 2, 2, 1}, 5).to(Device.CPU);
             assertClose(x.indexSelect(1, idx), x.to(GPU).indexSelect(1, idx.to(GPU)), "indexSelect " + dtype);
             assertClose(x.t().indexSelect(0, idx.narrow(0, 0, 3)), x.to(GPU).t().indexSelect(0, idx.narrow(0, 0, 3).to(GPU)),
                     "indexSelect of a transpose " + dtype);
@@ -161,6 +168,36 @@ class CudaVsCpuTest {
             compareBinary("vector-matrix", randn(16, dtype, 17), b, Tensor::matmul);
             compareBinary("strided columns", randn(17, dtype, 33, 34).narrow(1, 0, 17), b, Tensor::matmul);
         }
+    }
+
+    @Test
+    void convolutionAndBothGradientsMatchTheCpu() {
+        List<ConvGeometry> geometries = List.of(ConvGeometry.of(1, 1, 1, 1), new ConvGeometry(2, 1, 0, 2, 2, 1, 1),
+                ConvGeometry.of(1, 1, 1, 2));
+        for (DType dtype : FLOATS) {
+            for (ConvGeometry geo : geometries) {
+                Tensor x = randn(30, dtype, 2, 4, 9, 11);
+                Tensor w = randn(31, dtype, 6, 4 / geo.groups(), 3, 3);
+                String what = " " + dtype + " " + geo;
+                Tensor out = ConvOps.conv2d(x, w, null, geo);
+                assertSumsClose(out, ConvOps.conv2d(x.to(GPU), w.to(GPU), null, geo), "conv2d" + what);
+                Tensor gradOut = randn(32, dtype, out.shape().toArray());
+                assertSumsClose(ConvOps.conv2dBackwardData(gradOut, w, geo, x.shape().toArray()),
+                        ConvOps.conv2dBackwardData(gradOut.to(GPU), w.to(GPU), geo, x.shape().toArray()), "backward data" + what);
+                assertSumsClose(ConvOps.conv2dBackwardFilter(x, gradOut, geo, w.shape().toArray()),
+                        ConvOps.conv2dBackwardFilter(x.to(GPU), gradOut.to(GPU), geo, w.shape().toArray()),
+                        "backward filter" + what);
+            }
+            Tensor wide = randn(33, dtype, 2, 4, 11, 9).transpose(2, 3);
+            Tensor w = randn(34, dtype, 3, 4, 2, 2);
+            assertSumsClose(ConvOps.conv2d(wide, w, null, ConvGeometry.unit()),
+                    ConvOps.conv2d(wide.to(GPU), w.to(GPU), null, ConvGeometry.unit()), "conv2d of a transposed input " + dtype);
+        }
+    }
+
+    /** Convolutions sum up to 216 products here: float32 rounding differs by more than a single operation's. */
+    private static void assertSumsClose(Tensor cpu, Tensor cuda, String what) {
+        assertClose(cpu, cuda, 1e-4, what);
     }
 
     @Test

@@ -84,7 +84,7 @@ class SafeTensorsTest {
         Map<String, Tensor> tensors = new LinkedHashMap<>();
         tensors.put("a", Tensor.of(new float[] {1f, -2f}, 2));
         tensors.put("b", Tensor.of(new long[] {5}, 1));
-        tensors.put("c", Tensor.scalar(0.5, DType.FLOAT64, Device.CPU));
+        tensors.put("c", Tensor.scalar(0.5, DType.FLOAT64, Device.best()));
         Path file = dir.resolve("out.safetensors");
         SafeTensors.write(file, tensors, Map.of("k", "v"));
 

@@ -35,8 +35,8 @@ class TrainingCheckpointTest {
     @TempDir
     Path dir;
 
-    private final Tensor inputs = Tensor.normal(new Generator(100), 0, 1, dev.nabla.DType.FLOAT32, dev.nabla.Device.CPU, 32, 4);
-    private final Tensor labels = Tensor.randint(new Generator(101), 0, 3, dev.nabla.Device.CPU, 32);
+    private final Tensor inputs = Tensor.normal(new Generator(100), 0, 1, dev.nabla.DType.FLOAT32, dev.nabla.Device.best(), 32, 4);
+    private final Tensor labels = Tensor.randint(new Generator(101), 0, 3, dev.nabla.Device.best(), 32);
 
     /** The objects of one training run. */
     private static final class Run {

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class GradClipTest {
 
     private static Parameter withGrad(double... grad) {
-        Parameter p = Parameter.of(Tensor.zeros(dev.nabla.DType.FLOAT64, dev.nabla.Device.CPU, grad.length));
+        Parameter p = Parameter.of(Tensor.zeros(dev.nabla.DType.FLOAT64, dev.nabla.Device.best(), grad.length));
         p.get().setGrad(Tensor.of(grad, grad.length));
         return p;
     }

@@ -76,7 +76,7 @@ class SVRGTest {
     }
 
     private double distanceAfterTraining(Function<Parameter, Runnable> makeStep) {
-        Parameter w = Parameter.of(Tensor.zeros(DType.FLOAT64, Device.CPU, D));
+        Parameter w = Parameter.of(Tensor.zeros(DType.FLOAT64, Device.best(), D));
         Runnable step = makeStep.apply(w);
         for (int i = 0; i < EPOCHS * N; i++) {
             step.run();

@@ -1,5 +1,6 @@
 package dev.nabla.models.bench;
 
+import dev.nabla.Device;
 import dev.nabla.cpu.Parallel;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -10,7 +11,8 @@ import java.util.function.Supplier;
 /**
  * The plain benchmark runner: for each case, warms up, times repetitions until a time budget
  * is spent, and prints one JSON object per line:
- * {@code {"name","config","median_ms","gflops"}}. The {@code bench} CLI command calls
+ * {@code {"name","config","median_ms","gflops","gbps"}}. Each repetition ends with
+ * {@link Device#synchronize()} so asynchronous device work is inside the timed interval. The {@code bench} CLI command calls
  * {@link #run(List, String)}; {@link #main} runs everything (or the cases whose names contain
  * the first argument). Start the JVM with {@code --add-modules jdk.incubator.vector} for SIMD.
  */
@@ -25,20 +27,26 @@ public final class BenchRunner {
 
     /** Runs every case (filtered by name substring when {@code filter} is non-empty), printing JSON lines. */
     public static void main(String[] args) {
-        run(BenchSuite.all(), args.length > 0 ? args[0] : "");
+        run(BenchSuite.all(Device.best()), args.length > 0 ? args[0] : "", Device.best());
     }
 
     /**
      * Runs the cases whose names contain {@code filter} and prints their JSON lines to standard output.
      *
      * @param cases suppliers of cases (each sets its thread count when built)
-     * @param filter a substring of the case name; empty runs all
+     * @param filter comma-separated substrings of case names; a case runs when its name contains any; empty runs all
+     * @param device the device the cases compute on, synchronised after every repetition
      */
-    public static void run(List<Supplier<BenchCase>> cases, String filter) {
+    public static void run(List<Supplier<BenchCase>> cases, String filter, Device device) {
+        List<String> wanted = Arrays.asList(filter.split(",", -1));
         for (Supplier<BenchCase> supplier : cases) {
             BenchCase c = supplier.get();
-            if (c.name().contains(filter)) {
-                System.out.println(json(c, medianMillis(c.body())));
+            if (wanted.stream().anyMatch(c.name()::contains)) {
+                Runnable body = c.body();
+                System.out.println(json(c, medianMillis(() -> {
+                    body.run();
+                    device.synchronize();
+                })));
             }
         }
         Parallel.setThreads(Runtime.getRuntime().availableProcessors());
@@ -62,10 +70,15 @@ public final class BenchRunner {
         return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 
-    /** One JSON line; gflops is null when the case has no operation count. */
+    /** One JSON line; gflops (gbps) is null when the case has no operation (byte) count. */
     static String json(BenchCase c, double medianMs) {
-        String gflops = c.flops() > 0 ? String.format(Locale.ROOT, "%.2f", c.flops() / (medianMs * 1e6)) : "null";
-        return String.format(Locale.ROOT, "{\"name\":\"%s\",\"config\":\"%s\",\"median_ms\":%.3f,\"gflops\":%s}",
-                c.name(), c.config(), medianMs, gflops);
+        return String.format(Locale.ROOT,
+                "{\"name\":\"%s\",\"config\":\"%s\",\"median_ms\":%.3f,\"gflops\":%s,\"gbps\":%s}",
+                c.name(), c.config(), medianMs, perSecond(c.flops(), medianMs), perSecond(c.bytes(), medianMs));
+    }
+
+    /** {@code amount} per {@code ms} milliseconds, in billions per second, or null for no amount. */
+    private static String perSecond(double amount, double ms) {
+        return amount > 0 ? String.format(Locale.ROOT, "%.2f", amount / (ms * 1e6)) : "null";
     }
 }

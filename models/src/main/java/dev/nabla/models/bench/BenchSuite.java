@@ -1,5 +1,9 @@
 package dev.nabla.models.bench;
 
+import dev.nabla.DType;
+import dev.nabla.Device;
+import dev.nabla.DeviceType;
+import dev.nabla.Generator;
 import dev.nabla.Tensor;
 import dev.nabla.backend.fast.ConvGeometry;
 import dev.nabla.cpu.Parallel;
@@ -14,6 +18,7 @@ import dev.nabla.nn.Linear;
 import dev.nabla.nn.MaxPool2d;
 import dev.nabla.nn.Module;
 import dev.nabla.nn.Sequential;
+import dev.nabla.nn.attention.Attention;
 import dev.nabla.nn.rnn.LSTM;
 import dev.nabla.nn.transformer.TransformerConfig;
 import dev.nabla.nn.transformer.TransformerEncoder;
@@ -25,35 +30,73 @@ import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 /**
- * The benchmark cases, mirrored one to one by {@code bench/pytorch_bench.py}: SGEMM at four sizes
- * on one and two threads, a 3×3 convolution forward, and four training steps (forward, backward,
- * Adam) at batch size 64 or 32. Cases are suppliers so each allocates its data only when run.
+ * The benchmark cases. The CPU kernel cases, mirrored one to one by {@code bench/pytorch_bench.py}:
+ * SGEMM at four sizes on one and two threads. The device cases, run through the Tensor API on the
+ * chosen device: a 4096³ matmul, a row softmax, attention forward, a 3×3 convolution forward, and
+ * four training steps (forward, backward, Adam) at batch size 64 or 32. Cases are suppliers so each
+ * allocates its data only when run.
  */
 public final class BenchSuite {
 
     private BenchSuite() {
     }
 
-    /** Every case, in output order. */
-    public static List<Supplier<BenchCase>> all() {
+    /**
+     * Every case, in output order.
+     *
+     * @param device where the device cases compute (the SGEMM cases always time the CPU kernel)
+     */
+    public static List<Supplier<BenchCase>> all(Device device) {
         List<Supplier<BenchCase>> cases = new ArrayList<>();
         for (int threads : new int[] {1, 2}) {
             for (int n : new int[] {256, 512, 1024, 2048}) {
                 cases.add(() -> sgemm(n, threads));
             }
         }
-        cases.add(BenchSuite::conv);
-        cases.add(BenchSuite::mlp);
-        cases.add(BenchSuite::lenet);
-        cases.add(BenchSuite::lstm);
-        cases.add(BenchSuite::transformer);
+        cases.add(() -> matmul(device, 4096));
+        cases.add(() -> softmax(device));
+        cases.add(() -> attention(device));
+        cases.add(() -> conv(device));
+        cases.add(() -> mlp(device));
+        cases.add(() -> lenet(device));
+        cases.add(() -> lstm(device));
+        cases.add(() -> transformer(device));
         return cases;
     }
 
-    private static int allThreads() {
+    /** Uses every core, and names the device (and the thread count on the CPU) for the config string. */
+    private static String where(Device device) {
         int t = Runtime.getRuntime().availableProcessors();
         Parallel.setThreads(t);
-        return t;
+        return device.type() == DeviceType.CPU ? "device=cpu threads=" + t : "device=" + device;
+    }
+
+    private static Tensor randn(Device device, int... shape) {
+        return Tensor.normal(new Generator(shape.length), 0, 1, DType.FLOAT32, device, shape);
+    }
+
+    static BenchCase matmul(Device device, int n) {
+        Tensor a = randn(device, n, n);
+        Tensor b = randn(device, n, n);
+        return new BenchCase("matmul_" + n, "float32 " + where(device), 2.0 * n * n * n, () -> a.matmul(b));
+    }
+
+    static BenchCase softmax(Device device) {
+        Tensor x = randn(device, 8192, 4096);
+        return new BenchCase("softmax_8192x4096", "rows of 4096, float32 " + where(device), 0, 2.0 * 4 * x.numel(),
+                () -> Functional.softmax(x, -1));
+    }
+
+    static BenchCase attention(Device device) {
+        int batchHeads = 32;
+        int length = 1024;
+        int dim = 64;
+        Tensor q = randn(device, batchHeads, length, dim);
+        Tensor k = randn(device, batchHeads, length, dim);
+        Tensor v = randn(device, batchHeads, length, dim);
+        double flops = 4.0 * batchHeads * length * length * dim;
+        return new BenchCase("attention_fwd", "batch*heads=32 L=1024 d=64 float32 " + where(device), flops,
+                () -> Attention.scaledDotProduct(q, k, v, null, false));
     }
 
     static BenchCase sgemm(int n, int threads) {
@@ -66,18 +109,18 @@ public final class BenchSuite {
                         n));
     }
 
-    static BenchCase conv() {
-        int t = allThreads();
-        Tensor x = Tensor.randn(32, 64, 56, 56);
-        Tensor w = Tensor.randn(64, 64, 3, 3);
+    static BenchCase conv(Device device) {
+        Tensor x = randn(device, 32, 64, 56, 56);
+        Tensor w = randn(device, 64, 64, 3, 3);
         ConvGeometry geo = ConvGeometry.of(1, 1, 1, 1);
         double flops = 2.0 * 32 * 64 * 56 * 56 * 64 * 9;
-        return new BenchCase("conv2d_fwd", "x=32x64x56x56 w=64x64x3x3 pad=1 threads=" + t, flops,
+        return new BenchCase("conv2d_fwd", "x=32x64x56x56 w=64x64x3x3 pad=1 " + where(device), flops,
                 () -> ConvOps.conv2d(x, w, null, geo));
     }
 
     /** A training step: zero the gradients, run the loss, back-propagate, update with Adam. */
     private static Runnable trainStep(Module model, UnaryOperator<Tensor> loss, Tensor input) {
+        model.to(input.device());
         Optimizer opt = new Adam(model.parameters(), Adam.options(1e-3));
         return () -> {
             opt.zeroGrad();
@@ -86,35 +129,35 @@ public final class BenchSuite {
         };
     }
 
-    static BenchCase mlp() {
-        int t = allThreads();
+    static BenchCase mlp(Device device) {
         Module model = new Sequential(new Linear(784, 256), Activation.relu(), new Linear(256, 128), Activation.relu(),
                 new Linear(128, 10));
-        Tensor labels = Tensor.randint(0, 10, 64);
-        return new BenchCase("mlp_train", "784-256-128-10 batch=64 adam threads=" + t, 0,
-                trainStep(model, y -> Functional.crossEntropy(y, labels), Tensor.randn(64, 784)));
+        Tensor labels = labels(device);
+        return new BenchCase("mlp_train", "784-256-128-10 batch=64 adam " + where(device), 0,
+                trainStep(model, y -> Functional.crossEntropy(y, labels), randn(device, 64, 784)));
     }
 
-    static BenchCase lenet() {
-        int t = allThreads();
+    private static Tensor labels(Device device) {
+        return Tensor.randint(new Generator(3), 0, 10, device, 64);
+    }
+
+    static BenchCase lenet(Device device) {
         Module model = new Sequential(new Conv2d(1, 6, 5), Activation.relu(), new MaxPool2d(2), new Conv2d(6, 16, 5),
                 Activation.relu(), new MaxPool2d(2), new Flatten(), new Linear(16 * 4 * 4, 120), Activation.relu(),
                 new Linear(120, 84), Activation.relu(), new Linear(84, 10));
-        Tensor labels = Tensor.randint(0, 10, 64);
-        return new BenchCase("lenet_train", "1x28x28 batch=64 adam threads=" + t, 0,
-                trainStep(model, y -> Functional.crossEntropy(y, labels), Tensor.randn(64, 1, 28, 28)));
+        Tensor labels = labels(device);
+        return new BenchCase("lenet_train", "1x28x28 batch=64 adam " + where(device), 0,
+                trainStep(model, y -> Functional.crossEntropy(y, labels), randn(device, 64, 1, 28, 28)));
     }
 
-    static BenchCase lstm() {
-        int t = allThreads();
-        return new BenchCase("lstm_train", "in=64 hidden=256 seq=50 batch=32 adam threads=" + t, 0,
-                trainStep(new LSTM(64, 256), y -> y.pow(2).mean(), Tensor.randn(50, 32, 64)));
+    static BenchCase lstm(Device device) {
+        return new BenchCase("lstm_train", "in=64 hidden=256 seq=50 batch=32 adam " + where(device), 0,
+                trainStep(new LSTM(64, 256), y -> y.pow(2).mean(), randn(device, 50, 32, 64)));
     }
 
-    static BenchCase transformer() {
-        int t = allThreads();
+    static BenchCase transformer(Device device) {
         TransformerEncoder model = new TransformerEncoder(new TransformerConfig(128, 4, 512, 0.0, false), 2);
-        return new BenchCase("transformer_train", "2 layers d=128 heads=4 ff=512 seq=64 batch=32 adam threads=" + t, 0,
-                trainStep(model, y -> y.pow(2).mean(), Tensor.randn(32, 64, 128)));
+        return new BenchCase("transformer_train", "2 layers d=128 heads=4 ff=512 seq=64 batch=32 adam " + where(device),
+                0, trainStep(model, y -> y.pow(2).mean(), randn(device, 32, 64, 128)));
     }
 }

@@ -24,7 +24,7 @@ import picocli.CommandLine.Parameters;
 final class BenchCommand implements Callable<Integer> {
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "FILTER",
-            description = "run only suite cases whose name contains FILTER (e.g. sgemm, conv2d, lstm)")
+            description = "run only suite cases whose name contains FILTER, or one of its comma-separated parts (e.g. sgemm,lstm)")
     String filter = "";
 
     @Option(names = "--zoo", description = "time training steps of zoo models instead of the suite")
@@ -50,12 +50,12 @@ final class BenchCommand implements Callable<Integer> {
             throw new IllegalArgumentException("bench: --steps and --batch-size must be positive and --warmup not negative, got "
                     + "steps=" + steps + " warmup=" + warmup + " batch-size=" + batchSize);
         }
-        if (!zoo) {
-            BenchRunner.run(BenchSuite.all(), filter);
-            return 0;
-        }
         Device target = device == null ? Device.best() : Device.parse(device);
         Backends.get(target);
+        if (!zoo) {
+            BenchRunner.run(BenchSuite.all(target), filter, target);
+            return 0;
+        }
         for (String name : CASES) {
             if (Zoo.all().containsKey(name)) {
                 System.out.println(run(Zoo.get(name), target));

@@ -4,6 +4,7 @@ import dev.nabla.DType;
 import dev.nabla.Generator;
 import dev.nabla.Tensor;
 import dev.nabla.nn.Activation;
+import dev.nabla.nn.BatchNorm1d;
 import dev.nabla.nn.Linear;
 import dev.nabla.nn.Module;
 import dev.nabla.nn.Sequential;
@@ -28,9 +29,11 @@ public class Gan extends Module {
     public Gan(int inputs, int hidden, int latent) {
         this.latent = latent;
         this.inputs = inputs;
-        generator = registerModule("generator", new Sequential(new Linear(latent, hidden), Activation.leakyRelu(0.2),
-                new Linear(hidden, 2 * hidden), Activation.leakyRelu(0.2), new Linear(2 * hidden, inputs),
-                Activation.sigmoid()));
+        // batch norm in the generator's hidden layers keeps its outputs spread out, the usual cure for an MLP
+        // generator that collapses onto one pattern
+        generator = registerModule("generator", new Sequential(new Linear(latent, hidden), new BatchNorm1d(hidden),
+                Activation.leakyRelu(0.2), new Linear(hidden, 2 * hidden), new BatchNorm1d(2 * hidden),
+                Activation.leakyRelu(0.2), new Linear(2 * hidden, inputs), Activation.sigmoid()));
         discriminator = registerModule("discriminator", new Sequential(new Linear(inputs, 2 * hidden),
                 Activation.leakyRelu(0.2), new Linear(2 * hidden, hidden), Activation.leakyRelu(0.2),
                 new Linear(hidden, 1)));
