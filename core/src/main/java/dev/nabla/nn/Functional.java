@@ -2,6 +2,7 @@ package dev.nabla.nn;
 
 import dev.nabla.DType;
 import dev.nabla.Generator;
+import dev.nabla.Shape;
 import dev.nabla.Tensor;
 import dev.nabla.autograd.Autograd;
 import dev.nabla.autograd.GradMode;
@@ -17,14 +18,25 @@ public final class Functional {
     private Functional() {
     }
 
-    /** {@code log(softmax(x))} along {@code dim}, computed stably as {@code x - logsumexp(x)}. */
+    /**
+     * {@code log(softmax(x))} along {@code dim}, computed stably as {@code x - logsumexp(x)}: in one
+     * pass per row on a backend with a {@link dev.nabla.backend.fast.SoftmaxKernel}, else composed.
+     */
     public static Tensor logSoftmax(Tensor x, int dim) {
-        return x.sub(x.logsumexp(new int[] {dim}, true));
+        return softmaxAlong("logSoftmax", x, dim, true);
     }
 
-    /** {@code exp(x) / sum(exp(x))} along {@code dim}. */
+    /** {@code exp(x) / sum(exp(x))} along {@code dim}, fused like {@link #logSoftmax}. */
     public static Tensor softmax(Tensor x, int dim) {
-        return logSoftmax(x, dim).exp();
+        return softmaxAlong("softmax", x, dim, false);
+    }
+
+    private static Tensor softmaxAlong(String op, Tensor x, int dim, boolean log) {
+        if (FusedSoftmax.applies(x)) {
+            return FusedSoftmax.apply(x, Shape.normalizeDim(op, dim, x.rank()), log);
+        }
+        Tensor logP = x.sub(x.logsumexp(new int[] {dim}, true));
+        return log ? logP : logP.exp();
     }
 
     /**

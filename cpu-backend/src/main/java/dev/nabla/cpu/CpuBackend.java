@@ -17,6 +17,7 @@ import dev.nabla.backend.fast.ConvKernel;
 import dev.nabla.backend.fast.MatmulKernel;
 import dev.nabla.backend.fast.PoolGeometry;
 import dev.nabla.backend.fast.PoolKernel;
+import dev.nabla.backend.fast.SoftmaxKernel;
 import dev.nabla.backend.fast.ReferenceConv;
 import dev.nabla.backend.fast.ReferencePool;
 import dev.nabla.cpu.kernels.ConvShape;
@@ -30,7 +31,7 @@ import dev.nabla.cpu.kernels.FloatPool;
  * primitive-based reference paths, whose matmuls still reach the packed GEMM.
  */
 public final class CpuBackend implements Backend, MatmulKernel, AttentionKernel, LstmCellKernel, ConvKernel,
-        PoolKernel {
+        PoolKernel, SoftmaxKernel {
 
     /** The one instance: there is one CPU device. */
     static final CpuBackend INSTANCE = new CpuBackend();
@@ -202,6 +203,16 @@ public final class CpuBackend implements Backend, MatmulKernel, AttentionKernel,
     @Override
     public void matmul(Strided a, Strided b, Strided out) {
         CpuMatmul.matmul(a, b, out);
+    }
+
+    @Override
+    public void softmax(Strided x, boolean log, Strided out) {
+        CpuSoftmax.forward(x, log, out);
+    }
+
+    @Override
+    public void softmaxBackward(Strided y, Strided gradOut, boolean log, Strided gradInput) {
+        CpuSoftmax.backward(y, gradOut, log, gradInput);
     }
 
     @Override

@@ -16,6 +16,7 @@ import dev.nabla.backend.fast.ConvGeometry;
 import dev.nabla.backend.fast.ConvKernel;
 import dev.nabla.backend.fast.MatmulKernel;
 import dev.nabla.backend.fast.ReferenceConv;
+import dev.nabla.backend.fast.SoftmaxKernel;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -32,7 +33,8 @@ import jcuda.driver.JCudaDriver;
  * {@link HostFallback}, logged once per case. Calls are serialised on this backend; all device work
  * goes to one stream, so scratch buffers can return to the cache as soon as their work is queued.
  */
-public final class CudaBackend implements Backend, MatmulKernel, AttentionKernel, ConvKernel, AutoCloseable {
+public final class CudaBackend implements Backend, MatmulKernel, AttentionKernel, ConvKernel, SoftmaxKernel,
+        AutoCloseable {
 
     private final Device device;
     private final CudaLibraries libraries;
@@ -518,6 +520,21 @@ public final class CudaBackend implements Backend, MatmulKernel, AttentionKernel
                     : Optional.empty();
         }
         return convolution;
+    }
+
+    @Override
+    public synchronized void softmax(Strided x, boolean log, Strided out) {
+        context.makeCurrent();
+        int cols = x.shape()[x.rank() - 1];
+        launch(KernelCalls.softmaxForward(x.dtype(), x.numel() / cols, cols, log, address(out), address(x)));
+    }
+
+    @Override
+    public synchronized void softmaxBackward(Strided y, Strided gradOut, boolean log, Strided gradInput) {
+        context.makeCurrent();
+        int cols = y.shape()[y.rank() - 1];
+        launch(KernelCalls.softmaxBackward(y.dtype(), y.numel() / cols, cols, log, address(gradInput), address(y),
+                address(gradOut)));
     }
 
     @Override

@@ -4,7 +4,7 @@ import dev.nabla.DType;
 import dev.nabla.backend.ReduceOp;
 import dev.nabla.kernels.LaunchGeometry;
 
-/** Builds the launches of the reduction, indexing and attention kernels (argument order per the manifest). */
+/** Builds the launches of the reduction, indexing, softmax and attention kernels (argument order per the manifest). */
 final class KernelCalls {
 
     private KernelCalls() {
@@ -38,5 +38,17 @@ final class KernelCalls {
         return new KernelCall("attention_forward_f32", LaunchGeometry.attentionQueryRows(batch, lq, lk, d),
                 new KernelArgs().pointer(out).pointer(lse).pointer(q).pointer(k).pointer(v).i32(batch).i32(lq).i32(lk).i32(d)
                         .f32((float) scale).i32(causal ? 1 : 0));
+    }
+
+    /** {@code softmax_forward_T(y, x, rows, cols, log)}: one block per row. */
+    static KernelCall softmaxForward(DType dtype, int rows, int cols, boolean log, long y, long x) {
+        return new KernelCall(KernelNames.of("softmax_forward", dtype), LaunchGeometry.blockPerRow(rows, cols),
+                new KernelArgs().pointer(y).pointer(x).i32(rows).i32(cols).i32(log ? 1 : 0));
+    }
+
+    /** {@code softmax_backward_T(dx, y, dy, rows, cols, log)}: one block per row. */
+    static KernelCall softmaxBackward(DType dtype, int rows, int cols, boolean log, long dx, long y, long dy) {
+        return new KernelCall(KernelNames.of("softmax_backward", dtype), LaunchGeometry.blockPerRow(rows, cols),
+                new KernelArgs().pointer(dx).pointer(y).pointer(dy).i32(rows).i32(cols).i32(log ? 1 : 0));
     }
 }

@@ -163,6 +163,13 @@ class KernelCallsTest {
         assertArgs(attention, 1L, 2L, 3L, 4L, 5L, 6, 10, 10, 64, 0.125f, 1);
         assertEquals(2, attention.geometry().gridX());
         assertEquals(6, attention.geometry().gridY());
+        KernelCall softmax = KernelCalls.softmaxForward(DType.FLOAT32, 12, 4096, true, 1, 2);
+        assertMatchesManifest(softmax);
+        assertArgs(softmax, 1L, 2L, 12, 4096, 1);
+        assertEquals(12, softmax.geometry().gridX(), "one block per row");
+        KernelCall softmaxGrad = KernelCalls.softmaxBackward(DType.FLOAT64, 3, 10, false, 1, 2, 3);
+        assertMatchesManifest(softmaxGrad);
+        assertArgs(softmaxGrad, 1L, 2L, 3L, 3, 10, 0);
     }
 
     @Test

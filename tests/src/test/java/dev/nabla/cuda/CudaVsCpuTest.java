@@ -8,6 +8,7 @@ import dev.nabla.Device;
 import dev.nabla.Generator;
 import dev.nabla.Tensor;
 import dev.nabla.nn.ConvOps;
+import dev.nabla.nn.Functional;
 import dev.nabla.backend.Probe;
 import dev.nabla.backend.fast.AttentionKernel;
 import dev.nabla.backend.fast.ConvGeometry;
@@ -195,7 +196,33 @@ class CudaVsCpuTest {
         }
     }
 
-    /** Convolutions sum up to 216 products here: float32 rounding differs by more than a single operation's. */
+    @Test
+    void softmaxKernelsAndTheirGradientsMatchTheCpu() {
+        for (DType dtype : FLOATS) {
+            for (int[] shape : List.of(new int[] {37, 300}, new int[] {5, 4100}, new int[] {3, 1})) {
+                Tensor x = randn(40, dtype, shape).mul(4);
+                Tensor seed = randn(41, dtype, shape);
+                for (int dim = 0; dim < 2; dim++) {
+                    for (boolean log : new boolean[] {false, true}) {
+                        String what = (log ? "logSoftmax" : "softmax") + " dim " + dim + " of " + x.shape() + " " + dtype;
+                        Tensor[] cpu = softmaxAndGradient(x, seed, dim, log);
+                        Tensor[] gpu = softmaxAndGradient(x.to(GPU), seed.to(GPU), dim, log);
+                        assertSumsClose(cpu[0], gpu[0], what);
+                        assertSumsClose(cpu[1], gpu[1], what + " gradient");
+                    }
+                }
+            }
+        }
+    }
+
+    private static Tensor[] softmaxAndGradient(Tensor x, Tensor seed, int dim, boolean log) {
+        Tensor leaf = x.detach().requiresGrad(true);
+        Tensor y = log ? Functional.logSoftmax(leaf, dim) : Functional.softmax(leaf, dim);
+        y.backward(seed);
+        return new Tensor[] {y.detach(), leaf.grad()};
+    }
+
+    /** Convolutions and softmax rows sum up to thousands of terms: float32 rounding differs by more than one operation's. */
     private static void assertSumsClose(Tensor cpu, Tensor cuda, String what) {
         assertClose(cpu, cuda, 1e-4, what);
     }

@@ -1,0 +1,76 @@
+package dev.nabla.cpu;
+
+import dev.nabla.backend.Strided;
+
+/**
+ * Softmax and log-softmax over the last dimension of contiguous rows, one row at a time in double
+ * precision: one pass for the maximum, one for the sum of exponentials, one to write. Rows are
+ * split across threads.
+ */
+final class CpuSoftmax {
+
+    /** Rows per task below which splitting costs more than it saves (rows are usually short). */
+    private static final int ROW_GRAIN = 64;
+
+    private CpuSoftmax() {
+    }
+
+    static void forward(Strided x, boolean log, Strided out) {
+        int cols = x.shape()[x.rank() - 1];
+        int rows = x.numel() / cols;
+        Object in = CpuBackend.data(x);
+        Object result = CpuBackend.data(out);
+        Parallel.forRange(rows, ROW_GRAIN, (from, to) -> {
+            double[] row = new double[cols];
+            for (int r = from; r < to; r++) {
+                Blocks.load(in, x.offset() + r * cols, 1, row, cols);
+                double max = Double.NEGATIVE_INFINITY;
+                for (double v : row) {
+                    max = Math.max(max, v);
+                }
+                // a row of -inf (or all masked) has no finite maximum: shift by 0 so it yields NaN like the composition
+                double shift = Double.isInfinite(max) ? 0 : max;
+                double sum = 0;
+                for (double v : row) {
+                    sum += Math.exp(v - shift);
+                }
+                if (log) {
+                    double logSum = shift + Math.log(sum);
+                    for (int c = 0; c < cols; c++) {
+                        row[c] -= logSum;
+                    }
+                } else {
+                    double inv = 1 / sum;
+                    for (int c = 0; c < cols; c++) {
+                        row[c] = Math.exp(row[c] - shift) * inv;
+                    }
+                }
+                Blocks.store(row, cols, result, out.offset() + r * cols, 1);
+            }
+        });
+    }
+
+    static void backward(Strided y, Strided gradOut, boolean log, Strided gradInput) {
+        int cols = y.shape()[y.rank() - 1];
+        int rows = y.numel() / cols;
+        Object yd = CpuBackend.data(y);
+        Object gd = CpuBackend.data(gradOut);
+        Object result = CpuBackend.data(gradInput);
+        Parallel.forRange(rows, ROW_GRAIN, (from, to) -> {
+            double[] yr = new double[cols];
+            double[] g = new double[cols];
+            for (int r = from; r < to; r++) {
+                Blocks.load(yd, y.offset() + r * cols, 1, yr, cols);
+                Blocks.load(gd, gradOut.offset() + r * cols, 1, g, cols);
+                double dot = 0;
+                for (int c = 0; c < cols; c++) {
+                    dot += log ? g[c] : g[c] * yr[c];
+                }
+                for (int c = 0; c < cols; c++) {
+                    g[c] = log ? g[c] - Math.exp(yr[c]) * dot : yr[c] * (g[c] - dot);
+                }
+                Blocks.store(g, cols, result, gradInput.offset() + r * cols, 1);
+            }
+        });
+    }
+}
