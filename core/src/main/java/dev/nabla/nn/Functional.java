@@ -73,7 +73,8 @@ public final class Functional {
 
     /**
      * Layer normalisation over the trailing {@code normalizedShape.length} dimensions:
-     * {@code (x - mean) / sqrt(var + eps) * weight + bias} with the biased variance.
+     * {@code (x - mean) / sqrt(var + eps) * weight + bias} with the biased variance; the normalising
+     * part runs in one pass per row on a backend with a {@link dev.nabla.backend.fast.LayerNormKernel}.
      *
      * @param weight the scale of shape {@code normalizedShape}, or null
      * @param bias the shift of shape {@code normalizedShape}, or null
@@ -87,17 +88,23 @@ public final class Functional {
             throw new IllegalArgumentException("layerNorm: expected input with trailing shape "
                     + Arrays.toString(normalizedShape) + ", got shape " + x.shape());
         }
-        int[] dims = new int[k];
-        for (int i = 0; i < k; i++) {
-            dims[i] = shape.length - k + i;
-        }
-        Tensor centred = x.sub(x.mean(dims, true));
-        Tensor var = centred.mul(centred).mean(dims, true);
-        Tensor y = centred.div(var.add(eps).sqrt());
+        Tensor y = FusedLayerNorm.applies(x) ? FusedLayerNorm.normalise(x, Shape.numel(normalizedShape), eps)
+                : composedNormalise(x, k, eps);
         if (weight != null) {
             y = y.mul(weight);
         }
         return bias == null ? y : y.add(bias);
+    }
+
+    /** {@code (x - mean) / sqrt(var + eps)} over the trailing {@code k} dimensions, in primitive ops. */
+    private static Tensor composedNormalise(Tensor x, int k, double eps) {
+        int[] dims = new int[k];
+        for (int i = 0; i < k; i++) {
+            dims[i] = x.rank() - k + i;
+        }
+        Tensor centred = x.sub(x.mean(dims, true));
+        Tensor var = centred.mul(centred).mean(dims, true);
+        return centred.div(var.add(eps).sqrt());
     }
 
     /**

@@ -11,6 +11,7 @@ import dev.nabla.backend.Storage;
 import dev.nabla.backend.Strided;
 import dev.nabla.backend.UnaryOp;
 import dev.nabla.backend.fast.AttentionKernel;
+import dev.nabla.backend.fast.LayerNormKernel;
 import dev.nabla.backend.fast.LstmCellKernel;
 import dev.nabla.backend.fast.ConvGeometry;
 import dev.nabla.backend.fast.ConvKernel;
@@ -31,7 +32,7 @@ import dev.nabla.cpu.kernels.FloatPool;
  * primitive-based reference paths, whose matmuls still reach the packed GEMM.
  */
 public final class CpuBackend implements Backend, MatmulKernel, AttentionKernel, LstmCellKernel, ConvKernel,
-        PoolKernel, SoftmaxKernel {
+        PoolKernel, SoftmaxKernel, LayerNormKernel {
 
     /** The one instance: there is one CPU device. */
     static final CpuBackend INSTANCE = new CpuBackend();
@@ -213,6 +214,16 @@ public final class CpuBackend implements Backend, MatmulKernel, AttentionKernel,
     @Override
     public void softmaxBackward(Strided y, Strided gradOut, boolean log, Strided gradInput) {
         CpuSoftmax.backward(y, gradOut, log, gradInput);
+    }
+
+    @Override
+    public void layerNorm(Strided x, double eps, Strided out, Strided mean, Strided rstd) {
+        CpuLayerNorm.forward(x, eps, out, mean, rstd);
+    }
+
+    @Override
+    public void layerNormBackward(Strided x, Strided mean, Strided rstd, Strided gradOut, Strided gradInput) {
+        CpuLayerNorm.backward(x, mean, rstd, gradOut, gradInput);
     }
 
     @Override

@@ -14,6 +14,7 @@ import dev.nabla.backend.UnaryOp;
 import dev.nabla.backend.fast.AttentionKernel;
 import dev.nabla.backend.fast.ConvGeometry;
 import dev.nabla.backend.fast.ConvKernel;
+import dev.nabla.backend.fast.LayerNormKernel;
 import dev.nabla.backend.fast.MatmulKernel;
 import dev.nabla.backend.fast.ReferenceConv;
 import dev.nabla.backend.fast.SoftmaxKernel;
@@ -34,7 +35,7 @@ import jcuda.driver.JCudaDriver;
  * goes to one stream, so scratch buffers can return to the cache as soon as their work is queued.
  */
 public final class CudaBackend implements Backend, MatmulKernel, AttentionKernel, ConvKernel, SoftmaxKernel,
-        AutoCloseable {
+        LayerNormKernel, AutoCloseable {
 
     private final Device device;
     private final CudaLibraries libraries;
@@ -535,6 +536,22 @@ public final class CudaBackend implements Backend, MatmulKernel, AttentionKernel
         int cols = y.shape()[y.rank() - 1];
         launch(KernelCalls.softmaxBackward(y.dtype(), y.numel() / cols, cols, log, address(gradInput), address(y),
                 address(gradOut)));
+    }
+
+    @Override
+    public synchronized void layerNorm(Strided x, double eps, Strided out, Strided mean, Strided rstd) {
+        context.makeCurrent();
+        int cols = x.shape()[x.rank() - 1];
+        launch(KernelCalls.layerNormForward(x.dtype(), x.numel() / cols, cols, eps, address(out), address(mean),
+                address(rstd), address(x)));
+    }
+
+    @Override
+    public synchronized void layerNormBackward(Strided x, Strided mean, Strided rstd, Strided gradOut, Strided gradInput) {
+        context.makeCurrent();
+        int cols = x.shape()[x.rank() - 1];
+        launch(KernelCalls.layerNormBackward(x.dtype(), x.numel() / cols, cols, address(gradInput), address(gradOut),
+                address(x), address(mean), address(rstd)));
     }
 
     @Override

@@ -4,7 +4,7 @@ import dev.nabla.DType;
 import dev.nabla.backend.ReduceOp;
 import dev.nabla.kernels.LaunchGeometry;
 
-/** Builds the launches of the reduction, indexing, softmax and attention kernels (argument order per the manifest). */
+/** Builds the launches of the reduction, indexing, softmax, layer-norm and attention kernels (argument order per the manifest). */
 final class KernelCalls {
 
     private KernelCalls() {
@@ -50,5 +50,19 @@ final class KernelCalls {
     static KernelCall softmaxBackward(DType dtype, int rows, int cols, boolean log, long dx, long y, long dy) {
         return new KernelCall(KernelNames.of("softmax_backward", dtype), LaunchGeometry.blockPerRow(rows, cols),
                 new KernelArgs().pointer(dx).pointer(y).pointer(dy).i32(rows).i32(cols).i32(log ? 1 : 0));
+    }
+
+    /** {@code layernorm_forward_T(y, mean, rstd, x, gamma = null, beta = null, rows, cols, eps)}: one block per row. */
+    static KernelCall layerNormForward(DType dtype, int rows, int cols, double eps, long y, long mean, long rstd, long x) {
+        return new KernelCall(KernelNames.of("layernorm_forward", dtype), LaunchGeometry.blockPerRow(rows, cols),
+                new KernelArgs().pointer(y).pointer(mean).pointer(rstd).pointer(x).pointer(0).pointer(0).i32(rows).i32(cols)
+                        .scalar(dtype, eps));
+    }
+
+    /** {@code layernorm_backward_input_T(dx, dy, x, mean, rstd, gamma = null, rows, cols)}: one block per row. */
+    static KernelCall layerNormBackward(DType dtype, int rows, int cols, long dx, long dy, long x, long mean, long rstd) {
+        return new KernelCall(KernelNames.of("layernorm_backward_input", dtype), LaunchGeometry.blockPerRow(rows, cols),
+                new KernelArgs().pointer(dx).pointer(dy).pointer(x).pointer(mean).pointer(rstd).pointer(0).i32(rows)
+                        .i32(cols));
     }
 }

@@ -170,6 +170,12 @@ class KernelCallsTest {
         KernelCall softmaxGrad = KernelCalls.softmaxBackward(DType.FLOAT64, 3, 10, false, 1, 2, 3);
         assertMatchesManifest(softmaxGrad);
         assertArgs(softmaxGrad, 1L, 2L, 3L, 3, 10, 0);
+        KernelCall norm = KernelCalls.layerNormForward(DType.FLOAT32, 64, 128, 1e-5, 1, 2, 3, 4);
+        assertMatchesManifest(norm);
+        assertArgs(norm, 1L, 2L, 3L, 4L, 0L, 0L, 64, 128, 1e-5f);
+        KernelCall normGrad = KernelCalls.layerNormBackward(DType.FLOAT64, 64, 128, 1, 2, 3, 4, 5);
+        assertMatchesManifest(normGrad);
+        assertArgs(normGrad, 1L, 2L, 3L, 4L, 5L, 0L, 64, 128);
     }
 
     @Test

@@ -215,6 +215,27 @@ class CudaVsCpuTest {
         }
     }
 
+    @Test
+    void layerNormAndItsGradientMatchTheCpu() {
+        for (DType dtype : FLOATS) {
+            for (int[] shape : List.of(new int[] {64, 128}, new int[] {3, 5000}, new int[] {7, 1})) {
+                Tensor x = randn(42, dtype, shape).mul(3).add(1);
+                Tensor seed = randn(43, dtype, shape);
+                Tensor[] cpu = layerNormAndGradient(x, seed);
+                Tensor[] gpu = layerNormAndGradient(x.to(GPU), seed.to(GPU));
+                assertSumsClose(cpu[0], gpu[0], "layerNorm of " + x.shape() + " " + dtype);
+                assertSumsClose(cpu[1], gpu[1], "layerNorm gradient of " + x.shape() + " " + dtype);
+            }
+        }
+    }
+
+    private static Tensor[] layerNormAndGradient(Tensor x, Tensor seed) {
+        Tensor leaf = x.detach().requiresGrad(true);
+        Tensor y = Functional.layerNorm(leaf, new int[] {x.size(1)}, null, null, 1e-5);
+        y.backward(seed);
+        return new Tensor[] {y.detach(), leaf.grad()};
+    }
+
     private static Tensor[] softmaxAndGradient(Tensor x, Tensor seed, int dim, boolean log) {
         Tensor leaf = x.detach().requiresGrad(true);
         Tensor y = log ? Functional.logSoftmax(leaf, dim) : Functional.softmax(leaf, dim);

@@ -2,6 +2,7 @@ package dev.nabla.nn;
 
 import static dev.nabla.nn.NnAssert.assertClose;
 import static dev.nabla.nn.NnAssert.assertGradients;
+import static dev.nabla.nn.NnAssert.assertSecondOrder;
 import static dev.nabla.nn.NnAssert.randn64;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -48,6 +49,11 @@ class SequenceLayersTest {
         Tensor w = randn64(2, 4);
         Tensor b = randn64(3, 4);
         assertGradients(in -> Functional.layerNorm(in[0], new int[] {4}, in[1], in[2], 1e-5), x, w, b);
+        Tensor wide = randn64(4, 3, 2, 5);
+        assertGradients(in -> Functional.layerNorm(in[0].transpose(0, 2), new int[] {2, 3}, null, null, 1e-5).mul(in[1]),
+                wide, randn64(5, 5, 2, 3));
+        assertSecondOrder(in -> Functional.layerNorm(in[0], new int[] {3}, in[1], null, 1e-5).pow(2), randn64(6, 2, 3),
+                randn64(7, 3));
     }
 
     @Test
