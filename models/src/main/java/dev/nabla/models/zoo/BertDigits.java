@@ -15,7 +15,6 @@ import dev.nabla.nn.Module;
 import dev.nabla.nn.SequenceLosses;
 import dev.nabla.nn.transformer.TransformerConfig;
 import dev.nabla.optim.Adam;
-import dev.nabla.optim.Optimizer;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -118,12 +117,13 @@ final class BertDigits implements ZooModel {
     }
 
     /** Pre-training, fine-tuning and their evaluation. */
-    private static final class BertSession implements Session {
+    private static final class BertSession extends ZooSession {
 
-        private final Networks nets = new Networks();
-        private final Optimizer pretrainer;
-        private final Optimizer finetuner;
-        private final Optimizer scratchTrainer;
+        private static final int PRETRAINER = 0;
+        private static final int FINETUNER = 1;
+        private static final int SCRATCH_TRAINER = 2;
+
+        private final Networks nets;
         private final TrainOptions options;
         private final int[] unlabelled;
         private final Batches batches;
@@ -135,8 +135,15 @@ final class BertDigits implements ZooModel {
         private final Tensor testLabels;
 
         BertSession(TrainOptions options) {
+            this(new Networks(), options);
+        }
+
+        private BertSession(Networks nets, TrainOptions options) {
+            super(nets.to(options.device()), List.of(new Adam(nets.pretrained.parameters(), Adam.options(options.lr())),
+                    new Adam(nets.finetuned.parameters(), Adam.options(options.lr())),
+                    new Adam(nets.scratch.parameters(), Adam.options(options.lr()))), STEPS_PER_EPOCH);
+            this.nets = nets;
             this.options = options;
-            nets.to(options.device());
             int[] all = SortednessData.unlabelled(UNLABELLED + UNLABELLED_TEST, WIDTH, options.seed());
             // shuffle sorted and random rows before cutting off the held-out part
             int[] order = Batches.permutation(UNLABELLED + UNLABELLED_TEST, new Generator(options.seed()));
@@ -155,9 +162,6 @@ final class BertDigits implements ZooModel {
             testRows = Tensor.ofIndices(test.tokens(), LABELLED_TEST, LENGTH).to(options.device());
             testLabels = Tensor.ofIndices(test.labels(), LABELLED_TEST).to(options.device());
             batches = new Batches(UNLABELLED, options.batchSize(), options.seed(), options.device());
-            pretrainer = new Adam(nets.pretrained.parameters(), Adam.options(options.lr()));
-            finetuner = new Adam(nets.finetuned.parameters(), Adam.options(options.lr()));
-            scratchTrainer = new Adam(nets.scratch.parameters(), Adam.options(options.lr()));
         }
 
         private static int mostLikelyDigit(UnigramBaseline unigram) {
@@ -168,21 +172,6 @@ final class BertDigits implements ZooModel {
                 }
             }
             return best;
-        }
-
-        @Override
-        public Module model() {
-            return nets;
-        }
-
-        @Override
-        public List<Optimizer> optimizers() {
-            return List.of(pretrainer, finetuner, scratchTrainer);
-        }
-
-        @Override
-        public int stepsPerEpoch() {
-            return STEPS_PER_EPOCH;
         }
 
         @Override
@@ -198,7 +187,7 @@ final class BertDigits implements ZooModel {
             }
             Masked batch = Masked.of(rows, Batches.stepGenerator(options.seed(), epoch, step), options);
             Tensor loss = SequenceLosses.crossEntropy(nets.pretrained.forward(batch.input()), batch.target(), TokenVocabulary.PAD);
-            return update(pretrainer, loss);
+            return minimise(optimizer(PRETRAINER), loss);
         }
 
         /** One full-batch step on the small labelled set for each classifier; the mean of their losses. */
@@ -206,16 +195,10 @@ final class BertDigits implements ZooModel {
             if (step == 0) {
                 nets.finetuned.loadEncoderFrom(nets.pretrained);
             }
-            double tuned = update(finetuner, Functional.crossEntropy(nets.finetuned.classify(labelledRows), labels));
-            double fresh = update(scratchTrainer, Functional.crossEntropy(nets.scratch.classify(labelledRows), labels));
+            double tuned = minimise(optimizer(FINETUNER), Functional.crossEntropy(nets.finetuned.classify(labelledRows), labels));
+            double fresh = minimise(optimizer(SCRATCH_TRAINER), Functional.crossEntropy(nets.scratch.classify(labelledRows),
+                    labels));
             return (tuned + fresh) / 2;
-        }
-
-        private static double update(Optimizer optimizer, Tensor loss) {
-            optimizer.zeroGrad();
-            loss.backward();
-            optimizer.step();
-            return loss.item();
         }
 
         @Override

@@ -12,11 +12,8 @@ import dev.nabla.models.train.Batches;
 import dev.nabla.models.train.Samples;
 import dev.nabla.models.train.Session;
 import dev.nabla.nn.Functional;
-import dev.nabla.nn.Module;
 import dev.nabla.nn.decoding.Sampler;
 import dev.nabla.optim.Adam;
-import dev.nabla.optim.GradClip;
-import dev.nabla.optim.Optimizer;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -62,10 +59,9 @@ final class CharLstmText implements ZooModel {
     }
 
     /** Training and evaluation of the character model. */
-    private static final class LanguageSession implements Session {
+    private static final class LanguageSession extends ZooSession {
 
         private final CharLstm net;
-        private final Optimizer optimizer;
         private final CharVocabulary vocabulary;
         private final int[] train;
         private final int[] validation;
@@ -73,6 +69,7 @@ final class CharLstmText implements ZooModel {
         private final TrainOptions options;
 
         LanguageSession(CharLstm net, TextCorpus corpus, TrainOptions options) {
+            super(net, List.of(new Adam(net.parameters(), Adam.options(options.lr()))), STEPS_PER_EPOCH);
             this.net = net;
             this.options = options;
             this.vocabulary = corpus.vocabulary();
@@ -80,22 +77,6 @@ final class CharLstmText implements ZooModel {
             this.train = split.train();
             this.validation = split.validation();
             this.unigram = new UnigramBaseline(train, vocabulary.size(), 1.0);
-            this.optimizer = new Adam(net.parameters(), Adam.options(options.lr()));
-        }
-
-        @Override
-        public Module model() {
-            return net;
-        }
-
-        @Override
-        public List<Optimizer> optimizers() {
-            return List.of(optimizer);
-        }
-
-        @Override
-        public int stepsPerEpoch() {
-            return STEPS_PER_EPOCH;
         }
 
         @Override
@@ -109,12 +90,7 @@ final class CharLstmText implements ZooModel {
                 System.arraycopy(train, start, x, b * WINDOW, WINDOW);
                 System.arraycopy(train, start + 1, y, b * WINDOW, WINDOW);
             }
-            Tensor loss = loss(x, y, batch);
-            optimizer.zeroGrad();
-            loss.backward();
-            GradClip.clipGradNorm(net.parameters(), CLIP_NORM);
-            optimizer.step();
-            return loss.item();
+            return minimise(optimizer(0), loss(x, y, batch), net, CLIP_NORM);
         }
 
         private Tensor loss(int[] x, int[] y, int batch) {

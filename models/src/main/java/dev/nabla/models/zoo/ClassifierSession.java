@@ -5,7 +5,6 @@ import dev.nabla.Tensor;
 import dev.nabla.autograd.Autograd;
 import dev.nabla.autograd.GradMode;
 import dev.nabla.models.train.Batches;
-import dev.nabla.models.train.Session;
 import dev.nabla.nn.Functional;
 import dev.nabla.nn.Module;
 import dev.nabla.optim.Optimizer;
@@ -17,13 +16,12 @@ import java.util.Map;
  * Supervised classification with cross-entropy: the session of every image classifier in the zoo
  * (MLP, LeNet, VGG, ResNet, Xception). Reports test accuracy and loss.
  */
-public final class ClassifierSession implements Session {
+public final class ClassifierSession extends ZooSession {
 
     /** Samples per forward pass during evaluation, to bound memory. */
     private static final int EVAL_BATCH = 500;
 
     private final Module net;
-    private final Optimizer optimizer;
     private final Tensor trainX;
     private final Tensor trainY;
     private final Tensor testX;
@@ -38,8 +36,8 @@ public final class ClassifierSession implements Session {
      * @param batches the batch schedule over the training set
      */
     public ClassifierSession(Module net, Optimizer optimizer, Tensor[] train, Tensor[] test, Batches batches) {
+        super(net, List.of(optimizer), batches.perEpoch());
         this.net = net;
-        this.optimizer = optimizer;
         this.trainX = train[0];
         this.trainY = train[1];
         this.testX = test[0];
@@ -48,28 +46,9 @@ public final class ClassifierSession implements Session {
     }
 
     @Override
-    public Module model() {
-        return net;
-    }
-
-    @Override
-    public List<Optimizer> optimizers() {
-        return List.of(optimizer);
-    }
-
-    @Override
-    public int stepsPerEpoch() {
-        return batches.perEpoch();
-    }
-
-    @Override
     public double trainStep(int epoch, int step) {
         Tensor idx = batches.tensor(epoch, step);
-        Tensor loss = Functional.crossEntropy(net.forward(trainX.indexSelect(0, idx)), trainY.indexSelect(0, idx));
-        optimizer.zeroGrad();
-        loss.backward();
-        optimizer.step();
-        return loss.item();
+        return minimise(optimizer(0), Functional.crossEntropy(net.forward(trainX.indexSelect(0, idx)), trainY.indexSelect(0, idx)));
     }
 
     @Override

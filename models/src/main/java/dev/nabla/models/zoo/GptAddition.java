@@ -11,13 +11,10 @@ import dev.nabla.models.train.Batches;
 import dev.nabla.models.train.Samples;
 import dev.nabla.models.train.Session;
 import dev.nabla.nn.Functional;
-import dev.nabla.nn.Module;
 import dev.nabla.nn.decoding.Decoding;
 import dev.nabla.nn.transformer.DecoderOnlyTransformer;
 import dev.nabla.nn.transformer.TransformerConfig;
 import dev.nabla.optim.Adam;
-import dev.nabla.optim.GradClip;
-import dev.nabla.optim.Optimizer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -66,10 +63,9 @@ final class GptAddition implements ZooModel {
     }
 
     /** Training on the answer tokens and greedy evaluation. */
-    private static final class AdditionSession implements Session {
+    private static final class AdditionSession extends ZooSession {
 
         private final DecoderOnlyTransformer net;
-        private final Optimizer optimizer;
         private final SequenceSet test;
         private final Tensor trainRows;
         private final Tensor testRows;
@@ -78,14 +74,18 @@ final class GptAddition implements ZooModel {
         private final int answer;
 
         AdditionSession(DecoderOnlyTransformer net, SequenceTask.Split split, TrainOptions options) {
+            this(net, split, options, new Batches(split.train().count(), options.batchSize(), options.seed(), options.device()));
+        }
+
+        private AdditionSession(DecoderOnlyTransformer net, SequenceTask.Split split, TrainOptions options, Batches batches) {
+            super(net, List.of(new Adam(net.parameters(), Adam.options(options.lr()))), batches.perEpoch());
             this.net = net;
             this.test = split.test();
             this.length = test.decoderLength();
             this.answer = test.answerStart();
             this.trainRows = rows(split.train(), options);
             this.testRows = rows(test, options);
-            this.batches = new Batches(split.train().count(), options.batchSize(), options.seed(), options.device());
-            this.optimizer = new Adam(net.parameters(), Adam.options(options.lr()));
+            this.batches = batches;
         }
 
         private static Tensor rows(SequenceSet set, TrainOptions options) {
@@ -110,28 +110,8 @@ final class GptAddition implements ZooModel {
         }
 
         @Override
-        public Module model() {
-            return net;
-        }
-
-        @Override
-        public List<Optimizer> optimizers() {
-            return List.of(optimizer);
-        }
-
-        @Override
-        public int stepsPerEpoch() {
-            return batches.perEpoch();
-        }
-
-        @Override
         public double trainStep(int epoch, int step) {
-            Tensor loss = answerLoss(trainRows.indexSelect(0, batches.tensor(epoch, step)));
-            optimizer.zeroGrad();
-            loss.backward();
-            GradClip.clipGradNorm(net.parameters(), CLIP_NORM);
-            optimizer.step();
-            return loss.item();
+            return minimise(optimizer(0), answerLoss(trainRows.indexSelect(0, batches.tensor(epoch, step))), net, CLIP_NORM);
         }
 
         /** Cross-entropy of predicting the answer and end tokens, each from the tokens before it. */

@@ -5,10 +5,8 @@ import dev.nabla.Tensor;
 import dev.nabla.autograd.Autograd;
 import dev.nabla.autograd.GradMode;
 import dev.nabla.models.train.Batches;
-import dev.nabla.models.train.Session;
 import dev.nabla.nn.Module;
 import dev.nabla.optim.Adam;
-import dev.nabla.optim.Optimizer;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,26 +16,17 @@ import java.util.Map;
  * of the autoencoders and the VAE. Subclasses define the loss of a batch; evaluation reports the
  * same loss on the test images with fixed noise.
  */
-abstract class ImageSession implements Session {
+abstract class ImageSession extends TensorSession {
 
     /** Test images used for evaluation, to keep it quick. */
     private static final int EVAL_IMAGES = 1000;
 
-    private final Module module;
     final TrainOptions options;
-    private final Optimizer optimizer;
-    private final Tensor train;
-    private final Tensor test;
-    private final Batches batches;
 
     ImageSession(Module net, TrainOptions options, LabelledImages data) {
-        this.module = net;
+        super(net.to(options.device()), List.of(new Adam(net.parameters(), Adam.options(options.lr()))), data.trainX(),
+                head(data.testX(), EVAL_IMAGES), options.batchSize(), options.seed());
         this.options = options;
-        net.to(options.device());
-        this.optimizer = new Adam(net.parameters(), Adam.options(options.lr()));
-        this.train = data.trainX();
-        this.test = data.testX().narrow(0, 0, Math.min(EVAL_IMAGES, data.testX().size(0)));
-        this.batches = new Batches(train.size(0), options.batchSize(), options.seed(), options.device());
     }
 
     /** The training loss of images {@code x [B, 1, S, S]}, drawing any noise from {@code gen}. */
@@ -49,41 +38,22 @@ abstract class ImageSession implements Session {
     }
 
     @Override
-    public Module model() {
-        return module;
-    }
-
-    @Override
-    public List<Optimizer> optimizers() {
-        return List.of(optimizer);
-    }
-
-    @Override
-    public int stepsPerEpoch() {
-        return batches.perEpoch();
-    }
-
-    @Override
     public double trainStep(int epoch, int step) {
-        Tensor loss = loss(train.indexSelect(0, batches.tensor(epoch, step)), Batches.stepGenerator(options.seed(), epoch, step));
-        optimizer.zeroGrad();
-        loss.backward();
-        optimizer.step();
-        return loss.item();
+        return minimise(optimizer(0), loss(batch(epoch, step), Batches.stepGenerator(options.seed(), epoch, step)));
     }
 
     @Override
     public Map<String, Double> evaluate() {
         Map<String, Double> metrics = new LinkedHashMap<>();
         try (GradMode ignored = Autograd.noGradScope()) {
-            metrics.put("test_loss", loss(test, new Generator(options.seed())).item());
-            metrics.putAll(extraMetrics(test, new Generator(options.seed())));
+            metrics.put("test_loss", loss(test(), new Generator(options.seed())).item());
+            metrics.putAll(extraMetrics(test(), new Generator(options.seed())));
         }
         return metrics;
     }
 
     /** The first {@code count} test images (for reconstructions). */
     Tensor testImages(int count) {
-        return test.narrow(0, 0, Math.min(count, test.size(0)));
+        return head(test(), count);
     }
 }

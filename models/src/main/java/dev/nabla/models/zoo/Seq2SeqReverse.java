@@ -11,13 +11,10 @@ import dev.nabla.models.nets.AttentionSeq2Seq;
 import dev.nabla.models.train.Batches;
 import dev.nabla.models.train.Samples;
 import dev.nabla.models.train.Session;
-import dev.nabla.nn.Module;
 import dev.nabla.nn.SequenceLosses;
 import dev.nabla.nn.decoding.BeamSearch;
 import dev.nabla.nn.decoding.Decoding;
 import dev.nabla.optim.Adam;
-import dev.nabla.optim.GradClip;
-import dev.nabla.optim.Optimizer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -92,47 +89,30 @@ final class Seq2SeqReverse implements ZooModel {
     }
 
     /** Teacher-forced training, greedy and beam evaluation. */
-    private static final class ReverseSession implements Session {
+    private static final class ReverseSession extends ZooSession {
 
         private final AttentionSeq2Seq net;
-        private final Optimizer optimizer;
         private final SequenceSet test;
         private final Rows train;
         private final Rows testRows;
         private final Batches batches;
 
         ReverseSession(AttentionSeq2Seq net, SequenceTask.Split split, TrainOptions options) {
+            this(net, split, options, new Batches(split.train().count(), options.batchSize(), options.seed(), options.device()));
+        }
+
+        private ReverseSession(AttentionSeq2Seq net, SequenceTask.Split split, TrainOptions options, Batches batches) {
+            super(net, List.of(new Adam(net.parameters(), Adam.options(options.lr()))), batches.perEpoch());
             this.net = net;
             this.test = split.test();
             this.train = Rows.of(split.train(), options);
             this.testRows = Rows.of(test, options);
-            this.batches = new Batches(split.train().count(), options.batchSize(), options.seed(), options.device());
-            this.optimizer = new Adam(net.parameters(), Adam.options(options.lr()));
-        }
-
-        @Override
-        public Module model() {
-            return net;
-        }
-
-        @Override
-        public List<Optimizer> optimizers() {
-            return List.of(optimizer);
-        }
-
-        @Override
-        public int stepsPerEpoch() {
-            return batches.perEpoch();
+            this.batches = batches;
         }
 
         @Override
         public double trainStep(int epoch, int step) {
-            Tensor loss = loss(train.select(batches.tensor(epoch, step)));
-            optimizer.zeroGrad();
-            loss.backward();
-            GradClip.clipGradNorm(net.parameters(), CLIP_NORM);
-            optimizer.step();
-            return loss.item();
+            return minimise(optimizer(0), loss(train.select(batches.tensor(epoch, step))), net, CLIP_NORM);
         }
 
         private Tensor loss(Rows rows) {

@@ -2,7 +2,6 @@ package dev.nabla.models.zoo;
 
 import dev.nabla.Tensor;
 import dev.nabla.models.train.Batches;
-import dev.nabla.models.train.Session;
 import dev.nabla.nn.Module;
 import dev.nabla.optim.Optimizer;
 import java.util.List;
@@ -12,10 +11,8 @@ import java.util.List;
  * along dimension 0 (autoencoders, VAE, GAN, diffusion, and segmentation with input and mask as two
  * channels): the model, its optimizers and the batch schedule.
  */
-abstract class TensorSession implements Session {
+abstract class TensorSession extends ZooSession {
 
-    private final Module model;
-    private final List<Optimizer> optimizers;
     private final Tensor train;
     private final Tensor test;
     private final Batches batches;
@@ -29,31 +26,14 @@ abstract class TensorSession implements Session {
      * @param seed the run's seed (batch order)
      */
     TensorSession(Module model, List<Optimizer> optimizers, Tensor train, Tensor test, int batchSize, long seed) {
-        this.model = model;
-        this.optimizers = List.copyOf(optimizers);
+        this(model, optimizers, train, test, new Batches(train.size(0), batchSize, seed, train.device()));
+    }
+
+    private TensorSession(Module model, List<Optimizer> optimizers, Tensor train, Tensor test, Batches batches) {
+        super(model, optimizers, batches.perEpoch());
         this.train = train;
         this.test = test;
-        this.batches = new Batches(train.size(0), batchSize, seed, train.device());
-    }
-
-    @Override
-    public Module model() {
-        return model;
-    }
-
-    @Override
-    public List<Optimizer> optimizers() {
-        return optimizers;
-    }
-
-    @Override
-    public int stepsPerEpoch() {
-        return batches.perEpoch();
-    }
-
-    /** Optimizer {@code i} of {@link #optimizers()}. */
-    Optimizer optimizer(int i) {
-        return optimizers.get(i);
+        this.batches = batches;
     }
 
     /** The training samples of step {@code step} of {@code epoch}. */
@@ -85,13 +65,5 @@ abstract class TensorSession implements Session {
     /** The first {@code n} samples of {@code t}, or all of them when it has fewer. */
     static Tensor head(Tensor t, int n) {
         return t.narrow(0, 0, Math.min(n, t.size(0)));
-    }
-
-    /** One optimisation step of {@code optimizer} on {@code loss}; returns the loss's value. */
-    static double minimise(Optimizer optimizer, Tensor loss) {
-        optimizer.zeroGrad();
-        loss.backward();
-        optimizer.step();
-        return loss.item();
     }
 }
