@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the Nabla and PyTorch CPU benchmarks one after the other on this machine and prints, per
 # case, both median times and the ratio (PyTorch time / Nabla time: above 1 means Nabla is faster).
-# Usage: bench/compare.sh [name-filter]   (build first: mvn -B -o -pl models -am install -DskipTests)
+# Usage: bench/compare.sh [name-filter, comma-separated]   (build first: mvn -B -o -pl models -am install -DskipTests)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 filter="${1:-}"

@@ -1,7 +1,8 @@
 #!/usr/bin/python3
 """The PyTorch (CPU) twin of dev.nabla.models.bench.BenchSuite: same cases, same names, same
 timing rule (3 warm-up runs, then repetitions for about 3 s, at least 5; the median), one JSON
-object per line: {"name", "config", "median_ms", "gflops"}. Optional argument: a name filter."""
+object per line: {"name", "config", "median_ms", "gflops"}. Optional argument: a name filter (comma-separated
+substrings; a case runs when its name contains any)."""
 import json
 import os
 import statistics
@@ -96,10 +97,10 @@ def cases():
 
 
 def main():
-    name_filter = sys.argv[1] if len(sys.argv) > 1 else ""
+    wanted = (sys.argv[1] if len(sys.argv) > 1 else "").split(",")
     for make in cases():
         name, config, flops, body = make()
-        if name_filter not in name:
+        if not any(part in name for part in wanted):
             continue
         ms = median_ms(body)
         print(json.dumps({"name": name, "config": config, "median_ms": round(ms, 3),

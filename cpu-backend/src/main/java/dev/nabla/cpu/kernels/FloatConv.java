@@ -6,13 +6,16 @@ import java.util.Arrays;
 /**
  * Float NCHW convolution on {@link Sgemm}: per image and group, im2col into a thread-local
  * column buffer then one GEMM (1×1 unit-stride kernels skip im2col: the input plane is the
- * column matrix); the data gradient is a GEMM followed by col2im; the filter gradient sums one
- * GEMM per image. Depthwise convolutions run as direct loops ({@link DepthwiseConv}). All
+ * column matrix); the data gradient is a GEMM followed by col2im; the filter gradient is one GEMM
+ * per chunk of images whose patches are stacked as rows. Depthwise convolutions run as direct loops ({@link DepthwiseConv}). All
  * operands are dense arrays with an offset; outputs are overwritten.
  */
 public final class FloatConv {
 
-    private static final ThreadLocal<float[][]> COLUMNS = ThreadLocal.withInitial(() -> new float[1][0]);
+    /** Per thread: the column matrix and, for the filter gradient, the gathered output-gradient rows. */
+    private static final ThreadLocal<float[][]> BUFFERS = ThreadLocal.withInitial(() -> new float[2][0]);
+    /** Elements of the filter gradient's per-chunk buffers (columns plus gradient rows): 4 M floats, 16 MiB. */
+    private static final int CHUNK_ELEMENTS = 1 << 22;
 
     private FloatConv() {
     }
@@ -63,8 +66,20 @@ public final class FloatConv {
         });
     }
 
-    /** {@code gradWeight = Σ over images of gradOut · columnsᵀ}. */
+    /**
+     * {@code gradWeight = Σ over images of gradOut · columnsᵀ}, as one GEMM per chunk of images: the
+     * chunk's patches are stacked one per row ({@code [images · P, K]}, so packing reads them in order)
+     * and gradOut's matching rows side by side, so the sum over images is the GEMM's own reduction
+     * instead of one small GEMM per image.
+     * Chunks run in order (beta = 1 after the first), so the result does not depend on the thread count.
+     */
     public static void backwardFilter(ConvShape s, float[] x, int xOff, float[] gy, int gyOff, float[] gw, int gwOff) {
+        backwardFilter(s, x, xOff, gy, gyOff, gw, gwOff, CHUNK_ELEMENTS);
+    }
+
+    /** {@link #backwardFilter} with chunks of at most {@code chunkElements} buffered elements (at least one image). */
+    static void backwardFilter(ConvShape s, float[] x, int xOff, float[] gy, int gyOff, float[] gw, int gwOff,
+            int chunkElements) {
         if (s.depthwise()) {
             DepthwiseConv.backwardFilter(s, x, xOff, gy, gyOff, gw, gwOff);
             return;
@@ -72,18 +87,33 @@ public final class FloatConv {
         int k = s.k();
         int p = s.p();
         int cg = s.coutPerGroup();
-        // images in order with a parallel GEMM each: the sum over the batch stays deterministic
-        for (int img = 0; img < s.n(); img++) {
-            for (int g = 0; g < s.groups(); g++) {
-                int plane = xOff + (img * s.cin() + g * s.cinPerGroup()) * s.h() * s.w();
-                float[] cols = s.pointwise() ? x : im2col(s, x, plane);
-                Sgemm.multiplyBatched(1, cg, k, p, gy, new int[] {gyOff + (img * s.cout() + g * cg) * p},
-                        MatrixStrides.rowMajor(p), cols, new int[] {s.pointwise() ? plane : 0},
-                        MatrixStrides.transposed(p), img == 0 ? 0f : 1f, gw, new int[] {gwOff + g * cg * k}, k, true);
-            }
-        }
-        if (s.n() == 0) {
+        if (s.n() == 0 || p == 0) {
             Arrays.fill(gw, gwOff, gwOff + s.cout() * k, 0f);
+            return;
+        }
+        int chunk = Math.max(1, Math.min(s.n(), chunkElements / Math.max(1, (k + cg) * p)));
+        for (int g = 0; g < s.groups(); g++) {
+            int group = g;
+            for (int first = 0; first < s.n(); first += chunk) {
+                int images = Math.min(chunk, s.n() - first);
+                int width = images * p;
+                float[] patches = buffer(0, k * width);
+                float[] grads = buffer(1, cg * width);
+                int start = first;
+                Parallel.forRange(images, 1, (from, to) -> {
+                    for (int i = from; i < to; i++) {
+                        int img = start + i;
+                        unfold(s, x, xOff + (img * s.cin() + group * s.cinPerGroup()) * s.h() * s.w(), patches, i * p * k, 1,
+                                k);
+                        for (int c = 0; c < cg; c++) {
+                            System.arraycopy(gy, gyOff + (img * s.cout() + group * cg + c) * p, grads, c * width + i * p, p);
+                        }
+                    }
+                });
+                Sgemm.multiplyBatched(1, cg, k, width, grads, new int[] {0}, MatrixStrides.rowMajor(width), patches,
+                        new int[] {0}, MatrixStrides.rowMajor(k), first == 0 ? 0f : 1f, gw,
+                        new int[] {gwOff + g * cg * k}, k, true);
+            }
         }
     }
 
@@ -108,49 +138,68 @@ public final class FloatConv {
         }
     }
 
+    /** This thread's buffer {@code slot}, at least {@code size} long. */
+    private static float[] buffer(int slot, int size) {
+        float[][] holder = BUFFERS.get();
+        if (holder[slot].length < size) {
+            holder[slot] = new float[size];
+        }
+        return holder[slot];
+    }
+
     /** This thread's column buffer, at least {@code size} long. */
     private static float[] columns(int size) {
-        float[][] holder = COLUMNS.get();
-        if (holder[0].length < size) {
-            holder[0] = new float[size];
-        }
-        return holder[0];
+        return buffer(0, size);
     }
 
     /** The [Cin/G · KH · KW, OH · OW] column matrix of one image's group, starting at input plane {@code plane}. */
     static float[] im2col(ConvShape s, float[] x, int plane) {
-        int p = s.p();
-        float[] cols = columns(s.k() * p);
+        float[] cols = columns(s.k() * s.p());
+        unfold(s, x, plane, cols, 0, s.p(), 1);
+        return cols;
+    }
+
+    /**
+     * Writes one image group's patches into {@code out}: the value of patch row {@code r} (one input
+     * channel and kernel offset) at output position {@code q} goes to {@code off + r · rowStride + q · posStride}.
+     * With {@code (P, 1)} that is the column matrix; with {@code (1, K)} its transpose, one patch per
+     * row, which lets several images stack up as the rows of one GEMM operand.
+     */
+    static void unfold(ConvShape s, float[] x, int plane, float[] out, int off, int rowStride, int posStride) {
         int sw = s.geo().strideW();
         for (int c = 0; c < s.cinPerGroup(); c++) {
             int src = plane + c * s.h() * s.w();
             for (int i = 0; i < s.kh(); i++) {
                 for (int j = 0; j < s.kw(); j++) {
-                    int row = ((c * s.kh() + i) * s.kw() + j) * p;
+                    int row = off + ((c * s.kh() + i) * s.kw() + j) * rowStride;
                     int lo = s.firstColumn(j);
                     int hi = Math.max(lo, s.endColumn(j));
                     for (int o = 0; o < s.oh(); o++) {
-                        int dst = row + o * s.ow();
+                        int dst = row + o * s.ow() * posStride;
                         int ih = s.inputRow(o, i);
-                        if (ih < 0 || ih >= s.h()) {
-                            Arrays.fill(cols, dst, dst + s.ow(), 0f);
+                        int at = src + ih * s.w() + s.inputColumn(lo, j);
+                        boolean inside = ih >= 0 && ih < s.h();
+                        if (posStride == 1) {
+                            Arrays.fill(out, dst, dst + (inside ? lo : s.ow()), 0f);
+                            if (inside) {
+                                Arrays.fill(out, dst + hi, dst + s.ow(), 0f);
+                                if (sw == 1) {
+                                    System.arraycopy(x, at, out, dst + lo, hi - lo);
+                                    continue;
+                                }
+                                for (int q = lo; q < hi; q++, at += sw) {
+                                    out[dst + q] = x[at];
+                                }
+                            }
                             continue;
                         }
-                        Arrays.fill(cols, dst, dst + lo, 0f);
-                        Arrays.fill(cols, dst + hi, dst + s.ow(), 0f);
-                        int at = src + ih * s.w() + s.inputColumn(lo, j);
-                        if (sw == 1) {
-                            System.arraycopy(x, at, cols, dst + lo, hi - lo);
-                        } else {
-                            for (int q = lo; q < hi; q++, at += sw) {
-                                cols[dst + q] = x[at];
-                            }
+                        for (int q = 0; q < s.ow(); q++) {
+                            out[dst + q * posStride] = inside && q >= lo && q < hi ? x[at + (q - lo) * sw] : 0f;
                         }
                     }
                 }
             }
         }
-        return cols;
     }
 
     /** Adds a column matrix back onto the (zeroed) input planes of one image's group: the adjoint of im2col. */

@@ -111,5 +111,8 @@ class FloatConvTest {
         float[] gwOut = new float[wt.length + off];
         FloatConv.backwardFilter(s, f(x, off), off, f(gy, off), off, gwOut, off);
         assertClose(gw, gwOut, off, 1e-4, "backwardFilter");
+        float[] chunked = new float[wt.length + off];
+        FloatConv.backwardFilter(s, f(x, off), off, f(gy, off), off, chunked, off, 1);
+        assertClose(gw, chunked, off, 1e-4, "backwardFilter one image per chunk");
     }
 }
