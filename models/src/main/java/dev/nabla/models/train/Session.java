@@ -23,7 +23,8 @@ public interface Session {
 
     /**
      * Runs one optimisation step. The batch is a function of {@code (epoch, step)} and the seed alone,
-     * so a run resumed from a checkpoint sees the same batches as an uninterrupted one.
+     * so a run resumed from a checkpoint sees the same batches as an uninterrupted one. Epochs count
+     * from 1, steps within an epoch from 0.
      *
      * @return the training loss of the step
      */

@@ -6,6 +6,7 @@ import dev.nabla.models.nets.Mlp;
 import dev.nabla.models.train.Batches;
 import dev.nabla.models.train.Session;
 import dev.nabla.optim.SGD;
+import dev.nabla.optim.Schedule;
 
 /** A 2-64-64-2 ReLU MLP that separates two interleaved spirals: the smallest end-to-end proof. */
 final class SpiralMlp implements ZooModel {
@@ -34,7 +35,7 @@ final class SpiralMlp implements ZooModel {
         net.to(options.device());
         Batches batches = new Batches(POINTS, options.batchSize(), options.seed(), options.device());
         return new ClassifierSession(net, new SGD(net.parameters(), options.lr(), 0.9), points(options, options.seed()),
-                points(options, options.seed() + 1), batches);
+                points(options, options.seed() + 1), batches, Schedule.constant());
     }
 
     private static Tensor[] points(TrainOptions options, long seed) {
