@@ -128,9 +128,10 @@ public final class CudaLibraries {
         List<String> symbols = new ArrayList<>(CudnnLibrary.CONV_SYMBOLS);
         symbols.addAll(CudnnLibrary.RNN_SYMBOLS);
         LibraryLookup cudnn = locator.locate(CUDNN_9, symbols);
-        return cudnn.found()
-                ? new Choice("RNN", Provider.CUDNN_JNA, cudnn.location(), List.of())
-                : new Choice("RNN", Provider.CELL_BY_CELL, null, List.of("cuDNN RNN: " + cudnn.describe()));
+        // the v8 RNN API is bound (CudnnLibrary) but no sequence kernel calls it yet: say so rather than claim it
+        String reason = cudnn.found() ? "cuDNN RNN API found at " + cudnn.location() + " but not wired yet"
+                : "cuDNN RNN: " + cudnn.describe();
+        return new Choice("RNN", Provider.CELL_BY_CELL, null, List.of(reason));
     }
 
     /** What serves matrix products. */
