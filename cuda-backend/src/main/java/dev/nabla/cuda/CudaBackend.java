@@ -16,6 +16,8 @@ import dev.nabla.backend.fast.ConvGeometry;
 import dev.nabla.backend.fast.ConvKernel;
 import dev.nabla.backend.fast.LayerNormKernel;
 import dev.nabla.backend.fast.MatmulKernel;
+import dev.nabla.backend.fast.PoolGeometry;
+import dev.nabla.backend.fast.PoolKernel;
 import dev.nabla.backend.fast.ReferenceConv;
 import dev.nabla.backend.fast.SoftmaxKernel;
 import java.util.Arrays;
@@ -34,8 +36,8 @@ import jcuda.driver.JCudaDriver;
  * {@link HostFallback}, logged once per case. Calls are serialised on this backend; all device work
  * goes to one stream, so scratch buffers can return to the cache as soon as their work is queued.
  */
-public final class CudaBackend implements Backend, MatmulKernel, AttentionKernel, ConvKernel, SoftmaxKernel,
-        LayerNormKernel, AutoCloseable {
+public final class CudaBackend implements Backend, MatmulKernel, AttentionKernel, ConvKernel, PoolKernel,
+        SoftmaxKernel, LayerNormKernel, AutoCloseable {
 
     private final Device device;
     private final CudaLibraries libraries;
@@ -521,6 +523,67 @@ public final class CudaBackend implements Backend, MatmulKernel, AttentionKernel
                     : Optional.empty();
         }
         return convolution;
+    }
+
+    @Override
+    public synchronized void maxPool2d(Strided x, PoolGeometry geometry, Strided out, Strided indices) {
+        context.makeCurrent();
+        if (out.numel() == 0) {
+            return;
+        }
+        try (Scratch scratch = new Scratch()) {
+            Strided source = x.isContiguous() ? x : scratch.denseCopy(x);
+            long argmax = scratch.raw(4L * out.numel());
+            launch(KernelCalls.pool("maxpool2d_forward", x.dtype(), x.shape(), geometry, out.numel(),
+                    new long[] {address(out), argmax, address(source)}, null));
+            // every window holds at least one input cell (padding <= kernel / 2), so the int32 positions are >= 0
+            fillDense(indices, 0);
+            pitchedCopy(PitchedCopy.widen(out.numel()), argmax, address(indices));
+        }
+    }
+
+    @Override
+    public synchronized void maxPool2dBackward(Strided gradOut, Strided indices, PoolGeometry geometry,
+            Strided gradInput) {
+        context.makeCurrent();
+        if (gradInput.numel() == 0) {
+            return;
+        }
+        try (Scratch scratch = new Scratch()) {
+            Strided gy = gradOut.isContiguous() ? gradOut : scratch.denseCopy(gradOut);
+            Strided positions = indices.isContiguous() ? indices : scratch.denseCopy(indices);
+            long argmax = scratch.raw(4L * positions.numel());
+            pitchedCopy(PitchedCopy.narrow(1, positions.numel()), address(positions), argmax);
+            launch(KernelCalls.pool("maxpool2d_backward", gy.dtype(), gradInput.shape(), geometry, gradInput.numel(),
+                    new long[] {address(gradInput), address(gy), argmax}, null));
+        }
+    }
+
+    @Override
+    public synchronized void avgPool2d(Strided x, PoolGeometry geometry, boolean countIncludePad, Strided out) {
+        context.makeCurrent();
+        if (out.numel() == 0) {
+            return;
+        }
+        try (Scratch scratch = new Scratch()) {
+            Strided source = x.isContiguous() ? x : scratch.denseCopy(x);
+            launch(KernelCalls.pool("avgpool2d_forward", x.dtype(), x.shape(), geometry, out.numel(),
+                    new long[] {address(out), address(source)}, countIncludePad));
+        }
+    }
+
+    @Override
+    public synchronized void avgPool2dBackward(Strided gradOut, PoolGeometry geometry, boolean countIncludePad,
+            Strided gradInput) {
+        context.makeCurrent();
+        if (gradInput.numel() == 0) {
+            return;
+        }
+        try (Scratch scratch = new Scratch()) {
+            Strided gy = gradOut.isContiguous() ? gradOut : scratch.denseCopy(gradOut);
+            launch(KernelCalls.pool("avgpool2d_backward", gy.dtype(), gradInput.shape(), geometry, gradInput.numel(),
+                    new long[] {address(gradInput), address(gy)}, countIncludePad));
+        }
     }
 
     @Override

@@ -2,9 +2,10 @@ package dev.nabla.cuda;
 
 import dev.nabla.DType;
 import dev.nabla.backend.ReduceOp;
+import dev.nabla.backend.fast.PoolGeometry;
 import dev.nabla.kernels.LaunchGeometry;
 
-/** Builds the launches of the reduction, indexing, softmax, layer-norm and attention kernels (argument order per the manifest). */
+/** Builds the launches of the reduction, indexing, softmax, layer-norm, pooling and attention kernels (argument order per the manifest). */
 final class KernelCalls {
 
     private KernelCalls() {
@@ -64,5 +65,26 @@ final class KernelCalls {
         return new KernelCall(KernelNames.of("layernorm_backward_input", dtype), LaunchGeometry.blockPerRow(rows, cols),
                 new KernelArgs().pointer(dx).pointer(dy).pointer(x).pointer(mean).pointer(rstd).pointer(0).i32(rows)
                         .i32(cols));
+    }
+
+    /**
+     * A pooling kernel {@code FAMILY_T(written, read[, argmax], N, C, H, W, kh, kw, sh, sw, ph, pw[, countIncludePad])}:
+     * one thread per element of {@code work} (the output forward, the input backward).
+     *
+     * @param pointers the kernel's leading pointer arguments, in order
+     * @param countIncludePad null for max pooling, else the average's divisor rule
+     */
+    static KernelCall pool(String family, DType dtype, int[] input, PoolGeometry g, long work, long[] pointers,
+            Boolean countIncludePad) {
+        KernelArgs args = new KernelArgs();
+        for (long pointer : pointers) {
+            args.pointer(pointer);
+        }
+        args.i32(input[0]).i32(input[1]).i32(input[2]).i32(input[3]).i32(g.kernelH()).i32(g.kernelW()).i32(g.strideH())
+                .i32(g.strideW()).i32(g.padH()).i32(g.padW());
+        if (countIncludePad != null) {
+            args.i32(countIncludePad ? 1 : 0);
+        }
+        return new KernelCall(KernelNames.of(family, dtype), LaunchGeometry.elementwise(work), args);
     }
 }

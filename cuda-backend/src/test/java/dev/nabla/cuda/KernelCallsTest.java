@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nabla.DType;
+import dev.nabla.backend.fast.PoolGeometry;
 import dev.nabla.backend.BinaryOp;
 import dev.nabla.backend.ReduceOp;
 import dev.nabla.backend.UnaryOp;
@@ -176,6 +177,19 @@ class KernelCallsTest {
         KernelCall normGrad = KernelCalls.layerNormBackward(DType.FLOAT64, 64, 128, 1, 2, 3, 4, 5);
         assertMatchesManifest(normGrad);
         assertArgs(normGrad, 1L, 2L, 3L, 4L, 5L, 0L, 64, 128);
+        PoolGeometry window = new PoolGeometry(3, 2, 2, 1, 1, 0);
+        int[] input = {2, 3, 9, 8};
+        KernelCall max = KernelCalls.pool("maxpool2d_forward", DType.FLOAT32, input, window, 120, new long[] {1, 2, 3}, null);
+        assertMatchesManifest(max);
+        assertArgs(max, 1L, 2L, 3L, 2, 3, 9, 8, 3, 2, 2, 1, 1, 0);
+        KernelCall maxGrad = KernelCalls.pool("maxpool2d_backward", DType.FLOAT64, input, window, 432, new long[] {1, 2, 3},
+                null);
+        assertMatchesManifest(maxGrad);
+        KernelCall avg = KernelCalls.pool("avgpool2d_forward", DType.FLOAT32, input, window, 120, new long[] {1, 2}, true);
+        assertMatchesManifest(avg);
+        assertArgs(avg, 1L, 2L, 2, 3, 9, 8, 3, 2, 2, 1, 1, 0, 1);
+        assertMatchesManifest(KernelCalls.pool("avgpool2d_backward", DType.FLOAT64, input, window, 432, new long[] {1, 2},
+                false));
     }
 
     @Test

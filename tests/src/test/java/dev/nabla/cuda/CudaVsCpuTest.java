@@ -9,9 +9,12 @@ import dev.nabla.Generator;
 import dev.nabla.Tensor;
 import dev.nabla.nn.ConvOps;
 import dev.nabla.nn.Functional;
+import dev.nabla.nn.PoolOps;
 import dev.nabla.backend.Probe;
 import dev.nabla.backend.fast.AttentionKernel;
 import dev.nabla.backend.fast.ConvGeometry;
+import dev.nabla.backend.fast.PoolGeometry;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BinaryOperator;
 import java.util.function.UnaryOperator;
@@ -213,6 +216,37 @@ class CudaVsCpuTest {
                 }
             }
         }
+    }
+
+    @Test
+    void poolingAndItsGradientsMatchTheCpu() {
+        for (DType dtype : FLOATS) {
+            for (PoolGeometry geo : List.of(PoolGeometry.of(2, 2, 0), new PoolGeometry(3, 2, 2, 1, 1, 1))) {
+                Tensor x = randn(44, dtype, 2, 3, 9, 8);
+                String what = dtype + " " + geo;
+                Tensor[] cpu = poolsAndGradients(x, geo);
+                Tensor[] gpu = poolsAndGradients(x.to(GPU), geo);
+                for (int i = 0; i < cpu.length; i++) {
+                    assertClose(cpu[i], gpu[i], "pooling output " + i + " " + what);
+                }
+            }
+            Tensor wide = randn(45, dtype, 2, 3, 8, 9).transpose(2, 3);
+            assertClose(PoolOps.maxPool2d(wide, PoolGeometry.of(2, 2, 0)),
+                    PoolOps.maxPool2d(wide.to(GPU), PoolGeometry.of(2, 2, 0)), "max pooling of a transposed input " + dtype);
+        }
+    }
+
+    /** Max and average (both divisor rules) pooling outputs and their input gradients for a fixed seed gradient. */
+    private static Tensor[] poolsAndGradients(Tensor x, PoolGeometry geo) {
+        List<Tensor> results = new ArrayList<>();
+        for (int kind = 0; kind < 3; kind++) {
+            Tensor leaf = x.detach().requiresGrad(true);
+            Tensor y = kind == 0 ? PoolOps.maxPool2d(leaf, geo) : PoolOps.avgPool2d(leaf, geo, kind == 1);
+            y.backward(randn(46, x.dtype(), y.shape().toArray()).to(x.device()));
+            results.add(y.detach());
+            results.add(leaf.grad());
+        }
+        return results.toArray(new Tensor[0]);
     }
 
     @Test
