@@ -561,28 +561,26 @@ public final class CudaBackend implements Backend, MatmulKernel, AttentionKernel
 
     @Override
     public synchronized void avgPool2d(Strided x, PoolGeometry geometry, boolean countIncludePad, Strided out) {
-        context.makeCurrent();
-        if (out.numel() == 0) {
-            return;
-        }
-        try (Scratch scratch = new Scratch()) {
-            Strided source = x.isContiguous() ? x : scratch.denseCopy(x);
-            launch(KernelCalls.pool("avgpool2d_forward", x.dtype(), x.shape(), geometry, out.numel(),
-                    new long[] {address(out), address(source)}, countIncludePad));
-        }
+        averagePool("avgpool2d_forward", x, x.shape(), geometry, countIncludePad, out);
     }
 
     @Override
     public synchronized void avgPool2dBackward(Strided gradOut, PoolGeometry geometry, boolean countIncludePad,
             Strided gradInput) {
+        averagePool("avgpool2d_backward", gradOut, gradInput.shape(), geometry, countIncludePad, gradInput);
+    }
+
+    /** One average-pooling kernel reading {@code read} (made dense first if needed) and overwriting {@code written}. */
+    private void averagePool(String family, Strided read, int[] inputShape, PoolGeometry geometry,
+            boolean countIncludePad, Strided written) {
         context.makeCurrent();
-        if (gradInput.numel() == 0) {
+        if (written.numel() == 0) {
             return;
         }
         try (Scratch scratch = new Scratch()) {
-            Strided gy = gradOut.isContiguous() ? gradOut : scratch.denseCopy(gradOut);
-            launch(KernelCalls.pool("avgpool2d_backward", gy.dtype(), gradInput.shape(), geometry, gradInput.numel(),
-                    new long[] {address(gradInput), address(gy)}, countIncludePad));
+            Strided source = read.isContiguous() ? read : scratch.denseCopy(read);
+            launch(KernelCalls.pool(family, read.dtype(), inputShape, geometry, written.numel(),
+                    new long[] {address(written), address(source)}, countIncludePad));
         }
     }
 
