@@ -4,7 +4,8 @@ import dev.nabla.cpu.Parallel;
 import java.util.Arrays;
 
 /**
- * Float NCHW convolution on {@link Sgemm}: per image and group, im2col into a thread-local
+ * Float NCHW convolution on {@link Sgemm}: 3×3 stride-1 convolutions with enough channels go through
+ * Winograd's F(2×2, 3×3) ({@link WinogradConv}); otherwise, per image and group, im2col into a thread-local
  * column buffer then one GEMM (1×1 unit-stride kernels skip im2col: the input plane is the
  * column matrix); the data gradient is a GEMM followed by col2im; the filter gradient is one GEMM
  * per chunk of images whose patches are stacked as rows. Depthwise convolutions run as direct loops ({@link DepthwiseConv}). All
@@ -24,6 +25,11 @@ public final class FloatConv {
     public static void forward(ConvShape s, float[] x, int xOff, float[] w, int wOff, float[] out, int outOff) {
         if (s.depthwise()) {
             DepthwiseConv.forward(s, x, xOff, w, wOff, out, outOff);
+            return;
+        }
+        if (WinogradConv.applies(s)) {
+            float[] u = WinogradConv.transformFilters(s, w, wOff);
+            forEachImage(s.n(), (img, parallel) -> WinogradConv.forwardImage(s, x, xOff, u, out, outOff, img, parallel));
             return;
         }
         int k = s.k();

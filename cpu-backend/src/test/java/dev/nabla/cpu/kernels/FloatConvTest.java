@@ -1,10 +1,15 @@
 package dev.nabla.cpu.kernels;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.nabla.backend.fast.ConvGeometry;
 import java.util.Random;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -25,7 +30,11 @@ class FloatConvTest {
                 Arguments.of(3, 5, 4, 6, 7, 1, 1, 1, 0, 1, 1),
                 Arguments.of(2, 4, 5, 5, 4, 1, 1, 1, 0, 1, 2),
                 Arguments.of(1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1),
-                Arguments.of(2, 3, 10, 11, 2, 5, 4, 3, 2, 1, 1));
+                Arguments.of(2, 3, 10, 11, 2, 5, 4, 3, 2, 1, 1),
+                // Winograd F(2x2, 3x3): padded with odd output sizes, unpadded, and a 1x1 output
+                Arguments.of(2, 8, 9, 10, 9, 3, 3, 1, 1, 1, 1),
+                Arguments.of(1, 16, 6, 7, 8, 3, 3, 1, 0, 1, 1),
+                Arguments.of(3, 9, 3, 3, 12, 3, 3, 1, 0, 1, 1));
     }
 
     private static double[] random(Random rnd, int n) {
@@ -114,5 +123,16 @@ class FloatConvTest {
         float[] chunked = new float[wt.length + off];
         FloatConv.backwardFilter(s, f(x, off), off, f(gy, off), off, chunked, off, 1);
         assertClose(gw, chunked, off, 1e-4, "backwardFilter one image per chunk");
+    }
+
+    @Test
+    void winogradServesTheThreeByThreeCasesAboveAndNothingElse() {
+        ConvGeometry unit = ConvGeometry.of(1, 1, 1, 1);
+        assertTrue(WinogradConv.applies(new ConvShape(2, 8, 9, 10, 9, 3, 3, 9, 10, unit)));
+        assertTrue(WinogradConv.applies(new ConvShape(3, 9, 3, 3, 12, 3, 3, 1, 1, ConvGeometry.unit())));
+        assertFalse(WinogradConv.applies(new ConvShape(2, 3, 7, 9, 4, 3, 3, 7, 9, unit)), "too few channels");
+        assertFalse(WinogradConv.applies(new ConvShape(2, 8, 9, 9, 8, 3, 3, 5, 5, ConvGeometry.of(2, 1, 1, 1))), "strided");
+        assertFalse(WinogradConv.applies(new ConvShape(2, 8, 9, 9, 8, 3, 3, 9, 9, ConvGeometry.of(1, 1, 1, 2))), "grouped");
+        assertFalse(WinogradConv.applies(new ConvShape(2, 8, 9, 9, 8, 5, 5, 5, 5, ConvGeometry.unit())), "5x5");
     }
 }
