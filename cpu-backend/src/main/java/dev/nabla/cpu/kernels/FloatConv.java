@@ -2,10 +2,11 @@ package dev.nabla.cpu.kernels;
 
 import dev.nabla.cpu.Parallel;
 import java.util.Arrays;
+import java.util.Optional;
 
 /**
  * Float NCHW convolution on {@link Sgemm}: 3×3 stride-1 convolutions with enough channels go through
- * Winograd's F(2×2, 3×3) ({@link WinogradConv}); otherwise, per image and group, im2col into a thread-local
+ * Winograd's F(2×2, 3×3) ({@link WinogradConv}), and so do their data gradients; otherwise, per image and group, im2col into a thread-local
  * column buffer then one GEMM (1×1 unit-stride kernels skip im2col: the input plane is the
  * column matrix); the data gradient is a GEMM followed by col2im; the filter gradient is one GEMM
  * per chunk of images whose patches are stacked as rows. Depthwise convolutions run as direct loops ({@link DepthwiseConv}). All
@@ -51,6 +52,13 @@ public final class FloatConv {
     public static void backwardData(ConvShape s, float[] gy, int gyOff, float[] w, int wOff, float[] gx, int gxOff) {
         if (s.depthwise()) {
             DepthwiseConv.backwardData(s, gy, gyOff, w, wOff, gx, gxOff);
+            return;
+        }
+        Optional<ConvShape> transposed = WinogradConv.transposed(s);
+        if (transposed.isPresent()) {
+            ConvShape t = transposed.get();
+            float[] u = WinogradConv.transformFilters(t, WinogradConv.rotatedFilters(s, w, wOff), 0);
+            forEachImage(s.n(), (img, parallel) -> WinogradConv.forwardImage(t, gy, gyOff, u, gx, gxOff, img, parallel));
             return;
         }
         int k = s.k();

@@ -1,13 +1,16 @@
 package dev.nabla.cpu.kernels;
 
+import dev.nabla.backend.fast.ConvGeometry;
 import java.util.Arrays;
+import java.util.Optional;
 
 /**
  * 3×3, stride-1, undilated, ungrouped float convolution by Winograd's minimal filtering F(2×2, 3×3)
  * (Lavin and Gray, 2015): each 2×2 block of outputs comes from a 4×4 input tile through
  * {@code Y = Aᵀ [(G g Gᵀ) ⊙ (Bᵀ d B)] A}, 16 multiplications instead of 36. The elementwise products,
  * summed over input channels, are 16 GEMMs of {@code [Cout, Cin] · [Cin, tiles]} per image, so the
- * work is 2.25× smaller than im2col + GEMM and runs on the same packed {@link Sgemm}.
+ * work is 2.25× smaller than im2col + GEMM and runs on the same packed {@link Sgemm}. The data
+ * gradient is the same computation on the output gradient with rotated filters ({@link #transposed}).
  */
 final class WinogradConv {
 
@@ -28,6 +31,36 @@ final class WinogradConv {
         return s.kh() == 3 && s.kw() == 3 && g.strideH() == 1 && g.strideW() == 1 && g.dilationH() == 1
                 && g.dilationW() == 1 && g.groups() == 1 && s.cin() >= MIN_CHANNELS && s.cout() >= MIN_CHANNELS
                 && s.oh() > 0 && s.ow() > 0;
+    }
+
+    /**
+     * The data gradient of {@code s} as a forward problem: a stride-1 3×3 convolution's input gradient is
+     * the convolution of the output gradient, padded by {@code 2 - pad}, with the filters rotated by 180°
+     * and their channel axes swapped. Empty when that problem is not one this class computes.
+     */
+    static Optional<ConvShape> transposed(ConvShape s) {
+        var g = s.geo();
+        if (g.padH() > 2 || g.padW() > 2) {
+            return Optional.empty();
+        }
+        ConvShape t = new ConvShape(s.n(), s.cout(), s.oh(), s.ow(), s.cin(), 3, 3, s.h(), s.w(),
+                new ConvGeometry(1, 1, 2 - g.padH(), 2 - g.padW(), 1, 1, 1));
+        return applies(s) && applies(t) ? Optional.of(t) : Optional.empty();
+    }
+
+    /** {@code w'[ci][co] = rot180(w[co][ci])}: the filters of {@link #transposed}. */
+    static float[] rotatedFilters(ConvShape s, float[] w, int wOff) {
+        float[] r = new float[s.cout() * s.cin() * 9];
+        for (int co = 0; co < s.cout(); co++) {
+            for (int ci = 0; ci < s.cin(); ci++) {
+                int from = wOff + (co * s.cin() + ci) * 9;
+                int to = (ci * s.cout() + co) * 9;
+                for (int k = 0; k < 9; k++) {
+                    r[to + k] = w[from + 8 - k];
+                }
+            }
+        }
+        return r;
     }
 
     /** {@code U[ξ][co][ci] = (G g Gᵀ)[ξ]} for every filter {@code g = w[co][ci]}: computed once per call. */

@@ -129,6 +129,7 @@ class FloatConvTest {
     void winogradServesTheThreeByThreeCasesAboveAndNothingElse() {
         ConvGeometry unit = ConvGeometry.of(1, 1, 1, 1);
         assertTrue(WinogradConv.applies(new ConvShape(2, 8, 9, 10, 9, 3, 3, 9, 10, unit)));
+        assertTrue(WinogradConv.transposed(new ConvShape(2, 8, 9, 10, 9, 3, 3, 9, 10, unit)).isPresent(), "data gradient");
         assertTrue(WinogradConv.applies(new ConvShape(3, 9, 3, 3, 12, 3, 3, 1, 1, ConvGeometry.unit())));
         assertFalse(WinogradConv.applies(new ConvShape(2, 3, 7, 9, 4, 3, 3, 7, 9, unit)), "too few channels");
         assertFalse(WinogradConv.applies(new ConvShape(2, 8, 9, 9, 8, 3, 3, 5, 5, ConvGeometry.of(2, 1, 1, 1))), "strided");
