@@ -1,12 +1,16 @@
 package dev.nabla.optim;
 
 import dev.nabla.Tensor;
+import dev.nabla.backend.fast.AdamKernel;
 import dev.nabla.nn.Parameter;
 import java.util.List;
 
 /**
  * Adam (PyTorch's rule): {@code g += λp; m = β₁m + (1−β₁)g; v = β₂v + (1−β₂)g²}; with AMSGrad
  * {@code v̂ = max(v̂, v)} else {@code v̂ = v}; {@code p -= lr/(1−β₁ᵗ) · m / (√v̂/√(1−β₂ᵗ) + ε)}.
+ *
+ * <p>On a backend with an {@link AdamKernel} (CPU, CUDA) the update of a contiguous parameter is one
+ * fused pass; AMSGrad and other layouts take the composed path, which computes the same formula.
  */
 public class Adam extends Optimizer {
 
@@ -69,6 +73,19 @@ public class Adam extends Optimizer {
         return WeightDecay.coupled(param, grad, group);
     }
 
+    /** Whether the backend's {@link AdamKernel} can update these operands: contiguous, one floating dtype. */
+    private static boolean fusable(Tensor param, Tensor g, Tensor m, Tensor v) {
+        if (!(param.backend() instanceof AdamKernel) || !param.dtype().isFloating()) {
+            return false;
+        }
+        for (Tensor t : new Tensor[] {param, g, m, v}) {
+            if (!t.isContiguous() || t.dtype() != param.dtype() || !t.shape().equals(param.shape())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     @Override
     protected void update(Tensor param, Tensor grad, ParamState state, ParamGroup group) {
         Tensor g = decayedGradient(param, grad, group);
@@ -76,6 +93,15 @@ public class Adam extends Optimizer {
         double b2 = group.get(BETA2);
         Tensor m = state.getOrInit("exp_avg", () -> Tensor.zerosLike(param));
         Tensor v = state.getOrInit("exp_avg_sq", () -> Tensor.zerosLike(param));
+        if (!group.flag(AMSGRAD) && fusable(param, g, m, v)) {
+            double t = state.step();
+            ((AdamKernel) param.backend()).adamStep(param.strided(), m.strided(), v.strided(), g.strided(), group.lr(), b1,
+                    b2, group.get(EPS), 1 - Math.pow(b1, t), 1 - Math.pow(b2, t));
+            for (Tensor written : new Tensor[] {param, m, v}) {
+                written.strided().storage().bumpVersion();
+            }
+            return;
+        }
         m.mulInPlace(b1).addInPlace(g.mul(1 - b1));
         v.mulInPlace(b2).addInPlace(g.mul(g).mul(1 - b2));
         Tensor second = v;

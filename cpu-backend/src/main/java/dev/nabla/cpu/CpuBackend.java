@@ -10,6 +10,7 @@ import dev.nabla.backend.ReduceOp;
 import dev.nabla.backend.Storage;
 import dev.nabla.backend.Strided;
 import dev.nabla.backend.UnaryOp;
+import dev.nabla.backend.fast.AdamKernel;
 import dev.nabla.backend.fast.AttentionKernel;
 import dev.nabla.backend.fast.LayerNormKernel;
 import dev.nabla.backend.fast.LstmCellKernel;
@@ -32,7 +33,7 @@ import dev.nabla.cpu.kernels.FloatPool;
  * primitive-based reference paths, whose matmuls still reach the packed GEMM.
  */
 public final class CpuBackend implements Backend, MatmulKernel, AttentionKernel, LstmCellKernel, ConvKernel,
-        PoolKernel, SoftmaxKernel, LayerNormKernel {
+        PoolKernel, SoftmaxKernel, LayerNormKernel, AdamKernel {
 
     /** The one instance: there is one CPU device. */
     static final CpuBackend INSTANCE = new CpuBackend();
@@ -214,6 +215,12 @@ public final class CpuBackend implements Backend, MatmulKernel, AttentionKernel,
     @Override
     public void softmaxBackward(Strided y, Strided gradOut, boolean log, Strided gradInput) {
         CpuSoftmax.backward(y, gradOut, log, gradInput);
+    }
+
+    @Override
+    public void adamStep(Strided param, Strided expAvg, Strided expAvgSq, Strided grad, double lr, double beta1,
+            double beta2, double eps, double bias1, double bias2) {
+        CpuAdam.step(param, expAvg, expAvgSq, grad, lr, beta1, beta2, eps, bias1, bias2);
     }
 
     @Override

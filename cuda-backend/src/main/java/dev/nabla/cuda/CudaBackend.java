@@ -11,6 +11,7 @@ import dev.nabla.backend.ReduceOp;
 import dev.nabla.backend.Storage;
 import dev.nabla.backend.Strided;
 import dev.nabla.backend.UnaryOp;
+import dev.nabla.backend.fast.AdamKernel;
 import dev.nabla.backend.fast.AttentionKernel;
 import dev.nabla.backend.fast.ConvGeometry;
 import dev.nabla.backend.fast.ConvKernel;
@@ -37,7 +38,7 @@ import jcuda.driver.JCudaDriver;
  * goes to one stream, so scratch buffers can return to the cache as soon as their work is queued.
  */
 public final class CudaBackend implements Backend, MatmulKernel, AttentionKernel, ConvKernel, PoolKernel,
-        SoftmaxKernel, LayerNormKernel, AutoCloseable {
+        SoftmaxKernel, LayerNormKernel, AdamKernel, AutoCloseable {
 
     private final Device device;
     private final CudaLibraries libraries;
@@ -582,6 +583,17 @@ public final class CudaBackend implements Backend, MatmulKernel, AttentionKernel
             launch(KernelCalls.pool(family, read.dtype(), inputShape, geometry, written.numel(),
                     new long[] {address(written), address(source)}, countIncludePad));
         }
+    }
+
+    @Override
+    public synchronized void adamStep(Strided param, Strided expAvg, Strided expAvgSq, Strided grad, double lr,
+            double beta1, double beta2, double eps, double bias1, double bias2) {
+        context.makeCurrent();
+        if (param.numel() == 0) {
+            return;
+        }
+        launch(KernelCalls.adam(param.dtype(), param.numel(), address(param), address(expAvg), address(expAvgSq),
+                address(grad), lr, beta1, beta2, eps, bias1, bias2));
     }
 
     @Override

@@ -5,7 +5,7 @@ import dev.nabla.backend.ReduceOp;
 import dev.nabla.backend.fast.PoolGeometry;
 import dev.nabla.kernels.LaunchGeometry;
 
-/** Builds the launches of the reduction, indexing, softmax, layer-norm, pooling and attention kernels (argument order per the manifest). */
+/** Builds the launches of the reduction, indexing, softmax, layer-norm, pooling, Adam and attention kernels (argument order per the manifest). */
 final class KernelCalls {
 
     private KernelCalls() {
@@ -86,5 +86,17 @@ final class KernelCalls {
             args.i32(countIncludePad ? 1 : 0);
         }
         return new KernelCall(KernelNames.of(family, dtype), LaunchGeometry.elementwise(work), args);
+    }
+
+    /**
+     * {@code adam_T(param, expAvg, expAvgSq, grad, n, lr, beta1, beta2, eps, weightDecay = 0, bias1, bias2,
+     * decoupled = 0)}: the optimizer applies weight decay before the call.
+     */
+    static KernelCall adam(DType dtype, int n, long param, long expAvg, long expAvgSq, long grad, double lr, double beta1,
+            double beta2, double eps, double bias1, double bias2) {
+        return new KernelCall(KernelNames.of("adam", dtype), LaunchGeometry.elementwise(n),
+                new KernelArgs().pointer(param).pointer(expAvg).pointer(expAvgSq).pointer(grad).i32(n).scalar(dtype, lr)
+                        .scalar(dtype, beta1).scalar(dtype, beta2).scalar(dtype, eps).scalar(dtype, 0)
+                        .scalar(dtype, bias1).scalar(dtype, bias2).i32(0));
     }
 }

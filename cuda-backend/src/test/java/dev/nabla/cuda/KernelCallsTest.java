@@ -188,6 +188,10 @@ class KernelCallsTest {
         KernelCall avg = KernelCalls.pool("avgpool2d_forward", DType.FLOAT32, input, window, 120, new long[] {1, 2}, true);
         assertMatchesManifest(avg);
         assertArgs(avg, 1L, 2L, 2, 3, 9, 8, 3, 2, 2, 1, 1, 0, 1);
+        KernelCall adam = KernelCalls.adam(DType.FLOAT32, 300, 1, 2, 3, 4, 1e-3, 0.9, 0.999, 1e-8, 0.1, 0.001);
+        assertMatchesManifest(adam);
+        assertArgs(adam, 1L, 2L, 3L, 4L, 300, 1e-3f, 0.9f, 0.999f, 1e-8f, 0f, 0.1f, 0.001f, 0);
+        assertMatchesManifest(KernelCalls.adam(DType.FLOAT64, 300, 1, 2, 3, 4, 1e-3, 0.9, 0.999, 1e-8, 0.1, 0.001));
         assertMatchesManifest(KernelCalls.pool("avgpool2d_backward", DType.FLOAT64, input, window, 432, new long[] {1, 2},
                 false));
     }

@@ -9,7 +9,10 @@ import dev.nabla.Generator;
 import dev.nabla.Tensor;
 import dev.nabla.nn.ConvOps;
 import dev.nabla.nn.Functional;
+import dev.nabla.nn.Parameter;
 import dev.nabla.nn.PoolOps;
+import dev.nabla.optim.Adam;
+import dev.nabla.optim.AdamW;
 import dev.nabla.backend.Probe;
 import dev.nabla.backend.fast.AttentionKernel;
 import dev.nabla.backend.fast.ConvGeometry;
@@ -247,6 +250,28 @@ class CudaVsCpuTest {
             results.add(leaf.grad());
         }
         return results.toArray(new Tensor[0]);
+    }
+
+    @Test
+    void fusedAdamAndAdamWStepsMatchTheCpu() {
+        for (DType dtype : FLOATS) {
+            for (boolean decoupled : new boolean[] {false, true}) {
+                assertClose(adamSteps(dtype, decoupled, Device.CPU), adamSteps(dtype, decoupled, GPU),
+                        (decoupled ? "AdamW " : "Adam ") + dtype + " after three steps");
+            }
+        }
+    }
+
+    /** The parameter after three steps with fixed gradients (the moments shape every step after the first). */
+    private static Tensor adamSteps(DType dtype, boolean decoupled, Device device) {
+        // a fresh draw per call: to(cpu) of a CPU tensor is the tensor itself, and the step updates it in place
+        Parameter p = Parameter.of(randn(47, dtype, 33, 7).to(device));
+        Adam adam = decoupled ? new AdamW(List.of(p), AdamW.options(0.01)) : new Adam(List.of(p), Adam.options(0.01));
+        for (int step = 0; step < 3; step++) {
+            p.get().setGrad(randn(48 + step, dtype, 33, 7).to(device));
+            adam.step();
+        }
+        return p.get();
     }
 
     @Test
