@@ -2,14 +2,11 @@ package dev.nabla.cpu.kernels;
 
 /**
  * Double-precision GEMM: {@code C = A · B + beta · C}, batched, over operands with any row and
- * column strides (transposes are stride swaps read in place by the packing). A and B are packed
- * into micro-kernel panels with cache blocking ({@link GemmLoops}), and output tiles are spread
- * over the shared thread pool ({@link GemmPartition}). Pack buffers are thread-local and grow
- * once, so steady-state calls allocate nothing large.
+ * column strides, on the shared {@link BlockedGemm} driver.
  */
 public final class Dgemm {
 
-    private static final ThreadLocal<double[][]> BUFFERS = ThreadLocal.withInitial(() -> new double[3][0]);
+    private static final BlockedGemm<double[]> GEMM = new BlockedGemm<>("dgemm", GemmArrays.DOUBLE);
 
     private Dgemm() {
     }
@@ -42,128 +39,9 @@ public final class Dgemm {
     }
 
     /** {@link #multiplyBatched} with an explicit micro-kernel (tests run both the SIMD and scalar ones). */
-    static void multiplyBatched(DgemmMicroKernel kernel, int batches, int m, int n, int k, double[] a, int[] aOffsets,
+    static void multiplyBatched(GemmMicroKernel<double[]> kernel, int batches, int m, int n, int k, double[] a, int[] aOffsets,
             MatrixStrides as, double[] b, int[] bOffsets, MatrixStrides bs, double beta, double[] c, int[] cOffsets,
             int ldc, boolean parallel) {
-        GemmArguments.check("dgemm", batches, m, n, k, aOffsets, bOffsets, cOffsets, ldc);
-        if (m == 0 || n == 0) {
-            return;
-        }
-        Blocking bl = kernel.blocking();
-        GemmPartition.forEachTile(batches, m, n, k, bl, parallel, (batch, i0, i1, j0, j1) -> {
-            int cOff = cOffsets[batch];
-            boolean accumulate = beta != 0.0;
-            if (accumulate && beta != 1.0) {
-                scale(c, cOff, ldc, i0, i1, j0, j1, beta);
-            }
-            if (k == 0) {
-                if (!accumulate) {
-                    scale(c, cOff, ldc, i0, i1, j0, j1, 0.0);
-                }
-                return;
-            }
-            Panels ops = new Panels(kernel, buffers(bl), a, aOffsets[batch], as, b, bOffsets[batch], bs, c, cOff, ldc);
-            GemmLoops.run(bl, ops, i0, i1, j0, j1, k, accumulate);
-        });
-    }
-
-    private static void scale(double[] c, int cOff, int ldc, int i0, int i1, int j0, int j1, double factor) {
-        for (int i = i0; i < i1; i++) {
-            for (int j = cOff + i * ldc + j0, end = cOff + i * ldc + j1; j < end; j++) {
-                c[j] *= factor;
-            }
-        }
-    }
-
-    /** This thread's pack buffers (A block, B block, edge tile), grown to fit {@code bl}. */
-    private static double[][] buffers(Blocking bl) {
-        double[][] buf = BUFFERS.get();
-        if (buf[0].length < bl.packedASize()) {
-            buf[0] = new double[bl.packedASize()];
-        }
-        if (buf[1].length < bl.packedBSize()) {
-            buf[1] = new double[bl.packedBSize()];
-        }
-        if (buf[2].length < bl.mr() * bl.nr()) {
-            buf[2] = new double[bl.mr() * bl.nr()];
-        }
-        return buf;
-    }
-
-    /** Double packing, micro-kernel calls and edge merges over one batch's operands. */
-    private static final class Panels extends TilePanels {
-        private final DgemmMicroKernel kernel;
-        private final double[] packedA;
-        private final double[] packedB;
-        private final double[] edge;
-        private final double[] a;
-        private final double[] b;
-        private final double[] c;
-
-        Panels(DgemmMicroKernel kernel, double[][] buffers, double[] a, int aOff, MatrixStrides as, double[] b, int bOff,
-                MatrixStrides bs, double[] c, int cOff, int ldc) {
-            super(kernel.blocking(), aOff, as, bOff, bs, cOff, ldc);
-            this.kernel = kernel;
-            this.packedA = buffers[0];
-            this.packedB = buffers[1];
-            this.edge = buffers[2];
-            this.a = a;
-            this.b = b;
-            this.c = c;
-        }
-
-        @Override
-        public void packA(int i0, int p0, int mc, int kc) {
-            pack(a, aBlock(i0, p0), as.row(), as.col(), mc, kc, bl.mr(), packedA);
-        }
-
-        @Override
-        public void packB(int p0, int j0, int kc, int nc) {
-            pack(b, bBlock(p0, j0), bs.col(), bs.row(), nc, kc, bl.nr(), packedB);
-        }
-
-        @Override
-        void fullTile(int kc, int ai, int bi, int ci, boolean accumulate) {
-            kernel.tile(kc, packedA, ai, packedB, bi, c, ci, ldc, accumulate);
-        }
-
-        @Override
-        void edgeTile(int kc, int ai, int bi, int ci, int rows, int cols, boolean accumulate) {
-            int nr = bl.nr();
-            kernel.tile(kc, packedA, ai, packedB, bi, edge, 0, nr, false);
-            for (int r = 0; r < rows; r++) {
-                int row = ci + r * ldc;
-                for (int j = 0; j < cols; j++) {
-                    c[row + j] = accumulate ? c[row + j] + edge[r * nr + j] : edge[r * nr + j];
-                }
-            }
-        }
-
-        /**
-         * Packs {@code extent} lines (stride {@code across}) of depth {@code kc} (stride
-         * {@code along}) into panels of {@code width} lines, each depth step's values adjacent and
-         * the last panel zero-padded.
-         */
-        private static void pack(double[] src, int base, int across, int along, int extent, int kc, int width,
-                double[] dst) {
-            int q = 0;
-            for (int i = 0; i < extent; i += width) {
-                int lines = Math.min(width, extent - i);
-                int start = base + i * across;
-                if (across == 1 && lines == width) {
-                    for (int p = 0; p < kc; p++, q += width) {
-                        System.arraycopy(src, start + p * along, dst, q, width);
-                    }
-                    continue;
-                }
-                for (int p = 0; p < kc; p++, q += width) {
-                    int s = start + p * along;
-                    for (int r = 0; r < lines; r++) {
-                        dst[q + r] = src[s + r * across];
-                    }
-                    java.util.Arrays.fill(dst, q + lines, q + width, 0.0);
-                }
-            }
-        }
+        GEMM.multiplyBatched(kernel, batches, m, n, k, a, aOffsets, as, b, bOffsets, bs, beta, c, cOffsets, ldc, parallel);
     }
 }

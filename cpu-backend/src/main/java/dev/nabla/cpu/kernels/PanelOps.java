@@ -1,9 +1,9 @@
 package dev.nabla.cpu.kernels;
 
 /**
- * The element-type specific half of a GEMM: packing blocks of A and B into the micro-kernel's
- * panel layout and running the micro-kernel over a packed block. {@link GemmLoops} drives it, so
- * the float and double GEMMs share one blocking scheme.
+ * Packing blocks of A and B into the micro-kernel's panel layout and running the micro-kernel over
+ * a packed block: what {@link GemmLoops} drives. {@link BlockedGemm} implements it once for both
+ * element types.
  */
 interface PanelOps {
 

@@ -1,7 +1,7 @@
 package dev.nabla.cpu.kernels;
 
 /** The portable double micro-kernel: plain loops over the same packed layout as the SIMD one. */
-final class ScalarDgemmKernel implements DgemmMicroKernel {
+final class ScalarDgemmKernel implements GemmMicroKernel<double[]> {
 
     private final Blocking blocking;
 

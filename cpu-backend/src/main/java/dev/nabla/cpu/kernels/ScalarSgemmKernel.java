@@ -1,7 +1,7 @@
 package dev.nabla.cpu.kernels;
 
 /** The portable float micro-kernel: plain loops over the same packed layout as the SIMD one. */
-final class ScalarSgemmKernel implements SgemmMicroKernel {
+final class ScalarSgemmKernel implements GemmMicroKernel<float[]> {
 
     private final Blocking blocking;
 

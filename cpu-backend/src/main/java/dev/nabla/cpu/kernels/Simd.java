@@ -12,14 +12,14 @@ public final class Simd {
 
     private static final Logger LOG = LoggerFactory.getLogger(Simd.class);
     private static final boolean ENABLED = detect();
-    private static final SgemmMicroKernel SGEMM = ENABLED
-            ? (SgemmMicroKernel) create("dev.nabla.cpu.kernels.VectorSgemmKernel")
+    private static final GemmMicroKernel<float[]> SGEMM = ENABLED
+            ? (GemmMicroKernel<float[]>) create("dev.nabla.cpu.kernels.VectorSgemmKernel")
             : new ScalarSgemmKernel(new Blocking(6, 16, 120, 384, 4080));
     /**
      * Double GEMM keeps the scalar kernel on purpose: float64 serves gradient checks and solvers
      * whose convergence tests sit at the rounding floor of plain multiply-add.
      */
-    private static final DgemmMicroKernel DGEMM = new ScalarDgemmKernel(new Blocking(6, 8, 72, 256, 2040));
+    private static final GemmMicroKernel<double[]> DGEMM = new ScalarDgemmKernel(new Blocking(6, 8, 72, 256, 2040));
 
     static {
         LOG.info(ENABLED ? "CPU GEMM: SIMD float micro-kernel (jdk.incubator.vector, 256-bit)"
@@ -34,11 +34,11 @@ public final class Simd {
         return ENABLED;
     }
 
-    static SgemmMicroKernel sgemm() {
+    static GemmMicroKernel<float[]> sgemm() {
         return SGEMM;
     }
 
-    static DgemmMicroKernel dgemm() {
+    static GemmMicroKernel<double[]> dgemm() {
         return DGEMM;
     }
 

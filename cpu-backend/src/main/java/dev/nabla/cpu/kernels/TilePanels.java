@@ -1,9 +1,9 @@
 package dev.nabla.cpu.kernels;
 
 /**
- * The type-independent half of {@link PanelOps}: operand placement and the macro-kernel loop
- * that walks register tiles over a packed block. Subclasses hold the typed arrays and supply
- * packing, the micro-kernel call and the edge-tile merge.
+ * The index arithmetic of {@link PanelOps}: operand placement and the macro-kernel loop that walks
+ * register tiles over a packed block. The subclass holds the arrays and supplies packing, the
+ * micro-kernel call and the edge-tile merge.
  */
 abstract class TilePanels implements PanelOps {
 

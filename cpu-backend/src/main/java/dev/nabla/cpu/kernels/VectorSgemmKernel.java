@@ -9,7 +9,7 @@ import jdk.incubator.vector.VectorSpecies;
  * registers, enough independent FMAs to hide their latency. Loaded only when the
  * {@code jdk.incubator.vector} module is present.
  */
-final class VectorSgemmKernel implements SgemmMicroKernel {
+final class VectorSgemmKernel implements GemmMicroKernel<float[]> {
 
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_256;
     private static final int L = 8;

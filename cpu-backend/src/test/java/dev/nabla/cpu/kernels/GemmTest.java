@@ -110,7 +110,7 @@ class GemmTest {
         return f;
     }
 
-    private static void runSgemm(SgemmMicroKernel kernel, Case t, boolean parallel) {
+    private static void runSgemm(GemmMicroKernel<float[]> kernel, Case t, boolean parallel) {
         float[] c = toFloat(t.c);
         Sgemm.multiplyBatched(kernel, t.batches, t.m, t.n, t.k, toFloat(t.a), t.aOffsets(), t.as(), toFloat(t.b),
                 t.bOffsets(), t.bs(), (float) t.beta, c, t.cOffsets(), t.ldc, parallel);
@@ -120,7 +120,7 @@ class GemmTest {
         }
     }
 
-    private static void runDgemm(DgemmMicroKernel kernel, Case t, boolean parallel) {
+    private static void runDgemm(GemmMicroKernel<double[]> kernel, Case t, boolean parallel) {
         double[] c = t.c.clone();
         Dgemm.multiplyBatched(kernel, t.batches, t.m, t.n, t.k, t.a, t.aOffsets(), t.as(), t.b, t.bOffsets(), t.bs(),
                 t.beta, c, t.cOffsets(), t.ldc, parallel);

@@ -1,7 +1,11 @@
 package dev.nabla.cpu.kernels;
 
-/** The innermost double GEMM step: one register tile of C from one packed A panel and one packed B panel. */
-interface DgemmMicroKernel {
+/**
+ * The innermost GEMM step: one register tile of C from one packed A panel and one packed B panel.
+ *
+ * @param <A> the element array type ({@code float[]} or {@code double[]})
+ */
+interface GemmMicroKernel<A> {
 
     /**
      * {@code C[mr × nr] (+)= Apanel · Bpanel} over depth {@code kc}.
@@ -13,7 +17,7 @@ interface DgemmMicroKernel {
      * @param c output array; row r of the tile starts at {@code ci + r * ldc}
      * @param accumulate add to C (true) or overwrite it
      */
-    void tile(int kc, double[] a, int ai, double[] b, int bi, double[] c, int ci, int ldc, boolean accumulate);
+    void tile(int kc, A a, int ai, A b, int bi, A c, int ci, int ldc, boolean accumulate);
 
     /** The register blocking this kernel is written for. */
     Blocking blocking();
