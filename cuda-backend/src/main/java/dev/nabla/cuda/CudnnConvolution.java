@@ -46,6 +46,9 @@ final class CudnnConvolution implements AutoCloseable {
     private final Pointer handle;
     private final boolean tf32;
     private final Map<String, Integer> algorithms = new HashMap<>();
+    /** The host scalars alpha = 1 and beta = 0 of each element type, made once rather than per call. */
+    private final Map<DType, Memory[]> alphaBeta = Map.of(DType.FLOAT32, new Memory[] {scalar(DType.FLOAT32, 1),
+            scalar(DType.FLOAT32, 0)}, DType.FLOAT64, new Memory[] {scalar(DType.FLOAT64, 1), scalar(DType.FLOAT64, 0)});
 
     CudnnConvolution(CudnnLibrary cudnn, DevicePointers.Stream stream, boolean tf32) {
         this.cudnn = cudnn;
@@ -68,8 +71,8 @@ final class CudnnConvolution implements AutoCloseable {
             int algorithm = algorithms.computeIfAbsent(p.key(direction), k -> choose(direction, d));
             long bytes = workspaceBytes(direction, d, algorithm);
             Pointer space = bytes == 0 ? Pointer.NULL : new Pointer(workspace.applyAsLong(bytes));
-            Memory one = scalar(p.dtype(), 1);
-            Memory zero = scalar(p.dtype(), 0);
+            Memory one = alphaBeta.get(p.dtype())[0];
+            Memory zero = alphaBeta.get(p.dtype())[1];
             Pointer px = new Pointer(x);
             Pointer pw = new Pointer(w);
             Pointer py = new Pointer(y);
