@@ -80,84 +80,27 @@ public final class CpuBackend implements Backend, MatmulKernel, AttentionKernel,
 
     @Override
     public void copy(Strided src, Strided dst) {
-        Layout layout = Layout.of(dst.shape(), src, dst);
-        Object from = data(src);
-        Object to = data(dst);
-        int ss = layout.innerStride(0);
-        int ds = layout.innerStride(1);
-        if (from instanceof long[] l && to instanceof long[] m) {
-            layout.forEachBlock((off, n, linear) -> Blocks.copyLongs(l, off[0], ss, m, off[1], ds, n));
-            return;
-        }
-        layout.forEachBlock((off, n, linear) -> {
-            double[] x = Blocks.scratch()[0];
-            Blocks.load(from, off[0], ss, x, n);
-            Blocks.store(x, n, to, off[1], ds);
-        });
+        CpuElementwise.copy(src, dst);
     }
 
     @Override
     public void fill(Strided dst, double value) {
-        Layout layout = Layout.of(dst.shape(), dst);
-        Object to = data(dst);
-        int ds = layout.innerStride(0);
-        layout.forEachBlock((off, n, linear) -> {
-            double[] x = Blocks.scratch()[0];
-            java.util.Arrays.fill(x, 0, n, value);
-            Blocks.store(x, n, to, off[0], ds);
-        });
+        CpuElementwise.fill(dst, value);
     }
 
     @Override
     public void unary(UnaryOp op, Strided x, Strided out) {
-        Layout layout = Layout.of(out.shape(), x, out);
-        Object in = data(x);
-        Object to = data(out);
-        int xs = layout.innerStride(0);
-        int os = layout.innerStride(1);
-        layout.forEachBlock((off, n, linear) -> {
-            double[] v = Blocks.scratch()[0];
-            Blocks.load(in, off[0], xs, v, n);
-            DoubleMath.unary(op, v, n);
-            Blocks.store(v, n, to, off[1], os);
-        });
+        CpuElementwise.unary(op, x, out);
     }
 
     @Override
     public void binary(BinaryOp op, Strided a, Strided b, Strided out) {
-        Layout layout = Layout.of(out.shape(), a, b, out);
-        Object da = data(a);
-        Object db = data(b);
-        Object to = data(out);
-        int as = layout.innerStride(0);
-        int bs = layout.innerStride(1);
-        int os = layout.innerStride(2);
-        layout.forEachBlock((off, n, linear) -> {
-            double[][] s = Blocks.scratch();
-            Blocks.load(da, off[0], as, s[0], n);
-            Blocks.load(db, off[1], bs, s[1], n);
-            DoubleMath.binary(op, s[0], s[1], n);
-            Blocks.store(s[0], n, to, off[2], os);
-        });
+        CpuElementwise.binary(op, a, b, out);
     }
 
     @Override
     public void where(Strided cond, Strided a, Strided b, Strided out) {
-        Layout layout = Layout.of(out.shape(), cond, a, b, out);
-        Object dc = data(cond);
-        Object da = data(a);
-        Object db = data(b);
-        Object to = data(out);
-        layout.forEachBlock((off, n, linear) -> {
-            double[][] s = Blocks.scratch();
-            Blocks.load(dc, off[0], layout.innerStride(0), s[0], n);
-            Blocks.load(da, off[1], layout.innerStride(1), s[1], n);
-            Blocks.load(db, off[2], layout.innerStride(2), s[2], n);
-            for (int i = 0; i < n; i++) {
-                s[1][i] = s[0][i] != 0 ? s[1][i] : s[2][i];
-            }
-            Blocks.store(s[1], n, to, off[3], layout.innerStride(3));
-        });
+        CpuElementwise.where(cond, a, b, out);
     }
 
     @Override

@@ -134,19 +134,9 @@ final class BlockedGemm<A> {
          * the last panel zero-padded.
          */
         private void pack(A src, int base, int across, int along, int extent, int kc, int width, A dst) {
-            int q = 0;
-            for (int i = 0; i < extent; i += width) {
+            for (int i = 0, q = 0; i < extent; i += width, q += kc * width) {
                 int lines = Math.min(width, extent - i);
-                int start = base + i * across;
-                if (across == 1 && lines == width) {
-                    for (int p = 0; p < kc; p++, q += width) {
-                        System.arraycopy(src, start + p * along, dst, q, width);
-                    }
-                    continue;
-                }
-                for (int p = 0; p < kc; p++, q += width) {
-                    arrays.gather(src, start + p * along, across, dst, q, lines, width);
-                }
+                arrays.packPanel(src, base + i * across, across, along, dst, q, lines, width, kc);
             }
         }
     }

@@ -14,8 +14,11 @@ interface GemmArrays<A> {
     /** The array's length. */
     int length(A array);
 
-    /** {@code dst[at + r] = src[from + r * stride]} for {@code r < n}, then zeros up to {@code dst[at + width)}. */
-    void gather(A src, int from, int stride, A dst, int at, int n, int width);
+    /**
+     * Packs one micro-kernel panel: {@code dst[at + p · width + r] = src[start + r · across + p · along]}
+     * for {@code r < lines}, {@code p < kc}, and zeros for {@code lines <= r < width}.
+     */
+    void packPanel(A src, int start, int across, int along, A dst, int at, int lines, int width, int kc);
 
     /** {@code c[from..to) *= factor}, rounding the factor to the element type first. */
     void scale(A c, int from, int to, double factor);
@@ -36,11 +39,29 @@ interface GemmArrays<A> {
         }
 
         @Override
-        public void gather(float[] src, int from, int stride, float[] dst, int at, int n, int width) {
-            for (int r = 0; r < n; r++) {
-                dst[at + r] = src[from + r * stride];
+        public void packPanel(float[] src, int start, int across, int along, float[] dst, int at, int lines, int width,
+                int kc) {
+            if (across == 1) {
+                // a depth step's lines are adjacent: short sequential copies
+                for (int p = 0; p < kc; p++) {
+                    int from = start + p * along;
+                    int to = at + p * width;
+                    for (int r = 0; r < lines; r++) {
+                        dst[to + r] = src[from + r];
+                    }
+                    for (int r = lines; r < width; r++) {
+                        dst[to + r] = 0f;
+                    }
+                }
+                return;
             }
-            java.util.Arrays.fill(dst, at + n, at + width, 0f);
+            // each line is read along its own run, so reads stay sequential when along == 1
+            for (int r = 0; r < width; r++) {
+                int from = start + r * across;
+                for (int p = 0, to = at + r; p < kc; p++, to += width) {
+                    dst[to] = r < lines ? src[from + p * along] : 0f;
+                }
+            }
         }
 
         @Override
@@ -72,11 +93,29 @@ interface GemmArrays<A> {
         }
 
         @Override
-        public void gather(double[] src, int from, int stride, double[] dst, int at, int n, int width) {
-            for (int r = 0; r < n; r++) {
-                dst[at + r] = src[from + r * stride];
+        public void packPanel(double[] src, int start, int across, int along, double[] dst, int at, int lines, int width,
+                int kc) {
+            if (across == 1) {
+                // a depth step's lines are adjacent: short sequential copies
+                for (int p = 0; p < kc; p++) {
+                    int from = start + p * along;
+                    int to = at + p * width;
+                    for (int r = 0; r < lines; r++) {
+                        dst[to + r] = src[from + r];
+                    }
+                    for (int r = lines; r < width; r++) {
+                        dst[to + r] = 0.0;
+                    }
+                }
+                return;
             }
-            java.util.Arrays.fill(dst, at + n, at + width, 0.0);
+            // each line is read along its own run, so reads stay sequential when along == 1
+            for (int r = 0; r < width; r++) {
+                int from = start + r * across;
+                for (int p = 0, to = at + r; p < kc; p++, to += width) {
+                    dst[to] = r < lines ? src[from + p * along] : 0.0;
+                }
+            }
         }
 
         @Override

@@ -4,7 +4,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Chooses the GEMM micro-kernels once: the Vector API ones when {@code jdk.incubator.vector} is
+ * Chooses the GEMM micro-kernels and the float select kernels once: the Vector API ones when {@code jdk.incubator.vector} is
  * in the boot layer and 256-bit vectors are native, the scalar ones otherwise. The SIMD classes
  * are created reflectively so that they are never loaded on a JVM without the module.
  */
@@ -20,9 +20,15 @@ public final class Simd {
      * whose convergence tests sit at the rounding floor of plain multiply-add.
      */
     private static final GemmMicroKernel<double[]> DGEMM = new ScalarDgemmKernel(new Blocking(6, 8, 72, 256, 2040));
+    private static final ImplicitTile IMPLICIT = ENABLED
+            ? (ImplicitTile) create("dev.nabla.cpu.kernels.VectorImplicitTile") : new ScalarImplicitTile();
+    private static final FmaPeak FMA_PEAK = ENABLED ? (FmaPeak) create("dev.nabla.cpu.kernels.VectorFmaPeak")
+            : new ScalarFmaPeak();
+    private static final FloatSelect SELECT = ENABLED ? (FloatSelect) create("dev.nabla.cpu.kernels.VectorFloatSelect")
+            : new ScalarFloatSelect();
 
     static {
-        LOG.info(ENABLED ? "CPU GEMM: SIMD float micro-kernel (jdk.incubator.vector, 256-bit)"
+        LOG.info(ENABLED ? "CPU GEMM and select: SIMD float kernels (jdk.incubator.vector, 256-bit)"
                 : "CPU GEMM: scalar micro-kernels (start the JVM with --add-modules jdk.incubator.vector for SIMD)");
     }
 
@@ -32,6 +38,20 @@ public final class Simd {
     /** Whether the SIMD micro-kernels are active. */
     public static boolean enabled() {
         return ENABLED;
+    }
+
+    /** The branch-free (SIMD) or plain float select kernels, whichever is active. */
+    public static FloatSelect select() {
+        return SELECT;
+    }
+
+    /** The FMA loop matching the active kernels (SIMD or scalar), for peak measurements. */
+    public static FmaPeak fmaPeak() {
+        return FMA_PEAK;
+    }
+
+    static ImplicitTile implicitTile() {
+        return IMPLICIT;
     }
 
     static GemmMicroKernel<float[]> sgemm() {

@@ -16,7 +16,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * FloatConv's forward and both backward passes against float64 direct loops over every window
- * tap, for strides, padding, dilation, groups, depthwise and 1×1 kernels.
+ * tap, for strides, padding, dilation, groups, depthwise and 1×1 kernels, through each of its
+ * paths (Winograd, implicit GEMM for unpadded inputs, patch matrices in either GEMM orientation).
  */
 class FloatConvTest {
 
@@ -34,7 +35,13 @@ class FloatConvTest {
                 // Winograd F(2x2, 3x3): padded with odd output sizes, unpadded, and a 1x1 output
                 Arguments.of(2, 8, 9, 10, 9, 3, 3, 1, 1, 1, 1),
                 Arguments.of(1, 16, 6, 7, 8, 3, 3, 1, 0, 1, 1),
-                Arguments.of(3, 9, 3, 3, 12, 3, 3, 1, 0, 1, 1));
+                Arguments.of(3, 9, 3, 3, 12, 3, 3, 1, 0, 1, 1),
+                // LeNet's shapes, smaller: 16 output channels take the patch-rows GEMM, 6 the column-matrix one
+                Arguments.of(5, 6, 12, 12, 16, 5, 5, 1, 0, 1, 1),
+                Arguments.of(5, 1, 14, 13, 6, 5, 5, 1, 0, 1, 1),
+                Arguments.of(4, 4, 9, 9, 32, 3, 3, 2, 1, 1, 2),
+                // unpadded, so implicit GEMM: two 16-channel panels (18 per group), strided, dilated, grouped
+                Arguments.of(3, 4, 11, 10, 36, 3, 2, 2, 0, 2, 2));
     }
 
     private static double[] random(Random rnd, int n) {
@@ -120,6 +127,13 @@ class FloatConvTest {
         float[] gwOut = new float[wt.length + off];
         FloatConv.backwardFilter(s, f(x, off), off, f(gy, off), off, gwOut, off);
         assertClose(gw, gwOut, off, 1e-4, "backwardFilter");
+        // one image per chunk: several chunks, spread over the pool, partial filter gradients summed in order
+        float[] yChunked = new float[y.length + off];
+        FloatConv.forward(s, f(x, off), off, f(wt, off), off, yChunked, off, 1);
+        assertClose(y, yChunked, off, 1e-4, "forward one image per chunk");
+        float[] gxChunked = new float[x.length + off];
+        FloatConv.backwardData(s, f(gy, off), off, f(wt, off), off, gxChunked, off, 1);
+        assertClose(gx, gxChunked, off, 1e-4, "backwardData one image per chunk");
         float[] chunked = new float[wt.length + off];
         FloatConv.backwardFilter(s, f(x, off), off, f(gy, off), off, chunked, off, 1);
         assertClose(gw, chunked, off, 1e-4, "backwardFilter one image per chunk");

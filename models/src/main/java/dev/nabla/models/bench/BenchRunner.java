@@ -9,7 +9,8 @@ import java.util.Locale;
 import java.util.function.Supplier;
 
 /**
- * The plain benchmark runner: for each case, warms up, times repetitions until a time budget
+ * The plain benchmark runner: for each case, warms up (at least 2 s, so the JIT has compiled the
+ * hot loops), times repetitions until a time budget
  * is spent, and prints one JSON object per line:
  * {@code {"name","config","median_ms","gflops","gbps"}}. Each repetition ends with
  * {@link Device#synchronize()} so asynchronous device work is inside the timed interval. The {@code bench} CLI command calls
@@ -19,6 +20,8 @@ import java.util.function.Supplier;
 public final class BenchRunner {
 
     private static final int WARMUP = 3;
+    /** Warm-up time: long enough for the JIT to compile the hot loops (Vector API code is slow until C2 has it). */
+    private static final long WARMUP_NANOS = 2_000_000_000L;
     private static final int MIN_REPS = 5;
     private static final long BUDGET_NANOS = 3_000_000_000L;
 
@@ -54,7 +57,8 @@ public final class BenchRunner {
 
     /** The median wall time of one repetition, in milliseconds. */
     static double medianMillis(Runnable body) {
-        for (int i = 0; i < WARMUP; i++) {
+        long warmStart = System.nanoTime();
+        for (int i = 0; i < WARMUP || System.nanoTime() - warmStart < WARMUP_NANOS; i++) {
             body.run();
         }
         List<Double> times = new ArrayList<>();

@@ -7,8 +7,10 @@ import dev.nabla.Generator;
 import dev.nabla.Tensor;
 import dev.nabla.backend.fast.ConvGeometry;
 import dev.nabla.cpu.Parallel;
+import dev.nabla.cpu.kernels.FmaPeak;
 import dev.nabla.cpu.kernels.MatrixStrides;
 import dev.nabla.cpu.kernels.Sgemm;
+import dev.nabla.cpu.kernels.Simd;
 import dev.nabla.nn.Activation;
 import dev.nabla.nn.Conv2d;
 import dev.nabla.nn.ConvOps;
@@ -30,8 +32,9 @@ import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 /**
- * The benchmark cases. The CPU kernel cases, mirrored one to one by {@code bench/pytorch_bench.py}:
- * SGEMM at four sizes on one and two threads. The device cases, run through the Tensor API on the
+ * The benchmark cases. The CPU kernel cases: the FMA peak on one and two threads (the ceiling GEMM
+ * efficiency is measured against, in the same run), and SGEMM at four sizes on one and two threads,
+ * mirrored one to one by {@code bench/pytorch_bench.py}. The device cases, run through the Tensor API on the
  * chosen device: a 4096³ matmul, a row softmax, attention forward, a 3×3 convolution forward, and
  * four training steps (forward, backward, Adam) at batch size 64 or 32. Cases are suppliers so each
  * allocates its data only when run.
@@ -49,6 +52,7 @@ public final class BenchSuite {
     public static List<Supplier<BenchCase>> all(Device device) {
         List<Supplier<BenchCase>> cases = new ArrayList<>();
         for (int threads : new int[] {1, 2}) {
+            cases.add(() -> fmaPeak(threads));
             for (int n : new int[] {256, 512, 1024, 2048}) {
                 cases.add(() -> sgemm(n, threads));
             }
@@ -107,6 +111,20 @@ public final class BenchSuite {
         return new BenchCase("sgemm_" + n + "_t" + threads, "N=" + n + " threads=" + threads, 2.0 * n * n * n,
                 () -> Sgemm.multiply(n, n, n, a, 0, MatrixStrides.rowMajor(n), b, 0, MatrixStrides.rowMajor(n), 0f, c, 0,
                         n));
+    }
+
+    /** The core's FMA peak on this JVM, each of {@code threads} threads running the register-bound loop. */
+    static BenchCase fmaPeak(int threads) {
+        Parallel.setThreads(threads);
+        FmaPeak loop = Simd.fmaPeak();
+        long iterations = 20_000_000L;
+        float[] sink = new float[threads];
+        return new BenchCase("fma_peak_t" + threads, "register-bound FMA loop threads=" + threads,
+                loop.flopsPerIteration() * iterations * threads, () -> Parallel.forRange(threads, 1, (from, to) -> {
+                    for (int t = from; t < to; t++) {
+                        sink[t] = loop.run(iterations);
+                    }
+                }));
     }
 
     static BenchCase conv(Device device) {
