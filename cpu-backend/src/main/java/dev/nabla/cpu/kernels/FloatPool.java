@@ -49,8 +49,25 @@ public final class FloatPool {
         }
     }
 
-    /** Window maxima and where they are ({@code h * W + w} within the plane; the first one on ties). */
+    /**
+     * Window maxima and where they are ({@code h * W + w} within the plane; the first one on ties, a
+     * NaN wins). 2 × 2 stride-2 unpadded windows go through {@link PairMax} (SIMD when available).
+     */
     public static void maxForward(Planes s, float[] x, int xOff, float[] y, long[] indices) {
+        PoolGeometry g = s.geo();
+        if (g.kernelH() == 2 && g.kernelW() == 2 && g.strideH() == 2 && g.strideW() == 2 && g.padH() == 0
+                && g.padW() == 0) {
+            PairMax rows = Simd.pairMax();
+            Parallel.forRange(s.planes(), 1, (from, to) -> {
+                for (int pl = from; pl < to; pl++) {
+                    for (int i = 0; i < s.oh(); i++) {
+                        rows.row(x, xOff + pl * s.h() * s.w() + 2 * i * s.w(), s.w(), 2 * i * s.w(), y,
+                                indices, (pl * s.oh() + i) * s.ow(), s.ow());
+                    }
+                }
+            });
+            return;
+        }
         Parallel.forRange(s.planes(), 1, (from, to) -> {
             for (int pl = from; pl < to; pl++) {
                 int in = xOff + pl * s.h() * s.w();

@@ -24,6 +24,8 @@ public final class Simd {
             ? (ImplicitTile) create("dev.nabla.cpu.kernels.VectorImplicitTile") : new ScalarImplicitTile();
     private static final FmaPeak FMA_PEAK = ENABLED ? (FmaPeak) create("dev.nabla.cpu.kernels.VectorFmaPeak")
             : new ScalarFmaPeak();
+    private static final PairMax PAIR_MAX = ENABLED ? (PairMax) create("dev.nabla.cpu.kernels.VectorPairMax")
+            : new ScalarPairMax();
     private static final FloatSelect SELECT = ENABLED ? (FloatSelect) create("dev.nabla.cpu.kernels.VectorFloatSelect")
             : new ScalarFloatSelect();
 
@@ -48,6 +50,11 @@ public final class Simd {
     /** The FMA loop matching the active kernels (SIMD or scalar), for peak measurements. */
     public static FmaPeak fmaPeak() {
         return FMA_PEAK;
+    }
+
+    /** The 2 × 2 stride-2 max-pool row kernel, SIMD or scalar. */
+    public static PairMax pairMax() {
+        return PAIR_MAX;
     }
 
     static ImplicitTile implicitTile() {
