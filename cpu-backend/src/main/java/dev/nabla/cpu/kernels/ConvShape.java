@@ -56,6 +56,16 @@ public record ConvShape(int n, int cin, int h, int w, int cout, int kh, int kw, 
         return cinPerGroup() == 1 && coutPerGroup() == 1;
     }
 
+    /** Where image {@code img}'s input planes of group {@code g} start in an input array whose image 0 starts at {@code off}. */
+    int inputPlane(int off, int img, int g) {
+        return off + (img * cin + g * cinPerGroup()) * h * w;
+    }
+
+    /** Where image {@code img}'s output planes of group {@code g} start in an output array whose image 0 starts at {@code off}. */
+    int outputPlane(int off, int img, int g) {
+        return off + (img * cout + g * coutPerGroup()) * p();
+    }
+
     /** The first output column whose tap {@code j} lands inside the input row. */
     int firstColumn(int j) {
         int shift = geo.padW() - j * geo.dilationW();

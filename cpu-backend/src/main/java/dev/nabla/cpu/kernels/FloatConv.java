@@ -51,8 +51,8 @@ public final class FloatConv {
             forEachImage(s.n(), (img, parallel) -> {
                 for (int g = 0; g < s.groups(); g++) {
                     Sgemm.multiplyBatched(1, cg, p, k, w, new int[] {wOff + g * cg * k}, MatrixStrides.rowMajor(k), x,
-                            new int[] {inputPlane(s, xOff, img, g)}, MatrixStrides.rowMajor(p), 0f, out,
-                            new int[] {outputPlane(s, outOff, img, g)}, p, parallel);
+                            new int[] {s.inputPlane(xOff, img, g)}, MatrixStrides.rowMajor(p), 0f, out,
+                            new int[] {s.outputPlane(outOff, img, g)}, p, parallel);
                 }
             });
             return;
@@ -70,12 +70,12 @@ public final class FloatConv {
                 int[] weights = {wOff + g * cg * k};
                 if (patchRows) {
                     for (int i = 0; i < count; i++) {
-                        Patches.rows(s, x, inputPlane(s, xOff, first + i, g), patches, i * p * k);
+                        Patches.rows(s, x, s.inputPlane(xOff, first + i, g), patches, i * p * k);
                     }
                     Sgemm.multiplyBatched(1, width, cg, k, patches, new int[] {0}, MatrixStrides.rowMajor(k), w, weights,
                             MatrixStrides.transposed(k), 0f, result, new int[] {0}, cg, parallel);
                     for (int i = 0; i < count; i++) {
-                        int plane = outputPlane(s, outOff, first + i, g);
+                        int plane = s.outputPlane(outOff, first + i, g);
                         for (int q = 0, at = i * p * cg; q < p; q++) {
                             for (int c = 0; c < cg; c++, at++) {
                                 out[plane + c * p + q] = result[at];
@@ -84,12 +84,12 @@ public final class FloatConv {
                     }
                 } else {
                     for (int i = 0; i < count; i++) {
-                        Patches.columns(s, x, inputPlane(s, xOff, first + i, g), patches, i * p, width);
+                        Patches.columns(s, x, s.inputPlane(xOff, first + i, g), patches, i * p, width);
                     }
                     Sgemm.multiplyBatched(1, cg, width, k, w, weights, MatrixStrides.rowMajor(k), patches, new int[] {0},
                             MatrixStrides.rowMajor(width), 0f, result, new int[] {0}, width, parallel);
                     for (int i = 0; i < count; i++) {
-                        int plane = outputPlane(s, outOff, first + i, g);
+                        int plane = s.outputPlane(outOff, first + i, g);
                         for (int c = 0; c < cg; c++) {
                             System.arraycopy(result, c * width + i * p, out, plane + c * p, p);
                         }
@@ -141,8 +141,8 @@ public final class FloatConv {
             forEachImage(s.n(), (img, parallel) -> {
                 for (int g = 0; g < s.groups(); g++) {
                     Sgemm.multiplyBatched(1, k, p, cg, w, new int[] {wOff + g * cg * k}, MatrixStrides.transposed(k), gy,
-                            new int[] {outputPlane(s, gyOff, img, g)}, MatrixStrides.rowMajor(p), 0f, gx,
-                            new int[] {inputPlane(s, gxOff, img, g)}, p, parallel);
+                            new int[] {s.outputPlane(gyOff, img, g)}, MatrixStrides.rowMajor(p), 0f, gx,
+                            new int[] {s.inputPlane(gxOff, img, g)}, p, parallel);
                 }
             });
             return;
@@ -157,7 +157,7 @@ public final class FloatConv {
                 Sgemm.multiplyBatched(1, k, width, cg, w, new int[] {wOff + g * cg * k}, MatrixStrides.transposed(k),
                         grads, new int[] {0}, MatrixStrides.rowMajor(width), 0f, cols, new int[] {0}, width, parallel);
                 for (int i = 0; i < count; i++) {
-                    int plane = inputPlane(s, gxOff, first + i, g);
+                    int plane = s.inputPlane(gxOff, first + i, g);
                     Arrays.fill(gx, plane, plane + planes, 0f);
                     Patches.addColumns(s, cols, i * p, width, gx, plane);
                 }
@@ -235,7 +235,7 @@ public final class FloatConv {
         float[] grads = buffer(1, cg * width);
         for (int g = 0; g < s.groups(); g++) {
             for (int i = 0; i < count; i++) {
-                Patches.rows(s, x, inputPlane(s, xOff, first + i, g), patches, i * p * k);
+                Patches.rows(s, x, s.inputPlane(xOff, first + i, g), patches, i * p * k);
             }
             gatherPlanes(s, gy, gyOff, first, count, g, grads);
             Sgemm.multiplyBatched(1, cg, k, width, grads, new int[] {0}, MatrixStrides.rowMajor(width), patches,
@@ -249,19 +249,11 @@ public final class FloatConv {
         int p = s.p();
         int width = count * p;
         for (int i = 0; i < count; i++) {
-            int plane = outputPlane(s, gyOff, first + i, g);
+            int plane = s.outputPlane(gyOff, first + i, g);
             for (int c = 0; c < s.coutPerGroup(); c++) {
                 System.arraycopy(gy, plane + c * p, into, c * width + i * p, p);
             }
         }
-    }
-
-    private static int inputPlane(ConvShape s, int off, int img, int g) {
-        return off + (img * s.cin() + g * s.cinPerGroup()) * s.h() * s.w();
-    }
-
-    private static int outputPlane(ConvShape s, int off, int img, int g) {
-        return off + (img * s.cout() + g * s.coutPerGroup()) * s.p();
     }
 
     /** A body run for one image; {@code parallel} says whether its GEMMs may use the pool. */

@@ -72,11 +72,11 @@ final class ImplicitConv {
                     int img = u / tiles;
                     int first = u % tiles * R;
                     int valid = Math.min(R, p - first);
-                    int base = xOff + (img * s.cin() + group * s.cinPerGroup()) * s.h() * s.w();
+                    int base = s.inputPlane(xOff, img, group);
                     for (int i = 0; i < R; i++) {
                         rows[i] = base + windowOffset(s, first + Math.min(i, valid - 1));
                     }
-                    int plane = outOff + (img * s.cout() + group * cg) * p + first;
+                    int plane = s.outputPlane(outOff, img, group) + first;
                     for (int b = 0; b < blocks; b++) {
                         kernel.tile(x, rows, 0, taps, 0, k, panels, b * k * C, acc);
                         for (int j = 0; j < Math.min(C, cg - b * C); j++) {
@@ -126,7 +126,7 @@ final class ImplicitConv {
         int[] taps = tapOffsets(s);
         int[] positions = positions(width);
         for (int i = 0; i < count; i++) {
-            int image = xOff + (first + i) * s.cin() * s.h() * s.w();
+            int image = s.inputPlane(xOff, first + i, 0);
             for (int q = 0; q < p; q++) {
                 positions[i * p + q] = image + windowOffset(s, q);
             }
@@ -172,7 +172,7 @@ final class ImplicitConv {
         float[] panels = panels(1, size);
         for (int i = 0; i < count; i++) {
             for (int c = 0; c < cg; c++) {
-                int from = gyOff + ((first + i) * s.cout() + g * cg + c) * p;
+                int from = s.outputPlane(gyOff, first + i, g) + c * p;
                 int to = c / C * width * C + i * p * C + c % C;
                 for (int q = 0; q < p; q++, to += C) {
                     panels[to] = gy[from + q];

@@ -105,7 +105,7 @@ final class WinogradConv {
         }
         float[] v = buffers[0];
         float[] m = buffers[1];
-        transformInput(s, x, xOff + img * s.cin() * s.h() * s.w(), v, tilesH, tilesW);
+        transformInput(s, x, s.inputPlane(xOff, img, 0), v, tilesH, tilesW);
         int[] uOffsets = new int[POINTS];
         int[] vOffsets = new int[POINTS];
         int[] mOffsets = new int[POINTS];
@@ -116,7 +116,7 @@ final class WinogradConv {
         }
         Sgemm.multiplyBatched(POINTS, s.cout(), tiles, s.cin(), u, uOffsets, MatrixStrides.rowMajor(s.cin()), v, vOffsets,
                 MatrixStrides.rowMajor(tiles), 0f, m, mOffsets, tiles, parallel);
-        transformOutput(s, m, out, outOff + img * s.cout() * s.p(), tilesH, tilesW);
+        transformOutput(s, m, out, s.outputPlane(outOff, img, 0), tilesH, tilesW);
     }
 
     /**
