@@ -18,7 +18,7 @@ import java.util.Optional;
 public final class FloatConv {
 
     /** Per thread: the patch matrix and the chunk's output (or gradient) rows; on the caller, also the filter-gradient partials. */
-    private static final ThreadLocal<float[][]> BUFFERS = ThreadLocal.withInitial(() -> new float[3][0]);
+    private static final ThreadBuffers BUFFERS = new ThreadBuffers(3);
     /** Buffered elements per chunk (patches plus output rows): 64 Ki floats, 256 KiB, half a Zen 3 core's L2. */
     private static final int CHUNK_ELEMENTS = 1 << 16;
     /** The most filter-gradient partial elements (one copy of the gradient per chunk) summed after a parallel run. */
@@ -64,8 +64,8 @@ public final class FloatConv {
         boolean patchRows = rowsFitBetter(cg);
         forEachChunk(s.n(), (k + cg) * p, chunkElements, (first, count, parallel) -> {
             int width = count * p;
-            float[] patches = buffer(0, k * width);
-            float[] result = buffer(1, cg * width);
+            float[] patches = BUFFERS.get(0, k * width);
+            float[] result = BUFFERS.get(1, cg * width);
             for (int g = 0; g < s.groups(); g++) {
                 int[] weights = {wOff + g * cg * k};
                 if (patchRows) {
@@ -150,8 +150,8 @@ public final class FloatConv {
         int planes = s.cinPerGroup() * s.h() * s.w();
         forEachChunk(s.n(), (k + cg) * p, chunkElements, (first, count, parallel) -> {
             int width = count * p;
-            float[] cols = buffer(0, k * width);
-            float[] grads = buffer(1, cg * width);
+            float[] cols = BUFFERS.get(0, k * width);
+            float[] grads = BUFFERS.get(1, cg * width);
             for (int g = 0; g < s.groups(); g++) {
                 gatherPlanes(s, gy, gyOff, first, count, g, grads);
                 Sgemm.multiplyBatched(1, k, width, cg, w, new int[] {wOff + g * cg * k}, MatrixStrides.transposed(k),
@@ -207,7 +207,7 @@ public final class FloatConv {
             }
             return;
         }
-        float[] partials = buffer(2, chunks * size);
+        float[] partials = BUFFERS.get(2, chunks * size);
         forEachChunk(s.n(), perImage, chunkElements, (first, count, parallel) ->
                 body.run(first, count, partials, first / perChunk * size, false, parallel));
         System.arraycopy(partials, 0, gw, gwOff, size);
@@ -231,8 +231,8 @@ public final class FloatConv {
         int p = s.p();
         int cg = s.coutPerGroup();
         int width = count * p;
-        float[] patches = buffer(0, k * width);
-        float[] grads = buffer(1, cg * width);
+        float[] patches = BUFFERS.get(0, k * width);
+        float[] grads = BUFFERS.get(1, cg * width);
         for (int g = 0; g < s.groups(); g++) {
             for (int i = 0; i < count; i++) {
                 Patches.rows(s, x, s.inputPlane(xOff, first + i, g), patches, i * p * k);
@@ -293,14 +293,5 @@ public final class FloatConv {
                 body.run(c * size, Math.min(size, n - c * size), true);
             }
         }
-    }
-
-    /** This thread's buffer {@code slot}, at least {@code size} long. */
-    private static float[] buffer(int slot, int size) {
-        float[][] holder = BUFFERS.get();
-        if (holder[slot].length < size) {
-            holder[slot] = new float[size];
-        }
-        return holder[slot];
     }
 }

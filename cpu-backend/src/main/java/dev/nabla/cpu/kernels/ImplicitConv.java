@@ -16,7 +16,7 @@ final class ImplicitConv {
     private static final int R = ImplicitTile.ROWS;
     private static final int C = ImplicitTile.COLS;
     /** Per thread: the packed weight panels (forward) and output-gradient panels (filter gradient). */
-    private static final ThreadLocal<float[][]> PANELS = ThreadLocal.withInitial(() -> new float[2][0]);
+    private static final ThreadBuffers PANELS = new ThreadBuffers(2);
     /** Per thread: the window offsets of a chunk's output positions. */
     private static final ThreadLocal<int[]> POSITIONS = ThreadLocal.withInitial(() -> new int[0]);
     /** Multiply-adds a parallel task should at least get. */
@@ -184,12 +184,9 @@ final class ImplicitConv {
 
     /** This thread's panel buffer {@code slot}, zeroed over its first {@code size} elements (the padding must read 0). */
     private static float[] panels(int slot, int size) {
-        float[][] holder = PANELS.get();
-        if (holder[slot].length < size) {
-            holder[slot] = new float[size];
-        }
-        java.util.Arrays.fill(holder[slot], 0, size, 0f);
-        return holder[slot];
+        float[] panels = PANELS.get(slot, size);
+        java.util.Arrays.fill(panels, 0, size, 0f);
+        return panels;
     }
 
     private static int[] positions(int size) {

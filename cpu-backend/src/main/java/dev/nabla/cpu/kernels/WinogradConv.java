@@ -20,7 +20,7 @@ final class WinogradConv {
     private static final int MIN_CHANNELS = 8;
 
     /** Per thread: the transformed input tiles and the 16 GEMM outputs of one image. */
-    private static final ThreadLocal<float[][]> BUFFERS = ThreadLocal.withInitial(() -> new float[2][0]);
+    private static final ThreadBuffers BUFFERS = new ThreadBuffers(2);
 
     private WinogradConv() {
     }
@@ -96,15 +96,8 @@ final class WinogradConv {
         int tilesH = (s.oh() + 1) / 2;
         int tilesW = (s.ow() + 1) / 2;
         int tiles = tilesH * tilesW;
-        float[][] buffers = BUFFERS.get();
-        if (buffers[0].length < POINTS * s.cin() * tiles) {
-            buffers[0] = new float[POINTS * s.cin() * tiles];
-        }
-        if (buffers[1].length < POINTS * s.cout() * tiles) {
-            buffers[1] = new float[POINTS * s.cout() * tiles];
-        }
-        float[] v = buffers[0];
-        float[] m = buffers[1];
+        float[] v = BUFFERS.get(0, POINTS * s.cin() * tiles);
+        float[] m = BUFFERS.get(1, POINTS * s.cout() * tiles);
         transformInput(s, x, s.inputPlane(xOff, img, 0), v, tilesH, tilesW);
         int[] uOffsets = new int[POINTS];
         int[] vOffsets = new int[POINTS];
