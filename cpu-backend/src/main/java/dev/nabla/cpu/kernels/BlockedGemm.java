@@ -14,6 +14,12 @@ import java.util.List;
  */
 final class BlockedGemm<A> {
 
+    /**
+     * Panel width from which adjacent lines are packed with {@link GemmArrays#packAdjacentLines}: its
+     * array copies beat element loops for 16 floats (0.37 against 0.87 ns per element) but not for 6.
+     */
+    private static final int WIDE_COPY = 16;
+
     private final String name;
     private final GemmArrays<A> arrays;
     /** Per thread: the packed A block, the packed B block and the edge tile. */
@@ -134,6 +140,10 @@ final class BlockedGemm<A> {
          * the last panel zero-padded.
          */
         private void pack(A src, int base, int across, int along, int extent, int kc, int width, A dst) {
+            if (across == 1 && width >= WIDE_COPY) {
+                arrays.packAdjacentLines(src, base, along, extent, kc, width, dst);
+                return;
+            }
             for (int i = 0, q = 0; i < extent; i += width, q += kc * width) {
                 int lines = Math.min(width, extent - i);
                 arrays.packPanel(src, base + i * across, across, along, dst, q, lines, width, kc);

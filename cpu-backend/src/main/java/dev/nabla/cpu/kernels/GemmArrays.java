@@ -1,5 +1,7 @@
 package dev.nabla.cpu.kernels;
 
+import java.util.Arrays;
+
 /**
  * The few element-wise array operations a blocked GEMM needs outside its micro-kernel, for one
  * primitive element type; {@link BlockedGemm} is written once against them.
@@ -19,6 +21,32 @@ interface GemmArrays<A> {
      * for {@code r < lines}, {@code p < kc}, and zeros for {@code lines <= r < width}.
      */
     void packPanel(A src, int start, int across, int along, A dst, int at, int lines, int width, int kc);
+
+    /** {@code a[from..to) = 0}. */
+    void clear(A a, int from, int to);
+
+    /**
+     * Packs a whole block whose lines are adjacent ({@code across == 1}) into panels of
+     * {@code width} lines, as {@link #packPanel} would panel by panel. It walks depth-outer, so
+     * every source run is read once, front to back, in wide array copies; panel by panel, a depth
+     * step reads only {@code width} values before jumping {@code along} ahead, which measured 2–5×
+     * slower for a 16-wide B block read from memory.
+     */
+    default void packAdjacentLines(A src, int start, int along, int extent, int kc, int width, A dst) {
+        int full = extent - extent % width;
+        int panelSize = kc * width;
+        for (int p = 0; p < kc; p++) {
+            int from = start + p * along;
+            int to = p * width;
+            for (int i = 0; i < full; i += width, to += panelSize) {
+                System.arraycopy(src, from + i, dst, to, width);
+            }
+            if (full < extent) {
+                System.arraycopy(src, from + full, dst, to, extent - full);
+                clear(dst, to + extent - full, to + width);
+            }
+        }
+    }
 
     /** {@code c[from..to) *= factor}, rounding the factor to the element type first. */
     void scale(A c, int from, int to, double factor);
@@ -62,6 +90,11 @@ interface GemmArrays<A> {
                     dst[to] = r < lines ? src[from + p * along] : 0f;
                 }
             }
+        }
+
+        @Override
+        public void clear(float[] a, int from, int to) {
+            Arrays.fill(a, from, to, 0f);
         }
 
         @Override
@@ -116,6 +149,11 @@ interface GemmArrays<A> {
                     dst[to] = r < lines ? src[from + p * along] : 0.0;
                 }
             }
+        }
+
+        @Override
+        public void clear(double[] a, int from, int to) {
+            Arrays.fill(a, from, to, 0.0);
         }
 
         @Override
