@@ -1,33 +1,54 @@
 package dev.nabla.nn;
 
 import dev.nabla.Tensor;
+import dev.nabla.backend.fast.FusedActivation;
 import java.util.function.UnaryOperator;
 
-/** A parameter-free elementwise module wrapping a function; see the factories for the common ones. */
+/**
+ * A parameter-free elementwise module wrapping a function; see the factories for the common ones.
+ * ReLU, tanh and sigmoid from the factories can fuse with the bias of a {@link Linear} or
+ * {@link Conv2d} just before them in a {@link Sequential}.
+ */
 public class Activation extends Module {
 
     private final String name;
     private final UnaryOperator<Tensor> fn;
+    /** The fusable kind, or null. */
+    private final FusedActivation fused;
 
     /** An activation with a display name and its function. */
     public Activation(String name, UnaryOperator<Tensor> fn) {
+        this(name, fn, null);
+    }
+
+    private Activation(String name, FusedActivation fused) {
+        this(name, x -> BiasActivation.activate(x, fused), fused);
+    }
+
+    private Activation(String name, UnaryOperator<Tensor> fn, FusedActivation fused) {
         this.name = name;
         this.fn = fn;
+        this.fused = fused;
     }
 
     /** max(x, 0). */
     public static Activation relu() {
-        return new Activation("ReLU", Tensor::relu);
+        return new Activation("ReLU", FusedActivation.RELU);
     }
 
     /** tanh(x). */
     public static Activation tanh() {
-        return new Activation("Tanh", Tensor::tanh);
+        return new Activation("Tanh", FusedActivation.TANH);
     }
 
     /** 1 / (1 + e^-x). */
     public static Activation sigmoid() {
-        return new Activation("Sigmoid", Tensor::sigmoid);
+        return new Activation("Sigmoid", FusedActivation.SIGMOID);
+    }
+
+    /** The kind a preceding layer may fuse with its bias, or null when this activation is not one of them. */
+    FusedActivation fused() {
+        return fused;
     }
 
     /** {@code x > 0 ? x : slope·x}. */

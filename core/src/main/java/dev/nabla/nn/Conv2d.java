@@ -2,9 +2,10 @@ package dev.nabla.nn;
 
 import dev.nabla.Tensor;
 import dev.nabla.backend.fast.ConvGeometry;
+import dev.nabla.backend.fast.FusedActivation;
 
 /** A 2-D convolution layer over {@code [N, Cin, H, W]} with weight {@code [Cout, Cin/groups, KH, KW]}. */
-public class Conv2d extends ConvLayer {
+public class Conv2d extends ConvLayer implements ActivationFusible {
 
     private final ConvGeometry geometry;
 
@@ -40,6 +41,17 @@ public class Conv2d extends ConvLayer {
     @Override
     public Tensor forward(Tensor input) {
         return ConvOps.conv2d(input, weight().get(), biasTensor(), geometry);
+    }
+
+    @Override
+    public boolean fusesActivation() {
+        return getClass() == Conv2d.class;
+    }
+
+    @Override
+    public Tensor forwardActivated(Tensor input, FusedActivation act) {
+        Tensor y = ConvOps.conv2d(input, weight().get(), null, geometry);
+        return BiasActivation.apply("Conv2d", y, biasTensor(), 1, act);
     }
 
     @Override

@@ -7,6 +7,7 @@ import dev.nabla.Tensor;
 import dev.nabla.autograd.Autograd;
 import dev.nabla.autograd.GradMode;
 import dev.nabla.autograd.Graph;
+import dev.nabla.backend.fast.FusedActivation;
 import java.util.Arrays;
 
 /**
@@ -29,6 +30,20 @@ public final class Functional {
     /** {@code exp(x) / sum(exp(x))} along {@code dim}, fused like {@link #logSoftmax}. */
     public static Tensor softmax(Tensor x, int dim) {
         return softmaxAlong("softmax", x, dim, false);
+    }
+
+    /**
+     * {@code act(x + bias)} with {@code bias} broadcast along dimension {@code dim} of x: one pass
+     * forward and one backward on a backend with a {@link dev.nabla.backend.fast.BiasActivationKernel}
+     * (float32 operands), the add and the activation as separate ops otherwise. Values equal the
+     * separate ops'.
+     *
+     * @param bias {@code [x.size(dim)]}, or null for the activation alone
+     * @param dim the channel dimension (negative counts from the end): 1 after a convolution, -1 after a linear layer
+     * @throws IllegalArgumentException when the bias shape does not match
+     */
+    public static Tensor biasActivation(Tensor x, Tensor bias, int dim, FusedActivation act) {
+        return BiasActivation.apply("biasActivation", x, bias, dim, act);
     }
 
     private static Tensor softmaxAlong(String op, Tensor x, int dim, boolean log) {

@@ -4,12 +4,13 @@ import dev.nabla.DType;
 import dev.nabla.Device;
 import dev.nabla.Generator;
 import dev.nabla.Tensor;
+import dev.nabla.backend.fast.FusedActivation;
 
 /**
  * {@code y = x Wᵀ + b} over the last dimension. Initialised like PyTorch: weight and bias
  * uniform in {@code ±1/sqrt(inFeatures)}.
  */
-public class Linear extends Module {
+public class Linear extends Module implements ActivationFusible {
 
     private final int inFeatures;
     private final int outFeatures;
@@ -50,12 +51,30 @@ public class Linear extends Module {
 
     @Override
     public Tensor forward(Tensor input) {
+        checkInput(input);
+        Tensor y = input.matmul(weight.get().t());
+        return bias == null ? y : y.add(bias.get());
+    }
+
+    @Override
+    public boolean fusesActivation() {
+        return getClass() == Linear.class;
+    }
+
+    @Override
+    public Tensor forwardActivated(Tensor input, FusedActivation act) {
+        if (bias == null) {
+            return BiasActivation.activate(forward(input), act);
+        }
+        checkInput(input);
+        return BiasActivation.apply("Linear", input.matmul(weight.get().t()), bias.get(), -1, act);
+    }
+
+    private void checkInput(Tensor input) {
         if (input.rank() == 0 || input.size(-1) != inFeatures) {
             throw new IllegalArgumentException("Linear: expected input with last dimension " + inFeatures + ", got shape "
                     + input.shape());
         }
-        Tensor y = input.matmul(weight.get().t());
-        return bias == null ? y : y.add(bias.get());
     }
 
     @Override

@@ -1,10 +1,16 @@
 package dev.nabla.nn;
 
 import dev.nabla.Tensor;
+import dev.nabla.backend.fast.FusedActivation;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Applies its children in order; they are named "0", "1", ... in the state dict. */
+/**
+ * Applies its children in order; they are named "0", "1", ... in the state dict. A {@link Linear} or
+ * {@link Conv2d} followed by {@link Activation#relu()}, {@link Activation#tanh()} or
+ * {@link Activation#sigmoid()} runs as one bias-and-activation step (same values; see
+ * {@link Functional#biasActivation}).
+ */
 public class Sequential extends Module {
 
     private final List<Module> layers = new ArrayList<>();
@@ -35,8 +41,15 @@ public class Sequential extends Module {
     @Override
     public Tensor forward(Tensor input) {
         Tensor x = input;
-        for (Module m : layers) {
-            x = m.forward(x);
+        for (int i = 0; i < layers.size(); i++) {
+            Module m = layers.get(i);
+            FusedActivation next = i + 1 < layers.size() && layers.get(i + 1) instanceof Activation a ? a.fused() : null;
+            if (next != null && m instanceof ActivationFusible layer && layer.fusesActivation()) {
+                x = layer.forwardActivated(x, next);
+                i++;
+            } else {
+                x = m.forward(x);
+            }
         }
         return x;
     }

@@ -12,10 +12,12 @@ import dev.nabla.backend.Strided;
 import dev.nabla.backend.UnaryOp;
 import dev.nabla.backend.fast.AdamKernel;
 import dev.nabla.backend.fast.AttentionKernel;
+import dev.nabla.backend.fast.BiasActivationKernel;
 import dev.nabla.backend.fast.LayerNormKernel;
 import dev.nabla.backend.fast.LstmCellKernel;
 import dev.nabla.backend.fast.ConvGeometry;
 import dev.nabla.backend.fast.ConvKernel;
+import dev.nabla.backend.fast.FusedActivation;
 import dev.nabla.backend.fast.MatmulKernel;
 import dev.nabla.backend.fast.PoolGeometry;
 import dev.nabla.backend.fast.PoolKernel;
@@ -33,7 +35,7 @@ import dev.nabla.cpu.kernels.FloatPool;
  * primitive-based reference paths, whose matmuls still reach the packed GEMM.
  */
 public final class CpuBackend implements Backend, MatmulKernel, AttentionKernel, LstmCellKernel, ConvKernel,
-        PoolKernel, SoftmaxKernel, LayerNormKernel, AdamKernel {
+        PoolKernel, SoftmaxKernel, LayerNormKernel, AdamKernel, BiasActivationKernel {
 
     /** The one instance: there is one CPU device. */
     static final CpuBackend INSTANCE = new CpuBackend();
@@ -174,6 +176,17 @@ public final class CpuBackend implements Backend, MatmulKernel, AttentionKernel,
     @Override
     public void layerNormBackward(Strided x, Strided mean, Strided rstd, Strided gradOut, Strided gradInput) {
         CpuLayerNorm.backward(x, mean, rstd, gradOut, gradInput);
+    }
+
+    @Override
+    public void biasActivation(Strided x, Strided bias, int inner, FusedActivation act, Strided out) {
+        CpuBiasActivation.forward(x, bias, inner, act, out);
+    }
+
+    @Override
+    public void biasActivationBackward(Strided y, Strided gradOut, int inner, FusedActivation act, Strided gradX,
+            Strided gradBias) {
+        CpuBiasActivation.backward(y, gradOut, inner, act, gradX, gradBias);
     }
 
     @Override

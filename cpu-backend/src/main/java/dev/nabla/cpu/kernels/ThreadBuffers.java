@@ -5,17 +5,17 @@ package dev.nabla.cpu.kernels;
  * reused, so kernels allocate no large scratch in steady state. Each kernel class owns its own
  * instance, so nested calls between classes never share a slot.
  */
-final class ThreadBuffers {
+public final class ThreadBuffers {
 
     private final ThreadLocal<float[][]> slots;
 
     /** @param count how many slots each thread has */
-    ThreadBuffers(int count) {
+    public ThreadBuffers(int count) {
         this.slots = ThreadLocal.withInitial(() -> new float[count][0]);
     }
 
     /** The calling thread's array in {@code slot}, at least {@code size} long; its contents are left over from earlier use. */
-    float[] get(int slot, int size) {
+    public float[] get(int slot, int size) {
         float[][] held = slots.get();
         if (held[slot].length < size) {
             held[slot] = new float[size];
