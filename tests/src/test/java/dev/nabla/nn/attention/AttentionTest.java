@@ -79,6 +79,29 @@ class AttentionTest {
     }
 
     @Test
+    void crossesQueryAndKeyBlockBoundariesWithMasks() {
+        // 130 queries and 300 keys span several blocks of the CPU's blocked float32 kernel (64 × 256)
+        Generator.manualSeed(5);
+        int lq = 130;
+        int lk = 300;
+        Tensor q = Tensor.randn(2, lq, 8);
+        Tensor k = Tensor.randn(2, lk, 8);
+        Tensor v = Tensor.randn(2, lk, 5);
+        float[] keepValues = new float[2 * lk];
+        for (int j = 0; j < keepValues.length; j++) {
+            keepValues[j] = j % 7 == 3 || j >= lk + 280 ? 0 : 1;
+        }
+        Tensor keep = Tensor.of(keepValues, 2, 1, lk);
+        double[] fullKeep = keep.expand(2, lq, lk).toDoubleArray();
+        for (boolean causal : new boolean[] {false, true}) {
+            Tensor out = Attention.scaledDotProduct(q, k, v, keep, causal);
+            double[] expected = naive(q.toDoubleArray(), k.toDoubleArray(), v.toDoubleArray(), 2, lq, lk, 8, 5, fullKeep,
+                    causal);
+            assertArrayEquals(expected, out.toDoubleArray(), 1e-5, "causal " + causal);
+        }
+    }
+
+    @Test
     void fullyMaskedRowsGiveZerosNotNaN() {
         Tensor q = Tensor.randn(1, 2, 2);
         Tensor k = Tensor.randn(1, 3, 2);
