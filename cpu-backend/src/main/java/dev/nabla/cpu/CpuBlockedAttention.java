@@ -1,8 +1,10 @@
 package dev.nabla.cpu;
 
 import dev.nabla.backend.Strided;
+import dev.nabla.cpu.kernels.FloatExp;
 import dev.nabla.cpu.kernels.MatrixStrides;
 import dev.nabla.cpu.kernels.Sgemm;
+import dev.nabla.cpu.kernels.Simd;
 import dev.nabla.cpu.kernels.ThreadBuffers;
 import java.util.Arrays;
 
@@ -21,6 +23,7 @@ final class CpuBlockedAttention {
     private static final int KEY_BLOCK = 256;
     /** Per thread: scores/weights, the output accumulator, the row maxima and sums. */
     private static final ThreadBuffers SCRATCH = new ThreadBuffers(3);
+    private static final FloatExp EXP = Simd.exp();
 
     private CpuBlockedAttention() {
     }
@@ -145,12 +148,7 @@ final class CpuBlockedAttention {
             }
             float max = Math.max(stats[r], blockMax);
             float correction = (float) Math.exp(stats[r] - max);
-            double sum = 0;
-            for (int c = 0; c < cols; c++) {
-                float w = (float) Math.exp(s[at + c] - max);
-                s[at + c] = w;
-                sum += w;
-            }
+            double sum = EXP.expShifted(s, at, cols, max);
             stats[r] = max;
             stats[QUERY_BLOCK + r] = (float) (stats[QUERY_BLOCK + r] * correction + sum);
             if (correction != 1f) {

@@ -28,6 +28,8 @@ public final class Simd {
             : new ScalarPairMax();
     private static final FloatSelect SELECT = ENABLED ? (FloatSelect) create("dev.nabla.cpu.kernels.VectorFloatSelect")
             : new ScalarFloatSelect();
+    private static final FloatExp EXP = ENABLED ? (FloatExp) create("dev.nabla.cpu.kernels.VectorFloatExp")
+            : new ScalarFloatExp();
 
     static {
         LOG.info(ENABLED ? "CPU GEMM and select: SIMD float kernels (jdk.incubator.vector, 256-bit)"
@@ -45,6 +47,11 @@ public final class Simd {
     /** The branch-free (SIMD) or plain float select kernels, whichever is active. */
     public static FloatSelect select() {
         return SELECT;
+    }
+
+    /** The SIMD or scalar exponential for softmax weights. */
+    public static FloatExp exp() {
+        return EXP;
     }
 
     /** The FMA loop matching the active kernels (SIMD or scalar), for peak measurements. */
