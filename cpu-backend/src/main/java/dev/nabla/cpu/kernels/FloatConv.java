@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /**
  * Float NCHW convolution. 3×3 stride-1 convolutions with enough channels, and their data
- * gradients, go through Winograd's F(2×2, 3×3) ({@link WinogradConv}); depthwise ones run as
+ * gradients, go through Winograd's F(4×4, 3×3) ({@link WinogradConv}); depthwise ones run as
  * direct loops ({@link DepthwiseConv}); 1×1 unit-stride kernels are one {@link Sgemm} per image on
  * the input planes themselves. Unpadded convolutions compute the forward pass and the filter
  * gradient as implicit GEMMs that read the input in place ({@link ImplicitConv}). Everything else

@@ -5,21 +5,27 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * 3×3, stride-1, undilated, ungrouped float convolution by Winograd's minimal filtering F(2×2, 3×3)
- * (Lavin and Gray, 2015): each 2×2 block of outputs comes from a 4×4 input tile through
- * {@code Y = Aᵀ [(G g Gᵀ) ⊙ (Bᵀ d B)] A}, 16 multiplications instead of 36. The elementwise products,
- * summed over input channels, are 16 GEMMs of {@code [Cout, Cin] · [Cin, tiles]} per image, so the
- * work is 2.25× smaller than im2col + GEMM and runs on the same packed {@link Sgemm}. The data
+ * 3×3, stride-1, undilated, ungrouped float convolution by Winograd's minimal filtering F(4×4, 3×3)
+ * (Lavin and Gray, 2015, interpolation points 0, ±1, ±2, ∞): each 4×4 block of outputs comes from a
+ * 6×6 input tile through {@code Y = Aᵀ [(G g Gᵀ) ⊙ (Bᵀ d B)] A}, 36 multiplications instead of 144.
+ * The elementwise products, summed over input channels, are 36 GEMMs of
+ * {@code [Cout, Cin] · [Cin, tiles]} per image, so the multiplications are 4× fewer than im2col +
+ * GEMM (F(2×2, 3×3): 2.25×) and the transformed tiles 44 % smaller per output; they run on the
+ * same packed {@link Sgemm}. The filters are transformed in double and rounded once. The data
  * gradient is the same computation on the output gradient with rotated filters ({@link #transposed}).
  */
 final class WinogradConv {
 
-    /** Elements of the transformed 4×4 tile. */
-    private static final int POINTS = 16;
+    /** Output tile side. */
+    private static final int TILE = 4;
+    /** Input tile side: the output tile plus the kernel's reach. */
+    private static final int ALPHA = TILE + 2;
+    /** Elements of the transformed 6×6 tile. */
+    private static final int POINTS = ALPHA * ALPHA;
     /** Below these channel counts the tile transforms cost more than the multiplications they save. */
     private static final int MIN_CHANNELS = 8;
 
-    /** Per thread: the transformed input tiles and the 16 GEMM outputs of one image. */
+    /** Per thread: the transformed input tiles and the GEMM outputs of one image. */
     private static final ThreadBuffers BUFFERS = new ThreadBuffers(2);
 
     private WinogradConv() {
@@ -67,34 +73,41 @@ final class WinogradConv {
     static float[] transformFilters(ConvShape s, float[] w, int wOff) {
         int pairs = s.cout() * s.cin();
         float[] u = new float[POINTS * pairs];
-        float[] g = new float[9];
-        float[] t = new float[12];
+        double[] t = new double[ALPHA * 3];
+        double[] row = new double[ALPHA];
         for (int pair = 0; pair < pairs; pair++) {
-            System.arraycopy(w, wOff + pair * 9, g, 0, 9);
+            int g = wOff + pair * 9;
             for (int j = 0; j < 3; j++) {
-                t[j] = g[j];
-                t[3 + j] = 0.5f * (g[j] + g[3 + j] + g[6 + j]);
-                t[6 + j] = 0.5f * (g[j] - g[3 + j] + g[6 + j]);
-                t[9 + j] = g[6 + j];
+                filterColumn(w[g + j], w[g + 3 + j], w[g + 6 + j], row);
+                for (int i = 0; i < ALPHA; i++) {
+                    t[3 * i + j] = row[i];
+                }
             }
-            for (int i = 0; i < 4; i++) {
-                float a = t[3 * i];
-                float b = t[3 * i + 1];
-                float c = t[3 * i + 2];
-                u[(4 * i) * pairs + pair] = a;
-                u[(4 * i + 1) * pairs + pair] = 0.5f * (a + b + c);
-                u[(4 * i + 2) * pairs + pair] = 0.5f * (a - b + c);
-                u[(4 * i + 3) * pairs + pair] = c;
+            for (int i = 0; i < ALPHA; i++) {
+                filterColumn(t[3 * i], t[3 * i + 1], t[3 * i + 2], row);
+                for (int k = 0; k < ALPHA; k++) {
+                    u[(ALPHA * i + k) * pairs + pair] = (float) row[k];
+                }
             }
         }
         return u;
     }
 
+    /** {@code G · (g0, g1, g2)} with {@code G = [1/4 0 0; -1/6 -1/6 -1/6; -1/6 1/6 -1/6; 1/24 1/12 1/6; 1/24 -1/12 1/6; 0 0 1]}. */
+    private static void filterColumn(double g0, double g1, double g2, double[] out) {
+        out[0] = g0 / 4;
+        out[1] = -(g0 + g1 + g2) / 6;
+        out[2] = -(g0 - g1 + g2) / 6;
+        out[3] = g0 / 24 + g1 / 12 + g2 / 6;
+        out[4] = g0 / 24 - g1 / 12 + g2 / 6;
+        out[5] = g2;
+    }
+
     /** One image: {@code out[img] = conv2d(x[img], w)} given the transformed filters {@code u}. */
     static void forwardImage(ConvShape s, float[] x, int xOff, float[] u, float[] out, int outOff, int img,
             boolean parallel) {
-        int tilesH = (s.oh() + 1) / 2;
-        int tilesW = (s.ow() + 1) / 2;
+        int tilesH = (s.oh() + TILE - 1) / TILE;
+        int tilesW = (s.ow() + TILE - 1) / TILE;
         int tiles = tilesH * tilesW;
         float[] v = BUFFERS.get(0, POINTS * s.cin() * tiles);
         float[] m = BUFFERS.get(1, POINTS * s.cout() * tiles);
@@ -113,108 +126,161 @@ final class WinogradConv {
     }
 
     /**
-     * {@code V[ξ][ci][tile] = (Bᵀ d B)[ξ]} for each 4×4 input tile d (zero outside the input). A band of
-     * four input rows at a time: {@code Bᵀ d} combines the rows once for every column, then each tile
-     * combines four of those columns, and each of the 16 outputs is written as one sequential run.
+     * {@code V[ξ][ci][tile] = (Bᵀ d B)[ξ]} for each 6×6 input tile d (zero outside the input), with
+     * {@code Bᵀ = [4 0 -5 0 1 0; 0 -4 -4 1 1 0; 0 4 -4 -1 1 0; 0 -2 -1 2 1 0; 0 2 -1 -2 1 0; 0 4 0 -5 0 1]}.
+     * A band of six input rows at a time: {@code Bᵀ d} combines the rows once for every column, then
+     * each tile combines six of those columns, and each of the 36 outputs is written as one
+     * sequential run over the band's tiles.
      */
     private static void transformInput(ConvShape s, float[] x, int plane, float[] v, int tilesH, int tilesW) {
         int tiles = tilesH * tilesW;
         int stride = s.cin() * tiles;
         int padH = s.geo().padH();
         int padW = s.geo().padW();
-        int width = Math.max(2 * tilesW + 2, padW + s.w());
-        float[][] band = new float[4][width];
-        float[][] t = new float[4][width];
+        int width = Math.max(TILE * tilesW + 2, padW + s.w());
+        float[][] band = new float[ALPHA][width];
+        float[][] t = new float[ALPHA][width];
         for (int c = 0; c < s.cin(); c++) {
             int src = plane + c * s.h() * s.w();
             for (int th = 0; th < tilesH; th++) {
-                for (int i = 0; i < 4; i++) {
-                    int row = 2 * th - padH + i;
+                for (int i = 0; i < ALPHA; i++) {
+                    int row = TILE * th - padH + i;
                     Arrays.fill(band[i], 0f);
                     if (row >= 0 && row < s.h()) {
                         System.arraycopy(x, src + row * s.w(), band[i], padW, s.w());
                     }
                 }
-                float[] b0 = band[0];
-                float[] b1 = band[1];
-                float[] b2 = band[2];
-                float[] b3 = band[3];
-                float[] t0 = t[0];
-                float[] t1 = t[1];
-                float[] t2 = t[2];
-                float[] t3 = t[3];
-                for (int q = 0; q < width; q++) {
-                    t0[q] = b0[q] - b2[q];
-                    t1[q] = b1[q] + b2[q];
-                    t2[q] = b2[q] - b1[q];
-                    t3[q] = b1[q] - b3[q];
-                }
+                combineRows(band, t, width);
                 int base = c * tiles + th * tilesW;
-                for (int i = 0; i < 4; i++) {
+                for (int i = 0; i < ALPHA; i++) {
                     float[] ti = t[i];
-                    int o0 = (4 * i) * stride + base;
-                    int o1 = o0 + stride;
-                    int o2 = o1 + stride;
-                    int o3 = o2 + stride;
-                    for (int tw = 0, l = 0; tw < tilesW; tw++, l += 2) {
-                        float a = ti[l];
-                        float b = ti[l + 1];
-                        float e = ti[l + 2];
-                        float f = ti[l + 3];
-                        v[o0 + tw] = a - e;
-                        v[o1 + tw] = b + e;
-                        v[o2 + tw] = e - b;
-                        v[o3 + tw] = b - f;
+                    int o0 = (ALPHA * i) * stride + base;
+                    for (int tw = 0, l = 0; tw < tilesW; tw++, l += TILE) {
+                        float a0 = ti[l];
+                        float a1 = ti[l + 1];
+                        float a2 = ti[l + 2];
+                        float a3 = ti[l + 3];
+                        float a4 = ti[l + 4];
+                        float a5 = ti[l + 5];
+                        float p = a4 - a2;
+                        float q = 2 * (a3 - a1);
+                        int o = o0 + tw;
+                        v[o] = 4 * a0 - 5 * a2 + a4;
+                        v[o + stride] = a3 + a4 - 4 * (a1 + a2);
+                        v[o + 2 * stride] = a4 - a3 + 4 * (a1 - a2);
+                        v[o + 3 * stride] = p + q;
+                        v[o + 4 * stride] = p - q;
+                        v[o + 5 * stride] = 4 * a1 - 5 * a3 + a5;
                     }
                 }
             }
         }
     }
 
+    /** {@code t = Bᵀ · band} over every column of the six band rows. */
+    private static void combineRows(float[][] band, float[][] t, int width) {
+        float[] b0 = band[0];
+        float[] b1 = band[1];
+        float[] b2 = band[2];
+        float[] b3 = band[3];
+        float[] b4 = band[4];
+        float[] b5 = band[5];
+        float[] t0 = t[0];
+        float[] t1 = t[1];
+        float[] t2 = t[2];
+        float[] t3 = t[3];
+        float[] t4 = t[4];
+        float[] t5 = t[5];
+        for (int q = 0; q < width; q++) {
+            float p = b4[q] - b2[q];
+            float d = 2 * (b3[q] - b1[q]);
+            t0[q] = 4 * b0[q] - 5 * b2[q] + b4[q];
+            t1[q] = b3[q] + b4[q] - 4 * (b1[q] + b2[q]);
+            t2[q] = b4[q] - b3[q] + 4 * (b1[q] - b2[q]);
+            t3[q] = p + d;
+            t4[q] = p - d;
+            t5[q] = 4 * b1[q] - 5 * b3[q] + b5[q];
+        }
+    }
+
     /**
-     * {@code Y = Aᵀ M A} per tile: for one output channel and tile row, {@code Aᵀ M} combines the 16
-     * planes into eight runs over the tiles, which give the two output rows' even and odd columns.
+     * {@code Y = Aᵀ M A} per tile, with {@code Aᵀ = [1 1 1 1 1 0; 0 1 -1 2 -2 0; 0 1 1 4 4 0; 0 1 -1 8 -8 1]}:
+     * for one output channel and tile row, {@code Aᵀ M} combines the 36 planes into 24 runs over the
+     * tiles (four rows by six columns), and each output row combines six of those per tile.
      */
     private static void transformOutput(ConvShape s, float[] m, float[] out, int image, int tilesH, int tilesW) {
         int tiles = tilesH * tilesW;
         int stride = s.cout() * tiles;
-        float[][] r = new float[8][tilesW];
+        float[][] r = new float[TILE * ALPHA][tilesW];
         for (int co = 0; co < s.cout(); co++) {
             int plane = image + co * s.p();
             for (int th = 0; th < tilesH; th++) {
                 int base = co * tiles + th * tilesW;
-                for (int j = 0; j < 4; j++) {
-                    int o0 = j * stride + base;
-                    int o1 = o0 + 4 * stride;
-                    int o2 = o1 + 4 * stride;
-                    int o3 = o2 + 4 * stride;
-                    float[] top = r[j];
-                    float[] bottom = r[4 + j];
+                for (int j = 0; j < ALPHA; j++) {
+                    int o = j * stride + base;
+                    float[] r0 = r[j];
+                    float[] r1 = r[ALPHA + j];
+                    float[] r2 = r[2 * ALPHA + j];
+                    float[] r3 = r[3 * ALPHA + j];
                     for (int tw = 0; tw < tilesW; tw++) {
-                        float m1 = m[o1 + tw];
-                        float m2 = m[o2 + tw];
-                        top[tw] = m[o0 + tw] + m1 + m2;
-                        bottom[tw] = m1 - m2 - m[o3 + tw];
+                        int at = o + tw;
+                        float m1 = m[at + ALPHA * stride];
+                        float m2 = m[at + 2 * ALPHA * stride];
+                        float m3 = m[at + 3 * ALPHA * stride];
+                        float m4 = m[at + 4 * ALPHA * stride];
+                        float sum12 = m1 + m2;
+                        float diff12 = m1 - m2;
+                        float sum34 = m3 + m4;
+                        float diff34 = m3 - m4;
+                        r0[tw] = m[at] + sum12 + sum34;
+                        r1[tw] = diff12 + 2 * diff34;
+                        r2[tw] = sum12 + 4 * sum34;
+                        r3[tw] = diff12 + 8 * diff34 + m[at + 5 * ALPHA * stride];
                     }
                 }
-                for (int i = 0; i < 2; i++) {
-                    int row = 2 * th + i;
+                for (int k = 0; k < TILE; k++) {
+                    int row = TILE * th + k;
                     if (row >= s.oh()) {
-                        continue;
+                        break;
                     }
-                    float[] a = r[4 * i];
-                    float[] b = r[4 * i + 1];
-                    float[] c = r[4 * i + 2];
-                    float[] d = r[4 * i + 3];
-                    int dst = plane + row * s.ow();
-                    int pairs = s.ow() / 2;
-                    for (int tw = 0; tw < pairs; tw++) {
-                        out[dst + 2 * tw] = a[tw] + b[tw] + c[tw];
-                        out[dst + 2 * tw + 1] = b[tw] - c[tw] - d[tw];
-                    }
-                    if (s.ow() % 2 == 1) {
-                        out[dst + 2 * pairs] = a[pairs] + b[pairs] + c[pairs];
-                    }
+                    writeRow(r, ALPHA * k, tilesW, out, plane + row * s.ow(), s.ow());
+                }
+            }
+        }
+    }
+
+    /**
+     * One output row across a tile row: {@code Aᵀ · (r[first][tw], ..., r[first + 5][tw])} gives the
+     * tile's four values, the last tile cut at the row's width {@code ow}.
+     */
+    private static void writeRow(float[][] r, int first, int tilesW, float[] out, int dst, int ow) {
+        float[] r0 = r[first];
+        float[] r1 = r[first + 1];
+        float[] r2 = r[first + 2];
+        float[] r3 = r[first + 3];
+        float[] r4 = r[first + 4];
+        float[] r5 = r[first + 5];
+        for (int tw = 0, col = 0; tw < tilesW; tw++, col += TILE) {
+            float sum12 = r1[tw] + r2[tw];
+            float diff12 = r1[tw] - r2[tw];
+            float sum34 = r3[tw] + r4[tw];
+            float diff34 = r3[tw] - r4[tw];
+            float y0 = r0[tw] + sum12 + sum34;
+            float y1 = diff12 + 2 * diff34;
+            float y2 = sum12 + 4 * sum34;
+            float y3 = diff12 + 8 * diff34 + r5[tw];
+            if (col + TILE <= ow) {
+                out[dst + col] = y0;
+                out[dst + col + 1] = y1;
+                out[dst + col + 2] = y2;
+                out[dst + col + 3] = y3;
+            } else {
+                out[dst + col] = y0;
+                if (col + 1 < ow) {
+                    out[dst + col + 1] = y1;
+                }
+                if (col + 2 < ow) {
+                    out[dst + col + 2] = y2;
                 }
             }
         }

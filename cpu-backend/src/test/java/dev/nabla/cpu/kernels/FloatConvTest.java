@@ -32,7 +32,7 @@ class FloatConvTest {
                 Arguments.of(2, 4, 5, 5, 4, 1, 1, 1, 0, 1, 2),
                 Arguments.of(1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1),
                 Arguments.of(2, 3, 10, 11, 2, 5, 4, 3, 2, 1, 1),
-                // Winograd F(2x2, 3x3): padded with odd output sizes, unpadded, and a 1x1 output
+                // Winograd F(4x4, 3x3): padded with output sizes 9 and 10 (partial tiles), unpadded, and a 1x1 output
                 Arguments.of(2, 8, 9, 10, 9, 3, 3, 1, 1, 1, 1),
                 Arguments.of(1, 16, 6, 7, 8, 3, 3, 1, 0, 1, 1),
                 Arguments.of(3, 9, 3, 3, 12, 3, 3, 1, 0, 1, 1),
