@@ -1,21 +1,30 @@
 package dev.nabla.cpu;
 
 import dev.nabla.backend.Strided;
+import dev.nabla.cpu.kernels.FloatExp;
+import dev.nabla.cpu.kernels.Simd;
 
 /**
- * Softmax and log-softmax over the last dimension of contiguous rows, one row at a time in double
- * precision: one pass for the maximum, one for the sum of exponentials, one to write. Rows are
- * split across threads.
+ * Softmax and log-softmax over the last dimension of contiguous rows, one row at a time: one pass
+ * for the maximum, one for the exponentials and their sum, one to write. Float32 rows take their
+ * exponentials from {@link FloatExp} (the Vector API's, about 9× faster than {@link Math#exp}, within
+ * a few ulps of it) and are normalised in float; other dtypes are computed in double. Rows are split
+ * across threads.
  */
 final class CpuSoftmax {
 
     /** Rows per task below which splitting costs more than it saves (rows are usually short). */
     private static final int ROW_GRAIN = 64;
+    private static final FloatExp EXP = Simd.exp();
 
     private CpuSoftmax() {
     }
 
     static void forward(Strided x, boolean log, Strided out) {
+        if (CpuBackend.data(x) instanceof float[] in && CpuBackend.data(out) instanceof float[] result) {
+            forwardFloat(x, in, log, out, result);
+            return;
+        }
         int cols = x.shape()[x.rank() - 1];
         int rows = x.numel() / cols;
         Object in = CpuBackend.data(x);
@@ -46,6 +55,37 @@ final class CpuSoftmax {
                     }
                 }
                 Blocks.store(row, cols, result, out.offset() + r * cols, 1);
+            }
+        });
+    }
+
+    private static void forwardFloat(Strided x, float[] in, boolean log, Strided out, float[] result) {
+        int cols = x.shape()[x.rank() - 1];
+        int rows = x.numel() / cols;
+        Parallel.forRange(rows, ROW_GRAIN, (from, to) -> {
+            float[] row = new float[cols];
+            for (int r = from; r < to; r++) {
+                int xo = x.offset() + r * cols;
+                int oo = out.offset() + r * cols;
+                float max = Float.NEGATIVE_INFINITY;
+                for (int c = 0; c < cols; c++) {
+                    max = Math.max(max, in[xo + c]);
+                }
+                // as in the double path: a row without a finite maximum is shifted by 0 and yields NaN
+                float shift = Float.isInfinite(max) ? 0f : max;
+                System.arraycopy(in, xo, row, 0, cols);
+                double sum = EXP.expShifted(row, 0, cols, shift);
+                if (log) {
+                    float logSum = (float) (shift + Math.log(sum));
+                    for (int c = 0; c < cols; c++) {
+                        result[oo + c] = in[xo + c] - logSum;
+                    }
+                } else {
+                    float inv = (float) (1 / sum);
+                    for (int c = 0; c < cols; c++) {
+                        result[oo + c] = row[c] * inv;
+                    }
+                }
             }
         });
     }

@@ -4,6 +4,8 @@ import static dev.nabla.nn.NnAssert.assertClose;
 import static dev.nabla.nn.NnAssert.assertGradients;
 import static dev.nabla.nn.NnAssert.assertSecondOrder;
 import static dev.nabla.nn.NnAssert.randn64;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nabla.DType;
 import dev.nabla.Tensor;
@@ -45,6 +47,49 @@ class SoftmaxTest {
                 assertClose(reference(values, dim, true), Functional.logSoftmax(x, dim), tol * 10);
             }
             assertClose(reference(values, 2, true), Functional.logSoftmax(x.transpose(0, 2), 0).transpose(0, 2), tol * 10);
+        }
+    }
+
+    @Test
+    void longFloatRowsMatchDoubleAndNonFiniteRowsFollowTheComposition() {
+        int cols = 1003; // the CPU's float32 rows run eight lanes at a time, then a tail
+        Tensor random = randn64(2, 2, cols).mul(4);
+        double[] values = new double[4 * cols];
+        System.arraycopy(random.toDoubleArray(), 0, values, 0, 2 * cols);
+        java.util.Arrays.fill(values, 2 * cols, 3 * cols, Double.NEGATIVE_INFINITY);
+        values[3 * cols + 500] = Double.POSITIVE_INFINITY;
+        Tensor x = Tensor.of(values, 4, cols).to(DType.FLOAT32);
+        double[] soft = Functional.softmax(x, 1).toDoubleArray();
+        double[] logSoft = Functional.logSoftmax(x, 1).toDoubleArray();
+        double[] x32 = x.toDoubleArray();
+        for (int r = 0; r < 2; r++) {
+            double max = Double.NEGATIVE_INFINITY;
+            for (int c = 0; c < cols; c++) {
+                max = Math.max(max, x32[r * cols + c]);
+            }
+            double sum = 0;
+            for (int c = 0; c < cols; c++) {
+                sum += Math.exp(x32[r * cols + c] - max);
+            }
+            for (int c = 0; c < cols; c++) {
+                int i = r * cols + c;
+                double p = Math.exp(x32[i] - max) / sum;
+                // float32 arithmetic: x - max rounds (relative error ulp(1) · |x - max| in the exponential), plus a few ulps
+                double bound = Math.ulp(1f) * (Math.abs(x32[i] - max) + 8);
+                assertEquals(p, soft[i], bound * p, "softmax " + i);
+                assertEquals(x32[i] - max - Math.log(sum), logSoft[i], 1e-5, "log " + i);
+            }
+        }
+        for (int c = 0; c < cols; c++) {
+            assertTrue(Double.isNaN(soft[2 * cols + c]) && Double.isNaN(logSoft[2 * cols + c]),
+                    "a row of -inf gives NaN, as exp(x - logsumexp(x)) does");
+            int i = 3 * cols + c;
+            if (c == 500) {
+                assertTrue(Double.isNaN(soft[i]) && Double.isNaN(logSoft[i]), "+inf entry");
+            } else {
+                assertEquals(0.0, soft[i], "beside +inf");
+                assertEquals(Double.NEGATIVE_INFINITY, logSoft[i], "log beside +inf");
+            }
         }
     }
 
