@@ -6,8 +6,8 @@ import java.util.function.UnaryOperator;
 
 /**
  * A parameter-free elementwise module wrapping a function; see the factories for the common ones.
- * ReLU, tanh and sigmoid from the factories can fuse with the bias of a {@link Linear} or
- * {@link Conv2d} just before them in a {@link Sequential}.
+ * ReLU, tanh and sigmoid from the factories can fuse with the bias of a {@link Linear},
+ * {@link Conv1d} or {@link Conv2d} just before them in a {@link Sequential}.
  */
 public class Activation extends Module {
 

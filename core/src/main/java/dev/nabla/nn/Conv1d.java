@@ -1,9 +1,10 @@
 package dev.nabla.nn;
 
 import dev.nabla.Tensor;
+import dev.nabla.backend.fast.FusedActivation;
 
 /** A 1-D convolution layer over {@code [N, Cin, L]} with weight {@code [Cout, Cin/groups, K]}. */
-public class Conv1d extends ConvLayer {
+public class Conv1d extends ConvLayer implements ActivationFusible {
 
     private final int stride;
     private final int padding;
@@ -29,6 +30,17 @@ public class Conv1d extends ConvLayer {
     @Override
     public Tensor forward(Tensor input) {
         return ConvOps.conv1d(input, weight().get(), biasTensor(), stride, padding, dilation, groups);
+    }
+
+    @Override
+    public boolean fusesActivation() {
+        return getClass() == Conv1d.class;
+    }
+
+    @Override
+    public Tensor forwardActivated(Tensor input, FusedActivation act) {
+        Tensor y = ConvOps.conv1d(input, weight().get(), null, stride, padding, dilation, groups);
+        return BiasActivation.apply("Conv1d", y, biasTensor(), 1, act);
     }
 
     @Override

@@ -6,8 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Applies its children in order; they are named "0", "1", ... in the state dict. A {@link Linear} or
- * {@link Conv2d} followed by {@link Activation#relu()}, {@link Activation#tanh()} or
+ * Applies its children in order; they are named "0", "1", ... in the state dict. A {@link Linear},
+ * {@link Conv1d} or {@link Conv2d} followed by {@link Activation#relu()}, {@link Activation#tanh()} or
  * {@link Activation#sigmoid()} runs as one bias-and-activation step (same values; see
  * {@link Functional#biasActivation}).
  */

@@ -178,6 +178,18 @@ class BiasActivationTest {
     }
 
     @Test
+    void sequentialFusesConv1dToo() {
+        Conv1d conv = new Conv1d(3, 4, 3, 1, 1, 1, 1, true);
+        Sequential net = new Sequential(conv, Activation.tanh());
+        Tensor x = randn(12, DType.FLOAT32, 2, 3, 9);
+        Tensor fused = net.forward(x);
+        if (x.backend() instanceof BiasActivationKernel) {
+            assertEquals("biasActivation", fused.gradFn().op(), "the fused path ran");
+        }
+        assertArrayEquals(conv.forward(x).tanh().toFloatArray(), fused.toFloatArray());
+    }
+
+    @Test
     void sequentialLeavesSubclassesThatOverrideForwardAlone() {
         Linear doubled = new Linear(3, 3) {
             @Override
