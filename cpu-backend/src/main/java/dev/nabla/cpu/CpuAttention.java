@@ -3,7 +3,8 @@ package dev.nabla.cpu;
 import dev.nabla.backend.Strided;
 
 /**
- * Memory-bounded attention forward: each query row streams over the keys with an online softmax
+ * Memory-bounded attention forward for operands other than float32 (float32 takes
+ * {@link CpuBlockedAttention}): each query row streams over the keys with an online softmax
  * (running max, running sum, running weighted value), so no score matrix is ever stored — the
  * extra memory is a few rows per thread.
  */
@@ -12,6 +13,11 @@ final class CpuAttention {
     private static final int ROW_GRAIN = 8;
 
     private CpuAttention() {
+    }
+
+    /** The last key query {@code i} may see (below 0: none): causal alignment puts the last query on the last key. */
+    static int lastKey(boolean causal, int i, int lq, int lk) {
+        return causal ? Math.min(lk - 1, i + lk - lq) : lk - 1;
     }
 
     static void forward(Strided q, Strided k, Strided v, Strided keep, boolean causal, double scale, Strided out,
@@ -27,7 +33,6 @@ final class CpuAttention {
         Object md = keep == null ? null : CpuBackend.data(keep);
         Object od = CpuBackend.data(out);
         Object ld = CpuBackend.data(lse);
-        int shift = lk - lq;
         Parallel.forRange(batch * lq, ROW_GRAIN, (from, to) -> {
             double[] qRow = new double[d];
             double[] kRow = new double[d];
@@ -43,7 +48,7 @@ final class CpuAttention {
                     Blocks.load(md, keep.offset() + b * keep.strides()[0] + i * keep.strides()[1], keep.strides()[2],
                             maskRow, lk);
                 }
-                int last = causal ? Math.min(lk - 1, i + shift) : lk - 1;
+                int last = lastKey(causal, i, lq, lk);
                 double max = Double.NEGATIVE_INFINITY;
                 double sum = 0;
                 java.util.Arrays.fill(acc, 0);

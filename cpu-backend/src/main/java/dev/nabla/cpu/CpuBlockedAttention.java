@@ -85,11 +85,6 @@ final class CpuBlockedAttention {
             this.lse = lse;
         }
 
-        /** The last key row {@code i} may see (below 0: none). */
-        int lastKey(int i) {
-            return causal ? Math.min(lk - 1, i + lk - lq) : lk - 1;
-        }
-
         void queryBlock(int b, int i0, int i1) {
             int rows = i1 - i0;
             float[] s = SCRATCH.get(0, QUERY_BLOCK * KEY_BLOCK);
@@ -99,7 +94,7 @@ final class CpuBlockedAttention {
             Arrays.fill(acc, 0, rows * dv, 0f);
             Arrays.fill(stats, 0, rows, Float.NEGATIVE_INFINITY);
             Arrays.fill(stats, QUERY_BLOCK, QUERY_BLOCK + rows, 0f);
-            int end = lastKey(i1 - 1) + 1;
+            int end = CpuAttention.lastKey(causal, i1 - 1, lq, lk) + 1;
             for (int j0 = 0; j0 < end; j0 += KEY_BLOCK) {
                 int cols = Math.min(KEY_BLOCK, end - j0);
                 Sgemm.multiplyBatched(1, rows, cols, d, qd, new int[] {q.offset() + (b * lq + i0) * d},
@@ -130,7 +125,7 @@ final class CpuBlockedAttention {
          */
         private void softmaxStep(int b, int i, int j0, int cols, float[] s, int at, float[] stats, int r, float[] acc,
                 int accAt, double[] keepRow) {
-            int last = lastKey(i);
+            int last = CpuAttention.lastKey(causal, i, lq, lk);
             if (keepRow != null) {
                 int[] st = keep.strides();
                 Blocks.load(keepData, keep.offset() + b * st[0] + i * st[1] + j0 * st[2], st[2], keepRow, cols);
