@@ -19,8 +19,14 @@ final class CpuBiasActivation {
 
     /** Elements per parallel task: enough to outweigh a hand-off to the pool. */
     private static final int GRAIN_ELEMENTS = 1 << 14;
-    /** Per thread: a run of one constant (0 or 1), and a run of intermediate values. */
-    private static final ThreadBuffers SCRATCH = new ThreadBuffers(2);
+    /**
+     * Per thread: a run of ones (refilled before use), a run of intermediate values, and a run of
+     * zeros — that slot is never written, so it stays as allocated, all zeros, and needs no fill.
+     */
+    private static final ThreadBuffers SCRATCH = new ThreadBuffers(3);
+    private static final int ONES = 0;
+    private static final int WORK = 1;
+    private static final int ZEROS = 2;
 
     private CpuBiasActivation() {
     }
@@ -62,35 +68,38 @@ final class CpuBiasActivation {
         int xo = gradX.offset();
         int channels = gradBias.numel();
         forEachRun(y.numel(), channels, inner, (start, n, channel) -> {
-            float[] constant = SCRATCH.get(0, n);
-            float[] work = SCRATCH.get(1, n);
+            float[] work = SCRATCH.get(WORK, n);
             int ys = yo + start;
             int gs = go + start;
             int xs = xo + start;
             switch (act) {
                 case RELU -> {
                     // g · (y > 0), the mask as 1 / 0 like the composed comparison
-                    Arrays.fill(constant, 0, n, 0f);
-                    FloatMath.binary(BinaryOp.GT, out, ys, constant, 0, work, 0, n);
+                    FloatMath.binary(BinaryOp.GT, out, ys, SCRATCH.get(ZEROS, n), 0, work, 0, n);
                     FloatMath.binary(BinaryOp.MUL, g, gs, work, 0, gx, xs, n);
                 }
                 case SIGMOID -> {
                     // (g · y) · (1 − y)
-                    Arrays.fill(constant, 0, n, 1f);
-                    FloatMath.binary(BinaryOp.SUB, constant, 0, out, ys, work, 0, n);
+                    FloatMath.binary(BinaryOp.SUB, ones(n), 0, out, ys, work, 0, n);
                     FloatMath.binary(BinaryOp.MUL, g, gs, out, ys, gx, xs, n);
                     FloatMath.binary(BinaryOp.MUL, gx, xs, work, 0, gx, xs, n);
                 }
                 case TANH -> {
                     // g · (1 − y · y)
-                    Arrays.fill(constant, 0, n, 1f);
                     FloatMath.binary(BinaryOp.MUL, out, ys, out, ys, work, 0, n);
-                    FloatMath.binary(BinaryOp.SUB, constant, 0, work, 0, work, 0, n);
+                    FloatMath.binary(BinaryOp.SUB, ones(n), 0, work, 0, work, 0, n);
                     FloatMath.binary(BinaryOp.MUL, g, gs, work, 0, gx, xs, n);
                 }
             }
         });
         sumPerChannel(gx, xo, y.numel(), channels, inner, (float[]) CpuBackend.data(gradBias), gradBias.offset());
+    }
+
+    /** This thread's run of {@code n} ones. */
+    private static float[] ones(int n) {
+        float[] ones = SCRATCH.get(ONES, n);
+        Arrays.fill(ones, 0, n, 1f);
+        return ones;
     }
 
     /** {@code sums[c] = Σ values[o, c, i]}, accumulated in double over o then i. */
