@@ -1,5 +1,7 @@
 // Elementwise unary, binary and ternary (where) kernels over contiguous or strided/broadcast operands,
-// plus fill and float<->double casts. Unknown op codes produce NaN.
+// plus fill and the casts between float, double and int64. Unknown op codes produce NaN (0 for int64).
+// Int64 operands compute in double and are narrowed back as Java's (long) does (NablaCompute), which is
+// how the CPU backend computes them; a copy (op COPY) of int64 stays exact.
 #include "nabla_common.cuh"
 #include "nabla_ops.cuh"
 
@@ -24,6 +26,9 @@ template <typename T> __device__ __forceinline__ T unary_apply(int op, T x) {
         case NABLA_UNARY_SIN: return sin(x);
         case NABLA_UNARY_COS: return cos(x);
         case NABLA_UNARY_COPY: return x;
+        case NABLA_UNARY_ERF: return erf(x);
+        case NABLA_UNARY_FLOOR: return floor(x);
+        case NABLA_UNARY_NONFINITE: return isfinite(x) ? T(0) : T(1);
         default: return nabla_nan<T>();
     }
 }
@@ -47,27 +52,43 @@ template <typename T> __device__ __forceinline__ T binary_apply(int op, T a, T b
     }
 }
 
+// unary_apply / binary_apply for storage type T, computed in NablaCompute<T>.
+template <typename T> __device__ __forceinline__ T unary_value(int op, T x) {
+    typedef typename NablaCompute<T>::type C;
+    return op == NABLA_UNARY_COPY ? x : nabla_narrow<T>(unary_apply<C>(op, C(x)));
+}
+
+template <typename T> __device__ __forceinline__ T binary_value(int op, T a, T b) {
+    typedef typename NablaCompute<T>::type C;
+    return nabla_narrow<T>(binary_apply<C>(op, C(a), C(b)));
+}
+
+template <> __device__ __forceinline__ long long binary_value<long long>(int op, long long a, long long b) {
+    const double x = (double)a, y = (double)b;
+    return nabla_double_to_long(op == NABLA_BINARY_POW ? nabla_integer_pow(x, y) : binary_apply<double>(op, x, y));
+}
+
 template <typename T> __device__ void unary(T* y, const T* x, int n, int op) {
-    NABLA_GRID_STRIDE(i, n) y[i] = unary_apply(op, x[i]);
+    NABLA_GRID_STRIDE(i, n) y[i] = unary_value(op, x[i]);
 }
 
 template <typename T> __device__ void unary_strided(T* y, const T* x, int op, const NdLayout& layout) {
     long long off[2];
     NABLA_GRID_STRIDE(i, nabla_layout_numel(layout)) {
         nabla_layout_offsets(layout, i, 2, off);
-        y[off[0]] = unary_apply(op, x[off[1]]);
+        y[off[0]] = unary_value(op, x[off[1]]);
     }
 }
 
 template <typename T> __device__ void binary(T* out, const T* a, const T* b, int n, int op) {
-    NABLA_GRID_STRIDE(i, n) out[i] = binary_apply(op, a[i], b[i]);
+    NABLA_GRID_STRIDE(i, n) out[i] = binary_value(op, a[i], b[i]);
 }
 
 template <typename T> __device__ void binary_strided(T* out, const T* a, const T* b, int op, const NdLayout& layout) {
     long long off[3];
     NABLA_GRID_STRIDE(i, nabla_layout_numel(layout)) {
         nabla_layout_offsets(layout, i, 3, off);
-        out[off[0]] = binary_apply(op, a[off[1]], b[off[2]]);
+        out[off[0]] = binary_value(op, a[off[1]], b[off[2]]);
     }
 }
 
@@ -91,7 +112,7 @@ template <typename To, typename From> __device__ void cast_strided(To* y, const 
     long long off[2];
     NABLA_GRID_STRIDE(i, nabla_layout_numel(layout)) {
         nabla_layout_offsets(layout, i, 2, off);
-        y[off[0]] = (To)x[off[1]];
+        y[off[0]] = nabla_convert<To>(x[off[1]]);
     }
 }
 
@@ -112,10 +133,22 @@ template <typename To, typename From> __device__ void cast_strided(To* y, const 
     extern "C" __global__ void ew_where_strided_##S(T* out, const T* cond, const T* a, const T* b,             \
                                                    NdLayout layout) {                                          \
         where_strided(out, cond, a, b, layout);                                                                \
-    }                                                                                                          \
+    }
+
+#define FILL_KERNEL(T, S) \
     extern "C" __global__ void ew_fill_##S(T* y, int n, T value) { fill(y, n, value); }
 
-NABLA_FOR_FLOAT_TYPES(ELEMENTWISE_KERNELS)
+NABLA_FOR_ALL_TYPES(ELEMENTWISE_KERNELS)
+NABLA_FOR_FLOAT_TYPES(FILL_KERNEL)
 
-extern "C" __global__ void ew_cast_strided_f32_to_f64(double* y, const float* x, NdLayout layout) { cast_strided(y, x, layout); }
-extern "C" __global__ void ew_cast_strided_f64_to_f32(float* y, const double* x, NdLayout layout) { cast_strided(y, x, layout); }
+#define CAST_KERNEL(To, ST, From, SF)                                                              \
+    extern "C" __global__ void ew_cast_strided_##SF##_to_##ST(To* y, const From* x, NdLayout layout) { \
+        cast_strided(y, x, layout);                                                                \
+    }
+
+CAST_KERNEL(double, f64, float, f32)
+CAST_KERNEL(long long, i64, float, f32)
+CAST_KERNEL(float, f32, double, f64)
+CAST_KERNEL(long long, i64, double, f64)
+CAST_KERNEL(float, f32, long long, i64)
+CAST_KERNEL(double, f64, long long, i64)

@@ -121,6 +121,45 @@ template <typename T> __device__ NablaMaxSum<T> nabla_block_row_max_sum(const T*
 
 // Instantiates a per-type kernel macro M(T, SUFFIX) for float (f32) and double (f64).
 #define NABLA_FOR_FLOAT_TYPES(M) M(float, f32) M(double, f64)
+// ... and for int64 (i64) as well, for the kernels that serve every dtype (elementwise, reductions, random).
+#define NABLA_FOR_ALL_TYPES(M) NABLA_FOR_FLOAT_TYPES(M) M(long long, i64)
+
+// Java's (long) conversion of a double, which the CPU backend applies when it stores an INT64 result:
+// truncation toward zero, NaN to 0, saturation at the int64 range. Spelled out because a C cast is
+// undefined out of range on the host, where a test checks this function against Java.
+__host__ __device__ __forceinline__ long long nabla_double_to_long(double x) {
+    if (x != x) return 0;
+    if (x >= 9223372036854775808.0) return 0x7fffffffffffffffLL;
+    if (x <= -9223372036854775808.0) return -0x7fffffffffffffffLL - 1;
+    return (long long)x;
+}
+
+// a^b for integer-valued a and b (int64 operands widened to double) by binary powering: exact wherever
+// every partial product fits in 53 bits, as Java's Math.pow is exact for such results. CUDA's pow may be
+// up to 2 ulp off, which the truncation to int64 would turn into an off-by-one (80 for 3^4).
+__host__ __device__ __forceinline__ double nabla_integer_pow(double a, double b) {
+    double result = 1.0, base = a;
+    for (double k = b < 0 ? -b : b; k >= 1.0; k = floor(k * 0.5)) {
+        if (fmod(k, 2.0) == 1.0) result *= base;
+        base *= base;
+    }
+    return b < 0 ? 1.0 / result : result;
+}
+
+// The type a storage type computes in: int64 values are widened to double and narrowed back with
+// nabla_double_to_long, exactly as the CPU backend computes every INT64 op.
+template <typename T> struct NablaCompute { typedef T type; };
+template <> struct NablaCompute<long long> { typedef double type; };
+
+// A computed value stored as T (the identity for float and double).
+template <typename T> __host__ __device__ __forceinline__ T nabla_narrow(typename NablaCompute<T>::type v) { return v; }
+template <> __host__ __device__ __forceinline__ long long nabla_narrow<long long>(double v) { return nabla_double_to_long(v); }
+
+// x of type From stored as To, through double as the CPU backend converts (so int64 -> float rounds twice,
+// like Java's (float) (double) l).
+template <typename To, typename From> __host__ __device__ __forceinline__ To nabla_convert(From x) {
+    return nabla_narrow<To>((typename NablaCompute<To>::type)(double)x);
+}
 
 // Block-per-row loop: every thread of a block visits the same rows, so block-wide
 // synchronisation inside the body is safe. blockDim.x must be a multiple of 32 (at most 1024).

@@ -21,25 +21,27 @@ template <typename T> __device__ __forceinline__ T reduce_finish(int op, T acc, 
     return op == NABLA_REDUCE_MEAN ? acc / T(reduce) : acc;
 }
 
+// Int64 inputs accumulate in double (NablaCompute) and are narrowed like the CPU backend's results.
 template <typename T> __device__ void reduce_axis(T* out, const T* x, int outer, int reduce, int inner, int op) {
-    const T identity = reduce_identity_for<T>(op);
+    typedef typename NablaCompute<T>::type C;
+    const C identity = reduce_identity_for<C>(op);
     if (inner == 1) {
         for (long long row = nabla_global_warp(); row < outer; row += nabla_warp_count()) {
             const T* src = x + row * reduce;
-            T acc = identity;
-            for (int r = nabla_lane(); r < reduce; r += NABLA_WARP_SIZE) acc = reduce_combine(op, acc, src[r]);
+            C acc = identity;
+            for (int r = nabla_lane(); r < reduce; r += NABLA_WARP_SIZE) acc = reduce_combine(op, acc, C(src[r]));
             for (int o = NABLA_WARP_SIZE / 2; o > 0; o >>= 1)
                 acc = reduce_combine(op, acc, __shfl_xor_sync(NABLA_FULL_MASK, acc, o));
-            if (nabla_lane() == 0) out[row] = reduce_finish(op, acc, reduce);
+            if (nabla_lane() == 0) out[row] = nabla_narrow<T>(reduce_finish(op, acc, reduce));
         }
         return;
     }
     NABLA_GRID_STRIDE(i, (long long)outer * inner) {
         const long long o = i / inner, in = i % inner;
         const T* src = x + o * reduce * inner + in;
-        T acc = identity;
-        for (int r = 0; r < reduce; ++r) acc = reduce_combine(op, acc, src[(long long)r * inner]);
-        out[i] = reduce_finish(op, acc, reduce);
+        C acc = identity;
+        for (int r = 0; r < reduce; ++r) acc = reduce_combine(op, acc, C(src[(long long)r * inner]));
+        out[i] = nabla_narrow<T>(reduce_finish(op, acc, reduce));
     }
 }
 
@@ -91,13 +93,16 @@ __device__ void argreduce_axis(int* index, T* value, const T* x, int outer, int 
     }
 }
 
-#define REDUCE_KERNELS(T, S)                                                                                       \
+#define REDUCE_KERNEL(T, S)                                                                                        \
     extern "C" __global__ void reduce_##S(T* out, const T* x, int outer, int reduce, int inner, int op) {          \
         reduce_axis(out, x, outer, reduce, inner, op);                                                             \
-    }                                                                                                              \
+    }
+
+#define ARGREDUCE_KERNEL(T, S)                                                                                     \
     extern "C" __global__ void argreduce_##S(int* index, T* value, const T* x, int outer, int reduce, int inner,    \
                                              int op) {                                                             \
         argreduce_axis(index, value, x, outer, reduce, inner, op);                                                 \
     }
 
-NABLA_FOR_FLOAT_TYPES(REDUCE_KERNELS)
+NABLA_FOR_ALL_TYPES(REDUCE_KERNEL)
+NABLA_FOR_FLOAT_TYPES(ARGREDUCE_KERNEL)

@@ -32,8 +32,8 @@ import jcuda.driver.JCudaDriver;
 
 /**
  * The CUDA backend: every primitive on the PTX kernels of {@code nabla-kernels-ptx}, GEMM on cuBLAS
- * (or the PTX GEMM), attention on the flash-attention kernel. What has no kernel (INT64 arithmetic,
- * a few unary ops, general gathers, CounterRng random numbers) runs on the CPU backend through
+ * (or the PTX GEMM), attention on the flash-attention kernel. What has no kernel (general gathers,
+ * INT64 arg-reductions, attention cases the kernel does not cover) runs on the CPU backend through
  * {@link HostFallback}, logged once per case. Calls are serialised on this backend; all device work
  * goes to one stream, so scratch buffers can return to the cache as soon as their work is queued.
  */
@@ -136,9 +136,6 @@ public final class CudaBackend implements Backend, MatmulKernel, AttentionKernel
             staging.download(address(src), array);
             return array;
         }
-        if (!KernelNames.hasKernels(src.dtype())) {
-            return host.download(src, "strided " + src.dtype() + " view");
-        }
         try (CudaStorage dense = allocateUninitialized(src.dtype(), src.numel(), "download")) {
             Strided target = Strided.contiguous(dense, src.shape());
             copySameDtype(src, target);
@@ -157,20 +154,17 @@ public final class CudaBackend implements Backend, MatmulKernel, AttentionKernel
         }
         if (src.dtype() == dst.dtype()) {
             copySameDtype(src, dst);
-        } else if (KernelNames.hasKernels(src.dtype()) && KernelNames.hasKernels(dst.dtype())) {
+        } else {
             Coalesced loop = Coalesced.of(dst.shape(), dst.strides(), src.strides());
             if (loop.rank() > dev.nabla.kernels.StridedLayout.MAX_DIMS) {
                 host.run("copy", "rank above 8", new Strided[] {src}, new Strided[] {dst}, v -> host.cpu().copy(v[0], v[1]));
                 return;
             }
             launch(ElementwiseCalls.cast(src.dtype(), dst.dtype(), loop, address(dst), address(src)));
-        } else {
-            host.run("copy", src.dtype() + " -> " + dst.dtype() + " conversion", new Strided[] {src}, new Strided[] {dst},
-                    v -> host.cpu().copy(v[0], v[1]));
         }
     }
 
-    /** Same-dtype copy: one memcpy when both views are dense, else the strided COPY kernel (or the host for INT64). */
+    /** Same-dtype copy: one memcpy when both views are dense, else the strided COPY kernel (exact for INT64). */
     private void copySameDtype(Strided src, Strided dst) {
         Coalesced loop = Coalesced.of(dst.shape(), dst.strides(), src.strides());
         if (loop.isDense()) {
@@ -189,11 +183,6 @@ public final class CudaBackend implements Backend, MatmulKernel, AttentionKernel
             return;
         }
         if (!dst.isContiguous()) {
-            if (!KernelNames.hasKernels(dst.dtype())) {
-                host.run("fill", "strided " + dst.dtype() + " view", new Strided[0], new Strided[] {dst},
-                        v -> host.cpu().fill(v[0], value));
-                return;
-            }
             // A one-element buffer broadcast (stride 0) through the strided copy kernel.
             try (CudaStorage scalar = allocateUninitialized(dst.dtype(), 1, "fill")) {
                 fillDense(Strided.contiguous(scalar, new int[] {1}), value);
@@ -231,7 +220,7 @@ public final class CudaBackend implements Backend, MatmulKernel, AttentionKernel
     public synchronized void unary(UnaryOp op, Strided x, Strided out) {
         requireSameShape("unary " + op, x, out);
         context.makeCurrent();
-        elementwise("unary " + op, "ew_unary", KernelOps.unary(op), out, new Strided[] {x},
+        elementwise("unary " + op, "ew_unary", OptionalInt.of(KernelOps.unary(op)), out, new Strided[] {x},
                 v -> host.cpu().unary(op, v[0], v[1]));
     }
 
@@ -256,8 +245,8 @@ public final class CudaBackend implements Backend, MatmulKernel, AttentionKernel
 
     /**
      * Routes one elementwise launch. {@code op} is the op code (empty for {@code where}, whose family has no
-     * op, or for an op with no kernel when {@code family} has one); {@code cpuOp} computes the same on the
-     * host views (inputs, then out) when no kernel serves.
+     * op); {@code cpuOp} computes the same on the host views (inputs, then out) when the loop's rank is
+     * beyond the kernels' {@code NdLayout}.
      */
     private void elementwise(String primitive, String family, OptionalInt op, Strided out, Strided[] inputs,
             Consumer<Strided[]> cpuOp) {
@@ -270,16 +259,14 @@ public final class CudaBackend implements Backend, MatmulKernel, AttentionKernel
                         + out.dtype());
             }
         }
-        boolean hasKernel = op.isPresent() || family.equals("ew_where");
         Strided[] operands = new Strided[inputs.length + 1];
         operands[0] = out;
         System.arraycopy(inputs, 0, operands, 1, inputs.length);
         int[][] strides = Arrays.stream(operands).map(Strided::strides).toArray(int[][]::new);
         Coalesced loop = Coalesced.of(out.shape(), strides);
-        ElementwiseRoute route = ElementwiseRoute.choose(out.dtype(), hasKernel, loop);
+        ElementwiseRoute route = ElementwiseRoute.of(loop);
         if (route == ElementwiseRoute.HOST) {
-            String reason = ElementwiseRoute.hostReason(out.dtype(), hasKernel, loop);
-            host.run(primitive, reason, inputs, new Strided[] {out}, cpuOp);
+            host.run(primitive, ElementwiseRoute.hostReason(loop), inputs, new Strided[] {out}, cpuOp);
             return;
         }
         long[] addresses = Arrays.stream(operands).mapToLong(this::address).toArray();
@@ -293,7 +280,7 @@ public final class CudaBackend implements Backend, MatmulKernel, AttentionKernel
         if (out.numel() == 0) {
             return;
         }
-        if (!KernelNames.hasKernels(x.dtype()) || x.dtype() != out.dtype()) {
+        if (x.dtype() != out.dtype()) {
             host.run("reduce " + op, "no PTX reduction for " + x.dtype() + " -> " + out.dtype(), new Strided[] {x},
                     new Strided[] {out}, v -> host.cpu().reduce(op, v[0], v[1]));
             return;
@@ -317,7 +304,7 @@ public final class CudaBackend implements Backend, MatmulKernel, AttentionKernel
         if (out.numel() == 0) {
             return;
         }
-        if (!KernelNames.hasKernels(x.dtype()) || out.dtype() != DType.INT64 || x.shape()[axis] == 0) {
+        if (!KernelNames.hasFloatKernels(x.dtype()) || out.dtype() != DType.INT64 || x.shape()[axis] == 0) {
             host.run("argReduce " + op, "no PTX arg-reduction for " + x.dtype() + " (or an empty axis)",
                     new Strided[] {x}, new Strided[] {out}, v -> host.cpu().argReduce(op, v[0], axis, v[1]));
             return;
@@ -332,16 +319,15 @@ public final class CudaBackend implements Backend, MatmulKernel, AttentionKernel
             fillDense(target, 0);
             pitchedCopy(PitchedCopy.widen(count), indices, address(target));
             if (target != out) {
-                host.run("argReduce " + op, "strided INT64 output", new Strided[] {target}, new Strided[] {out},
-                        v -> host.cpu().copy(v[0], v[1]));
+                copySameDtype(target, out);
             }
         }
     }
 
     /**
-     * Always on the host: core's {@link dev.nabla.backend.CounterRng} (SplitMix64) defines the values, and
-     * the PTX random kernels implement Philox-4x32-10, a different stream. The CPU backend generates the
-     * exact values and they are uploaded.
+     * The {@code random_*} kernels, which compute core's {@link dev.nabla.backend.CounterRng} stream as the CPU
+     * does (element i of the view, row-major, at counter {@code offset + i}); a strided view is filled through
+     * a dense scratch.
      */
     @Override
     public synchronized void random(RandomOp op, long seed, long offset, double a, double b, Strided out) {
@@ -349,8 +335,13 @@ public final class CudaBackend implements Backend, MatmulKernel, AttentionKernel
         if (out.numel() == 0) {
             return;
         }
-        host.run("random " + op, "CounterRng values are generated on the host (the PTX kernels use Philox)",
-                new Strided[0], new Strided[] {out}, v -> host.cpu().random(op, seed, offset, a, b, v[0]));
+        try (Scratch scratch = new Scratch()) {
+            Strided target = out.isContiguous() ? out : scratch.dense(out.dtype(), out.shape());
+            launch(KernelCalls.random(op, out.dtype(), out.numel(), seed, offset, a, b, address(target)));
+            if (target != out) {
+                copySameDtype(target, out);
+            }
+        }
     }
 
     @Override
@@ -360,7 +351,7 @@ public final class CudaBackend implements Backend, MatmulKernel, AttentionKernel
             return;
         }
         Optional<IndexPlan> plan = IndexPlan.of(x.shape(), axis, index.shape(), index.strides());
-        if (plan.isEmpty() || !KernelNames.hasKernels(x.dtype()) || index.dtype() != DType.INT64) {
+        if (plan.isEmpty() || !KernelNames.hasFloatKernels(x.dtype()) || index.dtype() != DType.INT64) {
             host.run("gather", "index varies outside the axis, or no kernel for " + x.dtype(),
                     new Strided[] {x, index}, new Strided[] {out}, v -> host.cpu().gather(v[0], axis, v[1], v[2]));
             return;
@@ -384,7 +375,7 @@ public final class CudaBackend implements Backend, MatmulKernel, AttentionKernel
             return;
         }
         Optional<IndexPlan> plan = IndexPlan.of(dst.shape(), axis, index.shape(), index.strides());
-        if (plan.isEmpty() || !KernelNames.hasKernels(dst.dtype()) || !dst.isContiguous() || src.dtype() != dst.dtype()
+        if (plan.isEmpty() || !KernelNames.hasFloatKernels(dst.dtype()) || !dst.isContiguous() || src.dtype() != dst.dtype()
                 || index.dtype() != DType.INT64) {
             host.run("scatterAdd", "index varies outside the axis, strided destination, or no kernel for " + dst.dtype(),
                     new Strided[] {index, src}, new Strided[] {dst}, v -> host.cpu().scatterAdd(v[2], axis, v[0], v[1]));
@@ -424,7 +415,7 @@ public final class CudaBackend implements Backend, MatmulKernel, AttentionKernel
     @Override
     public synchronized void matmul(Strided a, Strided b, Strided out) {
         context.makeCurrent();
-        if (!KernelNames.hasKernels(out.dtype()) || a.dtype() != out.dtype() || b.dtype() != out.dtype()
+        if (!KernelNames.hasFloatKernels(out.dtype()) || a.dtype() != out.dtype() || b.dtype() != out.dtype()
                 || !out.isContiguous()) {
             throw new IllegalArgumentException("matmul: needs FLOAT32/FLOAT64 operands of one dtype and a contiguous output, got "
                     + a + ", " + b + " -> " + out);
@@ -497,7 +488,7 @@ public final class CudaBackend implements Backend, MatmulKernel, AttentionKernel
             return;
         }
         Optional<CudnnConvolution> cudnn = cudnnConvolution();
-        if (cudnn.isEmpty() || !KernelNames.hasKernels(written.dtype())) {
+        if (cudnn.isEmpty() || !KernelNames.hasFloatKernels(written.dtype())) {
             ConvKernel reference = new ReferenceConv(this);
             switch (direction) {
                 case FORWARD -> reference.conv2d(x, w, geometry, y);

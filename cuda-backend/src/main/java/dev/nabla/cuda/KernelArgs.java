@@ -67,6 +67,11 @@ final class KernelArgs {
         return add(Kind.FLOAT, value);
     }
 
+    /** Appends a {@code double}. */
+    KernelArgs f64(double value) {
+        return add(Kind.DOUBLE, value);
+    }
+
     /** Appends an {@code unsigned long long}. */
     KernelArgs u64(long value) {
         return add(Kind.U64, value);
@@ -76,7 +81,7 @@ final class KernelArgs {
     KernelArgs scalar(DType dtype, double value) {
         return switch (dtype) {
             case FLOAT32 -> add(Kind.FLOAT, (float) value);
-            case FLOAT64 -> add(Kind.DOUBLE, value);
+            case FLOAT64 -> f64(value);
             default -> throw new IllegalArgumentException("KernelArgs.scalar: no kernel element type for " + dtype);
         };
     }

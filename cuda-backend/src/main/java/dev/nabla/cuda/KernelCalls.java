@@ -1,11 +1,12 @@
 package dev.nabla.cuda;
 
 import dev.nabla.DType;
+import dev.nabla.backend.RandomOp;
 import dev.nabla.backend.ReduceOp;
 import dev.nabla.backend.fast.PoolGeometry;
 import dev.nabla.kernels.LaunchGeometry;
 
-/** Builds the launches of the reduction, indexing, softmax, layer-norm, pooling, Adam and attention kernels (argument order per the manifest). */
+/** Builds the launches of the reduction, random, indexing, softmax, layer-norm, pooling, Adam and attention kernels (argument order per the manifest). */
 final class KernelCalls {
 
     private KernelCalls() {
@@ -24,6 +25,16 @@ final class KernelCalls {
                 LaunchGeometry.reduction(split.outer(), split.axis(), split.inner()),
                 new KernelArgs().pointer(indices).pointer(0).pointer(x).i32(split.outer()).i32(split.axis())
                         .i32(split.inner()).i32(KernelOps.argReduce(op)));
+    }
+
+    /**
+     * {@code random_uniform_T(out, n, seed, offset, low = a, high = b)} or {@code random_normal_T(out, n, seed,
+     * offset, mean = a, std = b)}: one thread per element, element i at counter {@code offset + i}.
+     */
+    static KernelCall random(RandomOp op, DType dtype, int n, long seed, long offset, double a, double b, long out) {
+        String family = op == RandomOp.UNIFORM ? "random_uniform" : "random_normal";
+        return new KernelCall(KernelNames.of(family, dtype), LaunchGeometry.elementwise(n),
+                new KernelArgs().pointer(out).i32(n).u64(seed).u64(offset).f64(a).f64(b));
     }
 
     /** {@code index_select_T(out, x, index, ...)} or {@code index_add_T(dst, src, index, ...)}. */

@@ -4,26 +4,19 @@ import dev.nabla.backend.BinaryOp;
 import dev.nabla.backend.ReduceOp;
 import dev.nabla.backend.UnaryOp;
 import dev.nabla.kernels.ArgReduceOp;
-import java.util.OptionalInt;
 
 /**
  * Translates core's op enums into the {@code op} codes of the PTX kernels. Core and the kernels name
- * the shared ops alike; core ops with no kernel ({@code ERF}, {@code FLOOR}, {@code NONFINITE})
- * have no code and go to the host fallback.
+ * the shared ops alike, and every core unary and binary op has a kernel code.
  */
 final class KernelOps {
 
     private KernelOps() {
     }
 
-    /** The {@code ew_unary_*} code for {@code op}, empty when no kernel computes it. */
-    static OptionalInt unary(UnaryOp op) {
-        for (dev.nabla.kernels.UnaryOp k : dev.nabla.kernels.UnaryOp.values()) {
-            if (k.name().equals(op.name())) {
-                return OptionalInt.of(k.code());
-            }
-        }
-        return OptionalInt.empty();
+    /** The {@code ew_unary_*} code for {@code op}. */
+    static int unary(UnaryOp op) {
+        return dev.nabla.kernels.UnaryOp.valueOf(op.name()).code();
     }
 
     /** The {@code ew_unary_*} code of a plain strided copy. */
@@ -31,7 +24,7 @@ final class KernelOps {
         return dev.nabla.kernels.UnaryOp.COPY.code();
     }
 
-    /** The {@code ew_binary_*} code for {@code op} (every core binary op has a kernel). */
+    /** The {@code ew_binary_*} code for {@code op}. */
     static int binary(BinaryOp op) {
         return dev.nabla.kernels.BinaryOp.valueOf(op.name()).code();
     }

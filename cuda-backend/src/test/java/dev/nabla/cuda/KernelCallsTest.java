@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.nabla.DType;
 import dev.nabla.backend.fast.PoolGeometry;
 import dev.nabla.backend.BinaryOp;
+import dev.nabla.backend.RandomOp;
 import dev.nabla.backend.ReduceOp;
 import dev.nabla.backend.UnaryOp;
 import dev.nabla.kernels.KernelSignature;
@@ -60,7 +61,7 @@ class KernelCallsTest {
         Coalesced dense = Coalesced.of(new int[] {6}, new int[] {1}, new int[] {1}, new int[] {1}, new int[] {1});
         Coalesced strided = Coalesced.of(new int[] {2, 3}, new int[] {3, 1}, new int[] {1, 2}, new int[] {0, 1},
                 new int[] {3, 1});
-        for (DType dtype : List.of(DType.FLOAT32, DType.FLOAT64)) {
+        for (DType dtype : DType.values()) {
             for (ElementwiseRoute route : List.of(ElementwiseRoute.CONTIGUOUS, ElementwiseRoute.STRIDED)) {
                 Coalesced loop = route == ElementwiseRoute.STRIDED ? strided : dense;
                 assertMatchesManifest(ElementwiseCalls.of("ew_unary", dtype, route, sub(loop, 2), OptionalInt.of(1), 10, 20));
@@ -70,8 +71,31 @@ class KernelCallsTest {
                         40));
             }
         }
-        assertMatchesManifest(ElementwiseCalls.cast(DType.FLOAT32, DType.FLOAT64, sub(strided, 2), 1, 2));
-        assertMatchesManifest(ElementwiseCalls.cast(DType.FLOAT64, DType.FLOAT32, sub(strided, 2), 1, 2));
+        for (DType from : DType.values()) {
+            for (DType to : DType.values()) {
+                if (from != to) {
+                    KernelCall cast = ElementwiseCalls.cast(from, to, sub(strided, 2), 1, 2);
+                    assertMatchesManifest(cast);
+                    assertTrue(PtxKernels.signature(cast.kernel()).parameters().get(0).startsWith(
+                            to == DType.INT64 ? "long long*" : to == DType.FLOAT32 ? "float*" : "double*"), cast.kernel());
+                }
+            }
+        }
+        assertThrows(IllegalArgumentException.class, () -> KernelNames.cast(DType.INT64, DType.INT64));
+    }
+
+    @Test
+    void randomCallsPassSeedOffsetAndBothParametersForEveryDtype() {
+        for (DType dtype : DType.values()) {
+            for (RandomOp op : RandomOp.values()) {
+                KernelCall call = KernelCalls.random(op, dtype, 1000, -7L, 1L << 40, -0.5, 2.0, 64);
+                assertMatchesManifest(call);
+                assertArgs(call, 64L, 1000, -7L, 1L << 40, -0.5, 2.0);
+                assertEquals(4, call.geometry().gridX()); // one thread per element, 256 per block
+            }
+        }
+        assertEquals("random_normal_i64", KernelCalls.random(RandomOp.NORMAL, DType.INT64, 1, 0, 0, 0, 1, 8).kernel());
+        assertEquals("random_uniform_f32", KernelCalls.random(RandomOp.UNIFORM, DType.FLOAT32, 1, 0, 0, 0, 1, 8).kernel());
     }
 
     private static Coalesced sub(Coalesced loop, int operands) {
@@ -93,18 +117,21 @@ class KernelCallsTest {
     void contiguousUnaryPassesCountThenOp() {
         Coalesced loop = Coalesced.of(new int[] {4, 5}, new int[] {5, 1}, new int[] {5, 1});
         KernelCall call = ElementwiseCalls.of("ew_unary", DType.FLOAT64, ElementwiseRoute.CONTIGUOUS, loop,
-                KernelOps.unary(UnaryOp.TANH), 8, 16);
+                OptionalInt.of(KernelOps.unary(UnaryOp.TANH)), 8, 16);
         assertEquals("ew_unary_f64", call.kernel());
         assertArgs(call, 8L, 16L, 20, 7);
     }
 
     @Test
     void opCodesFollowTheKernelEnums() {
-        assertEquals(OptionalInt.of(0), KernelOps.unary(UnaryOp.NEG));
-        assertEquals(OptionalInt.of(12), KernelOps.unary(UnaryOp.COS));
-        assertFalse(KernelOps.unary(UnaryOp.ERF).isPresent());
-        assertFalse(KernelOps.unary(UnaryOp.FLOOR).isPresent());
-        assertFalse(KernelOps.unary(UnaryOp.NONFINITE).isPresent());
+        assertEquals(0, KernelOps.unary(UnaryOp.NEG));
+        assertEquals(12, KernelOps.unary(UnaryOp.COS));
+        assertEquals(14, KernelOps.unary(UnaryOp.ERF));
+        assertEquals(15, KernelOps.unary(UnaryOp.FLOOR));
+        assertEquals(16, KernelOps.unary(UnaryOp.NONFINITE));
+        for (UnaryOp op : UnaryOp.values()) {
+            assertEquals(op.name(), dev.nabla.kernels.UnaryOp.values()[KernelOps.unary(op)].name());
+        }
         assertEquals(13, KernelOps.copy());
         for (BinaryOp op : BinaryOp.values()) {
             assertEquals(op.ordinal(), KernelOps.binary(op), op.name());
@@ -118,20 +145,17 @@ class KernelCallsTest {
     }
 
     @Test
-    void routesSendMissingKernelsAndHighRanksToTheHost() {
+    void routesSendOnlyHighRanksToTheHost() {
         Coalesced dense = Coalesced.of(new int[] {3}, new int[] {1}, new int[] {1});
         Coalesced broadcast = Coalesced.of(new int[] {3}, new int[] {1}, new int[] {0});
-        assertEquals(ElementwiseRoute.CONTIGUOUS, ElementwiseRoute.choose(DType.FLOAT32, true, dense));
-        assertEquals(ElementwiseRoute.STRIDED, ElementwiseRoute.choose(DType.FLOAT64, true, broadcast));
-        assertEquals(ElementwiseRoute.HOST, ElementwiseRoute.choose(DType.INT64, true, dense));
-        assertEquals(ElementwiseRoute.HOST, ElementwiseRoute.choose(DType.FLOAT32, false, dense));
+        assertEquals(ElementwiseRoute.CONTIGUOUS, ElementwiseRoute.of(dense));
+        assertEquals(ElementwiseRoute.STRIDED, ElementwiseRoute.of(broadcast));
         int[] shape = {2, 2, 2, 2, 2, 2, 2, 2, 2};
         int[] transposedLast = Strided9.strides();
         Coalesced rank9 = Coalesced.of(shape, dev.nabla.backend.Strided.contiguousStrides(shape), transposedLast);
         assertEquals(9, rank9.rank());
-        assertEquals(ElementwiseRoute.HOST, ElementwiseRoute.choose(DType.FLOAT32, true, rank9));
-        assertTrue(ElementwiseRoute.hostReason(DType.FLOAT32, true, rank9).contains("rank 9"));
-        assertEquals("no PTX kernels for INT64", ElementwiseRoute.hostReason(DType.INT64, true, dense));
+        assertEquals(ElementwiseRoute.HOST, ElementwiseRoute.of(rank9));
+        assertTrue(ElementwiseRoute.hostReason(rank9).contains("rank 9"));
     }
 
     /** Strides of a [2]^9 view whose dimensions are all reversed (so nothing merges with the contiguous output). */
@@ -149,6 +173,7 @@ class KernelCallsTest {
     void reductionIndexingAndAttentionCallsMatchTheManifest() {
         KernelCall reduce = KernelCalls.reduce(ReduceOp.MIN, DType.FLOAT32, new ReducePlan(2, 3, 4, null), 1, 2);
         assertMatchesManifest(reduce);
+        assertMatchesManifest(KernelCalls.reduce(ReduceOp.SUM, DType.INT64, new ReducePlan(2, 3, 4, null), 1, 2));
         assertArgs(reduce, 1L, 2L, 2, 3, 4, 3);
         assertEquals(256, reduce.geometry().blockX());
         KernelCall arg = KernelCalls.argReduce(ReduceOp.MAX, DType.FLOAT64, new AxisSplit(5, 7, 1), 64, 128);

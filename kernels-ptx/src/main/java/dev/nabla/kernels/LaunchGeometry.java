@@ -33,8 +33,6 @@ public record LaunchGeometry(int gridX, int gridY, int gridZ, int blockX, int sh
     public static final int GEMM_THREADS = 256;
     /** Row phases (warps) per block of {@code layernorm_backward_params} ({@code LAYERNORM_PARAM_SLAB_ROWS}). */
     public static final int LAYERNORM_PARAM_WARPS = 8;
-    /** Elements produced by one Philox call in the random kernels. */
-    public static final int PHILOX_GROUP = 4;
 
     /** Checks the dimensions against the hardware limits. */
     public LaunchGeometry {
@@ -60,7 +58,7 @@ public record LaunchGeometry(int gridX, int gridY, int gridZ, int blockX, int sh
 
     /**
      * One thread per element: {@code ew_*}, {@code cross_entropy_backward_*}, {@code index_*}, {@code adam_*},
-     * {@code im2col_*}, {@code col2im_*}, pooling and {@code reduce_*}/{@code argreduce_*} with inner &gt; 1.
+     * {@code im2col_*}, {@code col2im_*}, pooling, {@code random_*} and {@code reduce_*}/{@code argreduce_*} with inner &gt; 1.
      *
      * @param n number of elements (the kernel's work items)
      * @return the geometry
@@ -69,18 +67,6 @@ public record LaunchGeometry(int gridX, int gridY, int gridZ, int blockX, int sh
     public static LaunchGeometry elementwise(long n) {
         requireRange("elementwise", "n", n, Integer.MAX_VALUE);
         return new LaunchGeometry(cappedBlocks(n, ELEMENTWISE_BLOCK, MAX_GRID_X), 1, 1, ELEMENTWISE_BLOCK, 0);
-    }
-
-    /**
-     * {@code dropout_*}, {@code rand_uniform_*}, {@code rand_normal_*}: one thread per group of 4 elements.
-     *
-     * @param n number of elements
-     * @return the geometry
-     * @throws IllegalArgumentException if n is not in 1..Integer.MAX_VALUE
-     */
-    public static LaunchGeometry random(long n) {
-        requireRange("random", "n", n, Integer.MAX_VALUE);
-        return elementwise(ceilDiv(n, PHILOX_GROUP));
     }
 
     /**

@@ -18,7 +18,10 @@ public enum UnaryOp {
     /** x * x. */ SQUARE,
     /** sine. */ SIN,
     /** cosine. */ COS,
-    /** x (a strided copy). */ COPY;
+    /** x (a strided copy). */ COPY,
+    /** the error function. */ ERF,
+    /** the largest integer not above x. */ FLOOR,
+    /** 1 where x is NaN or infinite, else 0. */ NONFINITE;
 
     /** @return the integer passed as the kernel's {@code op} argument */
     public int code() {

@@ -25,12 +25,6 @@ class LaunchGeometryTest {
     }
 
     @Test
-    void randomUsesOneThreadPerGroupOfFour() {
-        assertGeometry(1, 1, 1, 256, LaunchGeometry.random(1024)); // 256 groups
-        assertGeometry(2, 1, 1, 256, LaunchGeometry.random(1025)); // 257 groups
-    }
-
-    @Test
     void reductionPicksWarpPerRowOnlyForInnerOne() {
         assertGeometry(13, 1, 1, 256, LaunchGeometry.reduction(100, 50, 1)); // 100 warps, 8 per block
         assertGeometry(20, 1, 1, 256, LaunchGeometry.reduction(10, 50, 500)); // 5000 outputs, one thread each

@@ -1,0 +1,106 @@
+package dev.nabla.kernels;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.nabla.backend.CounterRng;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The kernels' {@code __host__ __device__} functions that must agree with the CPU backend, compiled for the
+ * host with nvcc ({@code src/test/cuda/host_reference.cu}) and compared line by line with the Java code the
+ * CPU runs: core's {@link CounterRng} for the random kernels, Java's {@code (long)} and {@code (float)}
+ * conversions for int64 storage. Skipped when nvcc or its host compiler is absent.
+ */
+class HostReferenceTest {
+
+    private static List<String[]> lines;
+
+    @BeforeAll
+    static void runHostProgram(@TempDir Path dir) throws Exception {
+        assumeTrue(PtxResources.onPath("nvcc"), "nvcc is not on PATH");
+        Path exe = dir.resolve("host_reference");
+        Path log = dir.resolve("build.log");
+        int rc = PtxResources.run(List.of("nvcc", "-std=c++17", "-I", PtxResources.CUDA_SOURCES.toString(), "-o",
+                exe.toString(), PtxResources.MODULE_DIR.resolve("src/test/cuda/host_reference.cu").toString()), log);
+        assumeTrue(rc == 0, () -> "no host compiler for nvcc: " + PtxResources.readQuietly(log));
+        Path out = dir.resolve("out.txt");
+        assertEquals(0, PtxResources.run(List.of(exe.toString()), out), () -> PtxResources.readQuietly(out));
+        lines = Files.readAllLines(out).stream().map(l -> l.split(" ")).toList();
+    }
+
+    private static List<String[]> tagged(String tag) {
+        List<String[]> selected = lines.stream().filter(l -> l[0].equals(tag)).toList();
+        assertTrue(selected.size() > 5, "too few " + tag + " lines");
+        return selected;
+    }
+
+    private static double fromBits(String unsignedBits) {
+        return Double.longBitsToDouble(Long.parseUnsignedLong(unsignedBits));
+    }
+
+    @Test
+    void uniformValuesEqualCounterRngBitForBit() {
+        for (String[] l : tagged("R")) {
+            long seed = Long.parseUnsignedLong(l[1]);
+            long counter = Long.parseUnsignedLong(l[2]);
+            String at = "seed " + l[1] + ", counter " + l[2];
+            assertEquals(CounterRng.bits(seed, counter), Long.parseUnsignedLong(l[3]), at);
+            assertEquals(CounterRng.uniform(seed, counter), fromBits(l[4]), 0, at);
+            // the CPU backend's scaling: a + (b - a) * u
+            assertEquals(-0.25 + (3.0 - -0.25) * CounterRng.uniform(seed, counter), fromBits(l[6]), 0, at);
+        }
+    }
+
+    @Test
+    void normalValuesAgreeWithCounterRngWithinTheLibrariesRounding() {
+        // Box-Muller goes through log and cos, which Java and the C library may round differently (1 ulp each).
+        for (String[] l : tagged("R")) {
+            long seed = Long.parseUnsignedLong(l[1]);
+            long counter = Long.parseUnsignedLong(l[2]);
+            double z = CounterRng.normal(seed, counter);
+            String at = "seed " + l[1] + ", counter " + l[2];
+            assertEquals(z, fromBits(l[5]), 4 * Math.ulp(z) + 1e-300, at);
+            double scaled = 0.5 + 2.0 * z;
+            assertEquals(scaled, fromBits(l[7]), 8 * Math.ulp(scaled) + 8 * Math.ulp(z), at);
+        }
+    }
+
+    @Test
+    void doubleToLongIsJavasNarrowing() {
+        for (String[] l : tagged("L")) {
+            double x = fromBits(l[1]);
+            assertEquals((long) x, Long.parseLong(l[2]), "(long) " + x);
+        }
+    }
+
+    @Test
+    void int64PowerIsJavasMathPowNarrowed() {
+        for (String[] l : tagged("P")) {
+            long a = Long.parseLong(l[1]);
+            long b = Long.parseLong(l[2]);
+            double expected = Math.pow(a, b);
+            long got = Long.parseLong(l[3]);
+            if (Math.abs(expected) <= 0x1p53) {
+                assertEquals((long) expected, got, a + "^" + b);
+            } else {
+                // beyond 2^53 both are roundings of the same power: equal to a relative 1e-15 (or saturated alike)
+                assertEquals((double) (long) expected, (double) got, Math.abs(expected) * 1e-15, a + "^" + b);
+            }
+        }
+    }
+
+    @Test
+    void longToFloatRoundsThroughDoubleAsTheCpuBackendDoes() {
+        for (String[] l : tagged("F")) {
+            long x = Long.parseLong(l[1]);
+            assertEquals(Float.floatToRawIntBits((float) (double) x), Integer.parseUnsignedInt(l[2]), "(float) " + x);
+        }
+    }
+}
