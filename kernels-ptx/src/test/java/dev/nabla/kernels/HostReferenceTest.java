@@ -45,30 +45,38 @@ class HostReferenceTest {
         return Double.longBitsToDouble(Long.parseUnsignedLong(unsignedBits));
     }
 
+    /** One "R" line: the (seed, counter) input and the host's outputs, fields 3 to 7. */
+    private record RandomLine(long seed, long counter, String at, String[] fields) {
+
+        static List<RandomLine> all() {
+            return tagged("R").stream().map(l -> new RandomLine(Long.parseUnsignedLong(l[1]), Long.parseUnsignedLong(l[2]),
+                    "seed " + l[1] + ", counter " + l[2], l)).toList();
+        }
+
+        double value(int field) {
+            return fromBits(fields[field]);
+        }
+    }
+
     @Test
     void uniformValuesEqualCounterRngBitForBit() {
-        for (String[] l : tagged("R")) {
-            long seed = Long.parseUnsignedLong(l[1]);
-            long counter = Long.parseUnsignedLong(l[2]);
-            String at = "seed " + l[1] + ", counter " + l[2];
-            assertEquals(CounterRng.bits(seed, counter), Long.parseUnsignedLong(l[3]), at);
-            assertEquals(CounterRng.uniform(seed, counter), fromBits(l[4]), 0, at);
+        for (RandomLine r : RandomLine.all()) {
+            assertEquals(CounterRng.bits(r.seed(), r.counter()), Long.parseUnsignedLong(r.fields()[3]), r.at());
+            double u = CounterRng.uniform(r.seed(), r.counter());
+            assertEquals(u, r.value(4), 0, r.at());
             // the CPU backend's scaling: a + (b - a) * u
-            assertEquals(-0.25 + (3.0 - -0.25) * CounterRng.uniform(seed, counter), fromBits(l[6]), 0, at);
+            assertEquals(-0.25 + (3.0 - -0.25) * u, r.value(6), 0, r.at());
         }
     }
 
     @Test
     void normalValuesAgreeWithCounterRngWithinTheLibrariesRounding() {
         // Box-Muller goes through log and cos, which Java and the C library may round differently (1 ulp each).
-        for (String[] l : tagged("R")) {
-            long seed = Long.parseUnsignedLong(l[1]);
-            long counter = Long.parseUnsignedLong(l[2]);
-            double z = CounterRng.normal(seed, counter);
-            String at = "seed " + l[1] + ", counter " + l[2];
-            assertEquals(z, fromBits(l[5]), 4 * Math.ulp(z) + 1e-300, at);
+        for (RandomLine r : RandomLine.all()) {
+            double z = CounterRng.normal(r.seed(), r.counter());
+            assertEquals(z, r.value(5), 4 * Math.ulp(z), r.at());
             double scaled = 0.5 + 2.0 * z;
-            assertEquals(scaled, fromBits(l[7]), 8 * Math.ulp(scaled) + 8 * Math.ulp(z), at);
+            assertEquals(scaled, r.value(7), 8 * Math.ulp(scaled) + 8 * Math.ulp(z), r.at());
         }
     }
 
