@@ -66,13 +66,6 @@ final class HostFallback {
         }
     }
 
-    /** Downloads any view (strided, INT64) through a host copy of its storage, in row-major order. */
-    Object download(Strided view, String reason) {
-        Object[] result = new Object[1];
-        run("download", reason, new Strided[] {view}, new Strided[0], v -> result[0] = cpu().download(v[0]));
-        return result[0];
-    }
-
     /** The CPU backend, which computes every fallback. */
     Backend cpu() {
         Backend b = cpu;
