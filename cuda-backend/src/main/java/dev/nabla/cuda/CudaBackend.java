@@ -289,11 +289,8 @@ public final class CudaBackend implements Backend, MatmulKernel, AttentionKernel
             Strided source = plan.permutation() == null ? x
                     : scratch.denseCopy(new Strided(x.storage(), plan.permute(x.shape()), plan.permute(x.strides()),
                             x.offset()));
-            Strided target = out.isContiguous() ? out : scratch.dense(out.dtype(), out.shape());
-            launch(KernelCalls.reduce(op, x.dtype(), plan, address(target), address(source)));
-            if (target != out) {
-                copySameDtype(target, out);
-            }
+            writeDense(scratch, out, target -> launch(KernelCalls.reduce(op, x.dtype(), plan, address(target),
+                    address(source))));
         }
     }
 
@@ -315,12 +312,10 @@ public final class CudaBackend implements Backend, MatmulKernel, AttentionKernel
             int count = Math.toIntExact((long) split.outer() * split.inner());
             long indices = scratch.raw(4L * count);
             launch(KernelCalls.argReduce(op, x.dtype(), split, indices, address(source)));
-            Strided target = out.isContiguous() ? out : scratch.dense(DType.INT64, out.shape());
-            fillDense(target, 0);
-            pitchedCopy(PitchedCopy.widen(count), indices, address(target));
-            if (target != out) {
-                copySameDtype(target, out);
-            }
+            writeDense(scratch, out, target -> {
+                fillDense(target, 0);
+                pitchedCopy(PitchedCopy.widen(count), indices, address(target));
+            });
         }
     }
 
@@ -336,11 +331,8 @@ public final class CudaBackend implements Backend, MatmulKernel, AttentionKernel
             return;
         }
         try (Scratch scratch = new Scratch()) {
-            Strided target = out.isContiguous() ? out : scratch.dense(out.dtype(), out.shape());
-            launch(KernelCalls.random(op, out.dtype(), out.numel(), seed, offset, a, b, address(target)));
-            if (target != out) {
-                copySameDtype(target, out);
-            }
+            writeDense(scratch, out, target -> launch(KernelCalls.random(op, out.dtype(), out.numel(), seed, offset, a,
+                    b, address(target))));
         }
     }
 
@@ -359,12 +351,9 @@ public final class CudaBackend implements Backend, MatmulKernel, AttentionKernel
         IndexPlan p = plan.get();
         try (Scratch scratch = new Scratch()) {
             Strided source = x.isContiguous() ? x : scratch.denseCopy(x);
-            Strided target = out.isContiguous() ? out : scratch.dense(out.dtype(), out.shape());
             long indices = narrowIndices(scratch, index, p);
-            launch(KernelCalls.indexed("index_select", x.dtype(), p, address(target), address(source), indices));
-            if (target != out) {
-                copySameDtype(target, out);
-            }
+            writeDense(scratch, out, target -> launch(KernelCalls.indexed("index_select", x.dtype(), p, address(target),
+                    address(source), indices)));
         }
     }
 
@@ -682,6 +671,18 @@ public final class CudaBackend implements Backend, MatmulKernel, AttentionKernel
 
     private CUdeviceptr at(Strided view) {
         return DevicePointers.at(address(view));
+    }
+
+    /**
+     * Runs {@code write} on {@code out} when it is dense, else on a dense scratch of its shape that is then
+     * copied into {@code out} (the kernels write contiguous outputs only).
+     */
+    private void writeDense(Scratch scratch, Strided out, Consumer<Strided> write) {
+        Strided target = out.isContiguous() ? out : scratch.dense(out.dtype(), out.shape());
+        write.accept(target);
+        if (target != out) {
+            copySameDtype(target, out);
+        }
     }
 
     /** Scratch device buffers for one primitive, returned to the cache when it ends (stream order keeps them valid). */
