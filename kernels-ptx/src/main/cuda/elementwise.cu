@@ -13,14 +13,9 @@ template <typename T> __device__ __forceinline__ T unary_apply(int op, T x) {
         case NABLA_UNARY_SQRT: return sqrt(x);
         case NABLA_UNARY_ABS: return fabs(x);
         case NABLA_UNARY_SIGN: return x > T(0) ? T(1) : (x < T(0) ? T(-1) : x);  // keeps 0, -0 and NaN
-        case NABLA_UNARY_SIGMOID: {
-            // Two branches so that exp never overflows.
-            if (x >= T(0)) return T(1) / (T(1) + exp(-x));
-            T e = exp(x);
-            return e / (T(1) + e);
-        }
+        case NABLA_UNARY_SIGMOID: return nabla_sigmoid(x);
         case NABLA_UNARY_TANH: return tanh(x);
-        case NABLA_UNARY_RELU: return x > T(0) ? x : (nabla_isnan(x) ? x : T(0));
+        case NABLA_UNARY_RELU: return nabla_relu(x);
         case NABLA_UNARY_RECIPROCAL: return T(1) / x;
         case NABLA_UNARY_SQUARE: return x * x;
         case NABLA_UNARY_SIN: return sin(x);

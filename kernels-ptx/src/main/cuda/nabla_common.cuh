@@ -53,7 +53,33 @@ __device__ __forceinline__ void nabla_layout_offsets(const NdLayout& layout, lon
     }
 }
 
-template <typename T> __device__ __forceinline__ bool nabla_isnan(T x) { return x != x; }
+template <typename T> __host__ __device__ __forceinline__ bool nabla_isnan(T x) { return x != x; }
+
+// a * b, a + b and a - b rounded once to nearest: on the device through the _rn intrinsics, which nvcc never
+// contracts into an FMA (Java never does, and composed ops round after each operation); on the host, where a
+// test runs these functions, x86-64 without -mfma has no FMA to contract into.
+#ifdef __CUDA_ARCH__
+__device__ __forceinline__ float nabla_mul_rn(float a, float b) { return __fmul_rn(a, b); }
+__device__ __forceinline__ double nabla_mul_rn(double a, double b) { return __dmul_rn(a, b); }
+__device__ __forceinline__ float nabla_add_rn(float a, float b) { return __fadd_rn(a, b); }
+__device__ __forceinline__ double nabla_add_rn(double a, double b) { return __dadd_rn(a, b); }
+__device__ __forceinline__ float nabla_sub_rn(float a, float b) { return __fsub_rn(a, b); }
+__device__ __forceinline__ double nabla_sub_rn(double a, double b) { return __dsub_rn(a, b); }
+#else
+template <typename T> __forceinline__ T nabla_mul_rn(T a, T b) { return a * b; }
+template <typename T> __forceinline__ T nabla_add_rn(T a, T b) { return a + b; }
+template <typename T> __forceinline__ T nabla_sub_rn(T a, T b) { return a - b; }
+#endif
+
+// The activations that kernels fuse with other work (unary op codes RELU, SIGMOID, TANH) and the elementwise
+// kernels' own ops, one definition so that a fused kernel equals the composed ops bit for bit.
+template <typename T> __host__ __device__ __forceinline__ T nabla_relu(T x) { return x > T(0) ? x : (nabla_isnan(x) ? x : T(0)); }
+template <typename T> __host__ __device__ __forceinline__ T nabla_sigmoid(T x) {
+    // Two branches so that exp never overflows.
+    if (x >= T(0)) return T(1) / (T(1) + exp(-x));
+    const T e = exp(x);
+    return e / (T(1) + e);
+}
 
 // max/min that propagate NaN (PyTorch semantics), unlike fmax/fmin.
 template <typename T> __device__ __forceinline__ T nabla_max(T a, T b) { return (a > b || nabla_isnan(a)) ? a : b; }

@@ -4,22 +4,13 @@
 // Flood, 2014) applied to seed * golden + counter * C + golden, all modulo 2^64.
 //
 // Arithmetic follows the Java reference step by step in double and is stored as the CPU stores it
-// (nabla_narrow): the scaling a + (b - a) * u uses round-to-nearest intrinsics on the device so the
+// (nabla_narrow): the scaling a + (b - a) * u rounds through nabla_mul_rn / nabla_add_rn so the
 // compiler cannot contract it into an FMA, which Java never does. Uniform values are therefore bit-equal
 // to the CPU's; normal values go through the device's log and cos, within 2 ulp of Java's.
 #include "nabla_common.cuh"
 
 #define COUNTER_RNG_GOLDEN 0x9E3779B97F4A7C15ULL
 #define COUNTER_RNG_STEP 0xD1B54A32D192ED03ULL
-
-#ifdef __CUDA_ARCH__
-#define COUNTER_RNG_MUL(a, b) __dmul_rn(a, b)
-#define COUNTER_RNG_ADD(a, b) __dadd_rn(a, b)
-#else
-// The host harness that checks these functions against Java: x86-64 without -mfma never contracts.
-#define COUNTER_RNG_MUL(a, b) ((a) * (b))
-#define COUNTER_RNG_ADD(a, b) ((a) + (b))
-#endif
 
 // 64 random bits for (seed, counter): CounterRng.bits.
 __host__ __device__ __forceinline__ unsigned long long counter_rng_bits(unsigned long long seed, unsigned long long counter) {
@@ -38,19 +29,19 @@ __host__ __device__ __forceinline__ double counter_rng_uniform(unsigned long lon
 __host__ __device__ __forceinline__ double counter_rng_normal(unsigned long long seed, unsigned long long counter) {
     const double u1 = 1.0 - counter_rng_uniform(seed, 2 * counter);  // (0, 1]: log stays finite
     const double u2 = counter_rng_uniform(seed, 2 * counter + 1);
-    return COUNTER_RNG_MUL(sqrt(-2.0 * log(u1)), cos(COUNTER_RNG_MUL(6.283185307179586, u2)));  // 2 pi, exact
+    return nabla_mul_rn(sqrt(-2.0 * log(u1)), cos(nabla_mul_rn(6.283185307179586, u2)));  // 2 pi, exact
 }
 
 // low + (high - low) * u, rounded as Java rounds it.
 __host__ __device__ __forceinline__ double counter_rng_uniform_on(unsigned long long seed, unsigned long long counter,
                                                                   double low, double high) {
-    return COUNTER_RNG_ADD(low, COUNTER_RNG_MUL(high - low, counter_rng_uniform(seed, counter)));
+    return nabla_add_rn(low, nabla_mul_rn(high - low, counter_rng_uniform(seed, counter)));
 }
 
 // mean + std * z, rounded as Java rounds it.
 __host__ __device__ __forceinline__ double counter_rng_normal_with(unsigned long long seed, unsigned long long counter,
                                                                    double mean, double std) {
-    return COUNTER_RNG_ADD(mean, COUNTER_RNG_MUL(std, counter_rng_normal(seed, counter)));
+    return nabla_add_rn(mean, nabla_mul_rn(std, counter_rng_normal(seed, counter)));
 }
 
 #define RANDOM_KERNELS(T, S)                                                                                       \

@@ -13,9 +13,12 @@ import dev.nabla.backend.Strided;
 import dev.nabla.backend.UnaryOp;
 import dev.nabla.backend.fast.AdamKernel;
 import dev.nabla.backend.fast.AttentionKernel;
+import dev.nabla.backend.fast.BiasActivationKernel;
 import dev.nabla.backend.fast.ConvGeometry;
 import dev.nabla.backend.fast.ConvKernel;
+import dev.nabla.backend.fast.FusedActivation;
 import dev.nabla.backend.fast.LayerNormKernel;
+import dev.nabla.backend.fast.LstmCellKernel;
 import dev.nabla.backend.fast.MatmulKernel;
 import dev.nabla.backend.fast.PoolGeometry;
 import dev.nabla.backend.fast.PoolKernel;
@@ -32,13 +35,14 @@ import jcuda.driver.JCudaDriver;
 
 /**
  * The CUDA backend: every primitive on the PTX kernels of {@code nabla-kernels-ptx}, GEMM on cuBLAS
- * (or the PTX GEMM), attention on the flash-attention kernel. What has no kernel (general gathers,
+ * (or the PTX GEMM), attention on the flash-attention kernel, and the fused layer tails (softmax, layer
+ * norm, Adam, the LSTM cell, bias plus activation) on their own kernels. What has no kernel (general gathers,
  * INT64 arg-reductions, attention cases the kernel does not cover) runs on the CPU backend through
  * {@link HostFallback}, logged once per case. Calls are serialised on this backend; all device work
  * goes to one stream, so scratch buffers can return to the cache as soon as their work is queued.
  */
 public final class CudaBackend implements Backend, MatmulKernel, AttentionKernel, ConvKernel, PoolKernel,
-        SoftmaxKernel, LayerNormKernel, AdamKernel, AutoCloseable {
+        SoftmaxKernel, LayerNormKernel, AdamKernel, LstmCellKernel, BiasActivationKernel, AutoCloseable {
 
     private final Device device;
     private final CudaLibraries libraries;
@@ -605,6 +609,47 @@ public final class CudaBackend implements Backend, MatmulKernel, AttentionKernel
         int cols = x.shape()[x.rank() - 1];
         launch(KernelCalls.layerNormBackward(x.dtype(), x.numel() / cols, cols, address(gradInput), address(gradOut),
                 address(x), address(mean), address(rstd)));
+    }
+
+    @Override
+    public synchronized void lstmCellForward(Strided gates, Strided c, Strided hc) {
+        context.makeCurrent();
+        if (c.numel() == 0) {
+            return;
+        }
+        launch(KernelCalls.lstmCellForward(c.dtype(), c.shape()[0], c.shape()[1], address(hc), address(gates), address(c)));
+    }
+
+    @Override
+    public synchronized void lstmCellBackward(Strided gates, Strided c, Strided hc, Strided gradHc, Strided gradGates,
+            Strided gradC) {
+        context.makeCurrent();
+        if (c.numel() == 0) {
+            return;
+        }
+        launch(KernelCalls.lstmCellBackward(c.dtype(), c.shape()[0], c.shape()[1], address(gradGates), address(gradC),
+                address(gates), address(c), address(hc), address(gradHc)));
+    }
+
+    @Override
+    public synchronized void biasActivation(Strided x, Strided bias, int inner, FusedActivation act, Strided out) {
+        context.makeCurrent();
+        if (x.numel() == 0) {
+            return;
+        }
+        launch(KernelCalls.biasActivation(x.numel(), bias.numel(), inner, act, address(out), address(x), address(bias)));
+    }
+
+    @Override
+    public synchronized void biasActivationBackward(Strided y, Strided gradOut, int inner, FusedActivation act,
+            Strided gradX, Strided gradBias) {
+        context.makeCurrent();
+        if (y.numel() == 0) {
+            return;
+        }
+        int channels = gradBias.numel();
+        launch(KernelCalls.biasActivationBackward(y.numel(), act, address(gradX), address(y), address(gradOut)));
+        launch(KernelCalls.biasGrad(y.numel() / (channels * inner), channels, inner, address(gradBias), address(gradX)));
     }
 
     @Override

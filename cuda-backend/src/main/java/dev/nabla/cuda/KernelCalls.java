@@ -3,10 +3,14 @@ package dev.nabla.cuda;
 import dev.nabla.DType;
 import dev.nabla.backend.RandomOp;
 import dev.nabla.backend.ReduceOp;
+import dev.nabla.backend.fast.FusedActivation;
 import dev.nabla.backend.fast.PoolGeometry;
 import dev.nabla.kernels.LaunchGeometry;
 
-/** Builds the launches of the reduction, random, indexing, softmax, layer-norm, pooling, Adam and attention kernels (argument order per the manifest). */
+/**
+ * Builds the launches of the reduction, random, indexing, softmax, layer-norm, pooling, Adam, LSTM-cell,
+ * bias-activation and attention kernels (argument order per the manifest).
+ */
 final class KernelCalls {
 
     private KernelCalls() {
@@ -109,5 +113,38 @@ final class KernelCalls {
                 new KernelArgs().pointer(param).pointer(expAvg).pointer(expAvgSq).pointer(grad).i32(n).scalar(dtype, lr)
                         .scalar(dtype, beta1).scalar(dtype, beta2).scalar(dtype, eps).scalar(dtype, 0)
                         .scalar(dtype, bias1).scalar(dtype, bias2).i32(0));
+    }
+
+    /** {@code lstm_cell_forward_T(hc, gates, c, batch, hidden)}: one thread per (batch row, hidden unit). */
+    static KernelCall lstmCellForward(DType dtype, int batch, int hidden, long hc, long gates, long c) {
+        return new KernelCall(KernelNames.of("lstm_cell_forward", dtype), LaunchGeometry.elementwise((long) batch * hidden),
+                new KernelArgs().pointer(hc).pointer(gates).pointer(c).i32(batch).i32(hidden));
+    }
+
+    /** {@code lstm_cell_backward_T(gradGates, gradC, gates, c, hc, gradHc, batch, hidden)}: one thread per (row, unit). */
+    static KernelCall lstmCellBackward(DType dtype, int batch, int hidden, long gradGates, long gradC, long gates, long c,
+            long hc, long gradHc) {
+        return new KernelCall(KernelNames.of("lstm_cell_backward", dtype), LaunchGeometry.elementwise((long) batch * hidden),
+                new KernelArgs().pointer(gradGates).pointer(gradC).pointer(gates).pointer(c).pointer(hc).pointer(gradHc)
+                        .i32(batch).i32(hidden));
+    }
+
+    /** {@code bias_activation_forward_f32(out, x, bias, n, channels, inner, act)}: one thread per element. */
+    static KernelCall biasActivation(int n, int channels, int inner, FusedActivation act, long out, long x, long bias) {
+        return new KernelCall("bias_activation_forward_f32", LaunchGeometry.elementwise(n),
+                new KernelArgs().pointer(out).pointer(x).pointer(bias).i32(n).i32(channels).i32(inner)
+                        .i32(KernelOps.activation(act)));
+    }
+
+    /** {@code bias_activation_backward_f32(gradX, y, gradOut, n, act)}: one thread per element. */
+    static KernelCall biasActivationBackward(int n, FusedActivation act, long gradX, long y, long gradOut) {
+        return new KernelCall("bias_activation_backward_f32", LaunchGeometry.elementwise(n),
+                new KernelArgs().pointer(gradX).pointer(y).pointer(gradOut).i32(n).i32(KernelOps.activation(act)));
+    }
+
+    /** {@code bias_grad_f32(gradBias, gradX, outer, channels, inner)}: one block per channel. */
+    static KernelCall biasGrad(int outer, int channels, int inner, long gradBias, long gradX) {
+        return new KernelCall("bias_grad_f32", LaunchGeometry.blockPerRow(channels, (long) outer * inner),
+                new KernelArgs().pointer(gradBias).pointer(gradX).i32(outer).i32(channels).i32(inner));
     }
 }

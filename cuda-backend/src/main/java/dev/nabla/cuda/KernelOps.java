@@ -3,6 +3,7 @@ package dev.nabla.cuda;
 import dev.nabla.backend.BinaryOp;
 import dev.nabla.backend.ReduceOp;
 import dev.nabla.backend.UnaryOp;
+import dev.nabla.backend.fast.FusedActivation;
 import dev.nabla.kernels.ArgReduceOp;
 
 /**
@@ -17,6 +18,11 @@ final class KernelOps {
     /** The {@code ew_unary_*} code for {@code op}. */
     static int unary(UnaryOp op) {
         return dev.nabla.kernels.UnaryOp.valueOf(op.name()).code();
+    }
+
+    /** The {@code act} argument of the bias-activation kernels: the unary op code of the same name. */
+    static int activation(FusedActivation act) {
+        return dev.nabla.kernels.UnaryOp.valueOf(act.name()).code();
     }
 
     /** The {@code ew_unary_*} code of a plain strided copy. */

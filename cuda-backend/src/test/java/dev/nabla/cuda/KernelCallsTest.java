@@ -7,11 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nabla.DType;
-import dev.nabla.backend.fast.PoolGeometry;
 import dev.nabla.backend.BinaryOp;
 import dev.nabla.backend.RandomOp;
 import dev.nabla.backend.ReduceOp;
 import dev.nabla.backend.UnaryOp;
+import dev.nabla.backend.fast.FusedActivation;
+import dev.nabla.backend.fast.PoolGeometry;
 import dev.nabla.kernels.KernelSignature;
 import dev.nabla.kernels.PtxKernels;
 import dev.nabla.kernels.StridedLayout;
@@ -219,6 +220,35 @@ class KernelCallsTest {
         assertMatchesManifest(KernelCalls.adam(DType.FLOAT64, 300, 1, 2, 3, 4, 1e-3, 0.9, 0.999, 1e-8, 0.1, 0.001));
         assertMatchesManifest(KernelCalls.pool("avgpool2d_backward", DType.FLOAT64, input, window, 432, new long[] {1, 2},
                 false));
+    }
+
+    @Test
+    void lstmCellAndBiasActivationCallsMatchTheManifest() {
+        KernelCall cell = KernelCalls.lstmCellForward(DType.FLOAT32, 32, 256, 1, 2, 3);
+        assertMatchesManifest(cell);
+        assertArgs(cell, 1L, 2L, 3L, 32, 256);
+        assertEquals(32 * 256, cell.geometry().gridX() * cell.geometry().blockX(), "one thread per (row, unit)");
+        KernelCall cellGrad = KernelCalls.lstmCellBackward(DType.FLOAT64, 4, 5, 1, 2, 3, 4, 5, 6);
+        assertMatchesManifest(cellGrad);
+        assertArgs(cellGrad, 1L, 2L, 3L, 4L, 5L, 6L, 4, 5);
+        assertMatchesManifest(KernelCalls.lstmCellForward(DType.FLOAT64, 4, 5, 1, 2, 3));
+        assertMatchesManifest(KernelCalls.lstmCellBackward(DType.FLOAT32, 4, 5, 1, 2, 3, 4, 5, 6));
+        for (FusedActivation act : FusedActivation.values()) {
+            KernelCall forward = KernelCalls.biasActivation(120, 6, 5, act, 1, 2, 3);
+            assertMatchesManifest(forward);
+            assertArgs(forward, 1L, 2L, 3L, 120, 6, 5, dev.nabla.kernels.UnaryOp.valueOf(act.name()).code());
+            KernelCall backward = KernelCalls.biasActivationBackward(120, act, 1, 2, 3);
+            assertMatchesManifest(backward);
+            assertArgs(backward, 1L, 2L, 3L, 120, dev.nabla.kernels.UnaryOp.valueOf(act.name()).code());
+        }
+        assertEquals(8, KernelOps.activation(FusedActivation.RELU), "NABLA_UNARY_RELU");
+        assertEquals(6, KernelOps.activation(FusedActivation.SIGMOID), "NABLA_UNARY_SIGMOID");
+        assertEquals(7, KernelOps.activation(FusedActivation.TANH), "NABLA_UNARY_TANH");
+        KernelCall biasGrad = KernelCalls.biasGrad(4, 6, 5, 1, 2);
+        assertMatchesManifest(biasGrad);
+        assertArgs(biasGrad, 1L, 2L, 4, 6, 5);
+        assertEquals(6, biasGrad.geometry().gridX(), "one block per channel");
+        assertEquals(32, biasGrad.geometry().blockX(), "20 values per channel: one warp");
     }
 
     @Test

@@ -104,7 +104,7 @@ public record LaunchGeometry(int gridX, int gridY, int gridZ, int blockX, int sh
     }
 
     /**
-     * One block per row of a [rows, cols] matrix: {@code softmax_*}, {@code cross_entropy_forward_*},
+     * One block per row of a [rows, cols] matrix: {@code softmax_*}, {@code cross_entropy_forward_*}, {@code bias_grad_f32},
      * {@code layernorm_forward_*}, {@code layernorm_backward_input_*}. The block is the smallest power of two
      * covering the row, between 32 and {@link #MAX_ROW_BLOCK}.
      *

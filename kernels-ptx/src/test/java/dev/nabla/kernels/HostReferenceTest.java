@@ -2,10 +2,8 @@ package dev.nabla.kernels;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.nabla.backend.CounterRng;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,15 +22,7 @@ class HostReferenceTest {
 
     @BeforeAll
     static void runHostProgram(@TempDir Path dir) throws Exception {
-        assumeTrue(PtxResources.onPath("nvcc"), "nvcc is not on PATH");
-        Path exe = dir.resolve("host_reference");
-        Path log = dir.resolve("build.log");
-        int rc = PtxResources.run(List.of("nvcc", "-std=c++17", "-I", PtxResources.CUDA_SOURCES.toString(), "-o",
-                exe.toString(), PtxResources.MODULE_DIR.resolve("src/test/cuda/host_reference.cu").toString()), log);
-        assumeTrue(rc == 0, () -> "no host compiler for nvcc: " + PtxResources.readQuietly(log));
-        Path out = dir.resolve("out.txt");
-        assertEquals(0, PtxResources.run(List.of(exe.toString()), out), () -> PtxResources.readQuietly(out));
-        lines = Files.readAllLines(out).stream().map(l -> l.split(" ")).toList();
+        lines = PtxResources.runHostProgram(dir, "host_reference.cu");
     }
 
     private static List<String[]> tagged(String tag) {

@@ -1,5 +1,8 @@
 package dev.nabla.kernels;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -34,6 +37,24 @@ final class PtxResources {
     static int run(List<String> command, Path log) throws IOException, InterruptedException {
         Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         return p.waitFor();
+    }
+
+    /**
+     * Compiles {@code src/test/cuda/<source>} for the host with nvcc (the kernels' sources on the include path) and
+     * runs it. Skips the calling test when nvcc or its host compiler is absent; fails when the program does.
+     *
+     * @return the program's output lines, split at spaces
+     */
+    static List<String[]> runHostProgram(Path dir, String source) throws IOException, InterruptedException {
+        assumeTrue(onPath("nvcc"), "nvcc is not on PATH");
+        Path exe = dir.resolve(source.replace(".cu", ""));
+        Path log = dir.resolve(source + ".build.log");
+        int rc = run(List.of("nvcc", "-std=c++17", "-I", CUDA_SOURCES.toString(), "-o", exe.toString(),
+                MODULE_DIR.resolve("src/test/cuda").resolve(source).toString()), log);
+        assumeTrue(rc == 0, () -> "no host compiler for nvcc: " + readQuietly(log));
+        Path out = dir.resolve(source + ".out");
+        assertEquals(0, run(List.of(exe.toString()), out), () -> readQuietly(out));
+        return Files.readAllLines(out).stream().map(l -> l.split(" ")).toList();
     }
 
     /** A log file's text, or why it could not be read (for assertion messages). */

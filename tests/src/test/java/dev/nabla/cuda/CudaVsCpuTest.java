@@ -18,6 +18,8 @@ import dev.nabla.optim.AdamW;
 import dev.nabla.backend.Probe;
 import dev.nabla.backend.fast.AttentionKernel;
 import dev.nabla.backend.fast.ConvGeometry;
+import dev.nabla.backend.fast.FusedActivation;
+import dev.nabla.backend.fast.LstmCellKernel;
 import dev.nabla.backend.fast.PoolGeometry;
 import java.util.ArrayList;
 import java.util.List;
@@ -338,6 +340,66 @@ class CudaVsCpuTest {
                 assertSumsClose(cpu[1], gpu[1], "layerNorm gradient of " + x.shape() + " " + dtype);
             }
         }
+    }
+
+    @Test
+    void fusedLstmCellKernelMatchesTheCpu() {
+        for (DType dtype : FLOATS) {
+            for (int[] size : List.of(new int[] {3, 5}, new int[] {32, 256})) {
+                int batch = size[0];
+                int hidden = size[1];
+                // wide gate values saturate the sigmoids and tanh on both sides
+                Tensor gates = randn(50, dtype, batch, 4 * hidden).mul(4);
+                Tensor c = randn(51, dtype, batch, hidden);
+                Tensor gradHc = randn(52, dtype, batch, 2 * hidden);
+                Tensor[] cpu = lstmCell(gates, c, gradHc);
+                Tensor[] gpu = lstmCell(gates.to(GPU), c.to(GPU), gradHc.to(GPU));
+                String what = "LSTM cell " + batch + "x" + hidden + " " + dtype;
+                assertClose(cpu[0], gpu[0], what + " [h | c']");
+                assertClose(cpu[1], gpu[1], what + " gate gradients");
+                assertClose(cpu[2], gpu[2], what + " cell-state gradient");
+            }
+        }
+    }
+
+    /** The backend's fused cell forward and backward: {@code [hc, gradGates, gradC]}. */
+    private static Tensor[] lstmCell(Tensor gates, Tensor c, Tensor gradHc) {
+        LstmCellKernel kernel = (LstmCellKernel) gates.backend();
+        int batch = c.size(0);
+        int hidden = c.size(1);
+        Tensor hc = Tensor.zeros(c.dtype(), c.device(), batch, 2 * hidden);
+        Tensor gradGates = Tensor.zeros(c.dtype(), c.device(), batch, 4 * hidden);
+        Tensor gradC = Tensor.zeros(c.dtype(), c.device(), batch, hidden);
+        kernel.lstmCellForward(gates.strided(), c.strided(), hc.strided());
+        kernel.lstmCellBackward(gates.strided(), c.strided(), hc.strided(), gradHc.strided(), gradGates.strided(),
+                gradC.strided());
+        return new Tensor[] {hc, gradGates, gradC};
+    }
+
+    @Test
+    void fusedBiasActivationAndItsGradientsMatchTheCpu() {
+        for (FusedActivation act : FusedActivation.values()) {
+            for (int[] shape : List.of(new int[] {64, 300}, new int[] {8, 16, 12, 12})) {
+                Tensor x = randn(60, DType.FLOAT32, shape).mul(2);
+                Tensor bias = randn(61, DType.FLOAT32, shape[1]);
+                Tensor seed = randn(62, DType.FLOAT32, shape);
+                Tensor[] cpu = biasActivationAndGradients(x, bias, seed, act);
+                Tensor[] gpu = biasActivationAndGradients(x.to(GPU), bias.to(GPU), seed.to(GPU), act);
+                String what = act + " bias activation of " + x.shape();
+                assertClose(cpu[0], gpu[0], what);
+                assertClose(cpu[1], gpu[1], what + ", input gradient");
+                assertSumsClose(cpu[2], gpu[2], what + ", bias gradient");
+            }
+        }
+    }
+
+    private static Tensor[] biasActivationAndGradients(Tensor x, Tensor bias, Tensor seed, FusedActivation act) {
+        Tensor leaf = x.detach().requiresGrad(true);
+        Tensor b = bias.detach().requiresGrad(true);
+        Tensor y = Functional.biasActivation(leaf, b, 1, act);
+        assertTrue(y.gradFn().op().equals("biasActivation"), "the fused path ran on " + x.device());
+        y.backward(seed);
+        return new Tensor[] {y.detach(), leaf.grad(), b.grad()};
     }
 
     private static Tensor[] layerNormAndGradient(Tensor x, Tensor seed) {
