@@ -8,11 +8,31 @@ import java.util.Optional;
  * Whether {@code attention_forward_f32} honours core's {@code AttentionKernel} contract for a call.
  * The kernel has no keep-mask input, computes in float32 only, needs one head dimension for q, k and
  * v (at most 128), and masks causally top-left aligned ({@code j > i}), which equals core's
- * bottom-right rule ({@code j > i + Lk - Lq}) only when {@code Lq == Lk}. Other calls run on the host.
+ * bottom-right rule ({@code j > i + Lk - Lq}) only when {@code Lq == Lk}. Other forward calls run on the
+ * host; the backward kernels share these limits and are declined (core's Tensor-op gradients) outside them.
  */
 final class AttentionRoute {
 
     private AttentionRoute() {
+    }
+
+    /**
+     * The system property that switches the attention backward kernels off ({@code false}); core then computes
+     * the gradients from Tensor ops (cuBLAS and the softmax kernels), holding the {@code Lq × Lk} probabilities.
+     */
+    static final String BACKWARD_PROPERTY = "nabla.cuda.attentionBackward";
+
+    /** Whether the backward kernels are on: unless {@link #BACKWARD_PROPERTY} says {@code false}. */
+    static boolean backwardEnabled() {
+        return Boolean.parseBoolean(System.getProperty(BACKWARD_PROPERTY, "true"));
+    }
+
+    /** Empty when the PTX backward kernels serve an unmasked call, else the reason they cannot. */
+    static Optional<String> whyNotPtxBackward(boolean enabled, DType dtype, boolean causal, int lq, int lk, int d, int dv) {
+        if (!enabled) {
+            return Optional.of("the attention backward kernels are switched off (-D" + BACKWARD_PROPERTY + "=false)");
+        }
+        return whyNotPtx(dtype, false, causal, lq, lk, d, dv);
     }
 
     /** Empty when the PTX kernel serves the call, else the reason it cannot. */

@@ -12,6 +12,7 @@ import dev.nabla.backend.Storage;
 import dev.nabla.backend.Strided;
 import dev.nabla.backend.UnaryOp;
 import dev.nabla.backend.fast.AdamKernel;
+import dev.nabla.backend.fast.AttentionBackwardKernel;
 import dev.nabla.backend.fast.AttentionKernel;
 import dev.nabla.backend.fast.BiasActivationKernel;
 import dev.nabla.backend.fast.ConvGeometry;
@@ -41,8 +42,8 @@ import jcuda.driver.JCudaDriver;
  * {@link HostFallback}, logged once per case. Calls are serialised on this backend; all device work
  * goes to one stream, so scratch buffers can return to the cache as soon as their work is queued.
  */
-public final class CudaBackend implements Backend, MatmulKernel, AttentionKernel, ConvKernel, PoolKernel,
-        SoftmaxKernel, LayerNormKernel, AdamKernel, LstmCellKernel, BiasActivationKernel, AutoCloseable {
+public final class CudaBackend implements Backend, MatmulKernel, AttentionKernel, AttentionBackwardKernel, ConvKernel,
+        PoolKernel, SoftmaxKernel, LayerNormKernel, AdamKernel, LstmCellKernel, BiasActivationKernel, AutoCloseable {
 
     private final Device device;
     private final CudaLibraries libraries;
@@ -673,6 +674,30 @@ public final class CudaBackend implements Backend, MatmulKernel, AttentionKernel
         }
         launch(KernelCalls.attentionForward(batch, lq, lk, d, scale, causal, address(out), address(logsumexp), address(q),
                 address(k), address(v)));
+    }
+
+    /** The PTX backward kernels, unless switched off ({@link AttentionRoute#BACKWARD_PROPERTY}) or outside their limits. */
+    @Override
+    public synchronized boolean attentionBackward(Strided q, Strided k, Strided v, Strided out, Strided logsumexp,
+            Strided gradOut, boolean causal, double scale, Strided gradQ, Strided gradK, Strided gradV) {
+        int batch = q.shape()[0];
+        int lq = q.shape()[1];
+        int d = q.shape()[2];
+        int lk = k.shape()[1];
+        if (AttentionRoute.whyNotPtxBackward(AttentionRoute.backwardEnabled(), q.dtype(), causal, lq,
+                lk, d, v.shape()[2]).isPresent() || batch == 0) {
+            return false;
+        }
+        context.makeCurrent();
+        try (Scratch scratch = new Scratch()) {
+            Strided delta = scratch.dense(DType.FLOAT32, new int[] {batch * lq});
+            launch(KernelCalls.attentionBackwardDelta(batch * lq, d, address(delta), address(out), address(gradOut)));
+            long[] inputs = {address(q), address(k), address(v), address(gradOut), address(logsumexp), address(delta)};
+            launch(KernelCalls.attentionBackwardDq(batch, lq, lk, d, scale, causal, address(gradQ), inputs));
+            launch(KernelCalls.attentionBackwardDkDv(batch, lq, lk, d, scale, causal, address(gradK), address(gradV),
+                    inputs));
+        }
+        return true;
     }
 
     /** Frees all device memory, the pinned buffer, modules, library handles and the stream, and releases the context. */

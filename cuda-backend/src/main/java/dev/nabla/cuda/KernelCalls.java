@@ -56,6 +56,44 @@ final class KernelCalls {
                         .f32((float) scale).i32(causal ? 1 : 0));
     }
 
+    /** {@code attention_backward_delta_f32(delta, out, dout, rows, d)}: one warp per query row. */
+    static KernelCall attentionBackwardDelta(int rows, int d, long delta, long out, long gradOut) {
+        return new KernelCall("attention_backward_delta_f32", LaunchGeometry.warpPerRow(rows),
+                new KernelArgs().pointer(delta).pointer(out).pointer(gradOut).i32(rows).i32(d));
+    }
+
+    /**
+     * {@code attention_backward_dq_f32(dq, q, k, v, dout, lse, delta, batchHeads, nq, nk, d, scale, causal)}: one
+     * warp per query row.
+     *
+     * @param inputs the device addresses of q, k, v, dout, lse and delta, in that order
+     */
+    static KernelCall attentionBackwardDq(int batch, int lq, int lk, int d, double scale, boolean causal, long dq,
+            long[] inputs) {
+        return new KernelCall("attention_backward_dq_f32", LaunchGeometry.attentionQueryRows(batch, lq, lk, d),
+                attentionBackwardArgs(new KernelArgs().pointer(dq), inputs, batch, lq, lk, d, scale, causal));
+    }
+
+    /**
+     * {@code attention_backward_dkdv_f32(dk, dv, q, k, v, dout, lse, delta, batchHeads, nq, nk, d, scale, causal)}:
+     * one warp per key row.
+     *
+     * @param inputs as for {@link #attentionBackwardDq}
+     */
+    static KernelCall attentionBackwardDkDv(int batch, int lq, int lk, int d, double scale, boolean causal, long dk,
+            long dv, long[] inputs) {
+        return new KernelCall("attention_backward_dkdv_f32", LaunchGeometry.attentionKeyRows(batch, lq, lk, d),
+                attentionBackwardArgs(new KernelArgs().pointer(dk).pointer(dv), inputs, batch, lq, lk, d, scale, causal));
+    }
+
+    private static KernelArgs attentionBackwardArgs(KernelArgs outputs, long[] inputs, int batch, int lq, int lk, int d,
+            double scale, boolean causal) {
+        for (long pointer : inputs) {
+            outputs.pointer(pointer);
+        }
+        return outputs.i32(batch).i32(lq).i32(lk).i32(d).f32((float) scale).i32(causal ? 1 : 0);
+    }
+
     /** {@code softmax_forward_T(y, x, rows, cols, log)}: one block per row. */
     static KernelCall softmaxForward(DType dtype, int rows, int cols, boolean log, long y, long x) {
         return new KernelCall(KernelNames.of("softmax_forward", dtype), LaunchGeometry.blockPerRow(rows, cols),

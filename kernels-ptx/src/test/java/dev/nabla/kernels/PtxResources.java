@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -46,15 +47,40 @@ final class PtxResources {
      * @return the program's output lines, split at spaces
      */
     static List<String[]> runHostProgram(Path dir, String source) throws IOException, InterruptedException {
-        assumeTrue(onPath("nvcc"), "nvcc is not on PATH");
+        return buildAndRun(dir, source, List.of("nvcc", "-std=c++17"));
+    }
+
+    /**
+     * Compiles {@code src/test/cuda/<source>} as C++ with {@code cuda_emulator.h} forced in, so that the kernels it
+     * includes run on the host emulation of the CUDA execution model, and runs it. Skips the calling test when g++
+     * is absent; fails when the program does (the emulator exits non-zero on a barrier deadlock).
+     *
+     * @return the program's output lines, split at spaces
+     */
+    static List<String[]> runEmulatedProgram(Path dir, String source) throws IOException, InterruptedException {
+        return buildAndRun(dir, source, List.of("g++", "-x", "c++", "-std=c++17", "-O1", "-include",
+                MODULE_DIR.resolve("src/test/cuda/cuda_emulator.h").toString()));
+    }
+
+    private static List<String[]> buildAndRun(Path dir, String source, List<String> compiler)
+            throws IOException, InterruptedException {
+        assumeTrue(onPath(compiler.get(0)), compiler.get(0) + " is not on PATH");
         Path exe = dir.resolve(source.replace(".cu", ""));
         Path log = dir.resolve(source + ".build.log");
-        int rc = run(List.of("nvcc", "-std=c++17", "-I", CUDA_SOURCES.toString(), "-o", exe.toString(),
-                MODULE_DIR.resolve("src/test/cuda").resolve(source).toString()), log);
-        assumeTrue(rc == 0, () -> "no host compiler for nvcc: " + readQuietly(log));
+        List<String> command = new ArrayList<>(compiler);
+        command.addAll(List.of("-I", CUDA_SOURCES.toString(), "-o", exe.toString(),
+                MODULE_DIR.resolve("src/test/cuda").resolve(source).toString()));
+        int rc = run(command, log);
+        assumeTrue(rc == 0 || !compiler.get(0).equals("nvcc"), () -> "no host compiler for nvcc: " + readQuietly(log));
+        assertEquals(0, rc, () -> source + " does not compile: " + readQuietly(log));
         Path out = dir.resolve(source + ".out");
-        assertEquals(0, run(List.of(exe.toString()), out), () -> readQuietly(out));
+        assertEquals(0, run(List.of(exe.toString()), out), () -> source + " failed: ..." + tail(readQuietly(out)));
         return Files.readAllLines(out).stream().map(l -> l.split(" ")).toList();
+    }
+
+    /** The last 2,000 characters of {@code text}, where a program's error message ends up. */
+    private static String tail(String text) {
+        return text.substring(Math.max(0, text.length() - 2000));
     }
 
     /** A log file's text, or why it could not be read (for assertion messages). */

@@ -13,9 +13,11 @@ import dev.nabla.nn.Losses;
 import dev.nabla.nn.Parameter;
 import dev.nabla.nn.PoolOps;
 import dev.nabla.nn.Reduction;
+import dev.nabla.nn.attention.Attention;
 import dev.nabla.optim.Adam;
 import dev.nabla.optim.AdamW;
 import dev.nabla.backend.Probe;
+import dev.nabla.backend.fast.AttentionBackwardKernel;
 import dev.nabla.backend.fast.AttentionKernel;
 import dev.nabla.backend.fast.ConvGeometry;
 import dev.nabla.backend.fast.FusedActivation;
@@ -437,6 +439,42 @@ class CudaVsCpuTest {
                 assertClose(cpu[1], gpu[1], "attention logsumexp causal=" + causal);
             }
         }
+    }
+
+    @Test
+    void attentionBackwardKernelsMatchTheCpuGradients() {
+        for (boolean causal : new boolean[] {false, true}) {
+            for (int[] sizes : List.of(new int[] {37, 37, 64}, new int[] {5, 70, 40}, new int[] {100, 100, 128})) {
+                if (causal && sizes[0] != sizes[1]) {
+                    continue;
+                }
+                Tensor q = randn(30, DType.FLOAT32, 3, sizes[0], sizes[2]);
+                Tensor k = randn(31, DType.FLOAT32, 3, sizes[1], sizes[2]);
+                Tensor v = randn(32, DType.FLOAT32, 3, sizes[1], sizes[2]);
+                Tensor seed = randn(33, DType.FLOAT32, 3, sizes[0], sizes[2]);
+                String what = "attention gradients causal=" + causal + " " + java.util.Arrays.toString(sizes);
+                assertTrue(backwardKernelRuns(q.to(GPU), k.to(GPU), v.to(GPU), seed.to(GPU), causal), what + ": kernel declined");
+                Tensor[] cpu = attentionGradients(q, k, v, seed, causal);
+                Tensor[] gpu = attentionGradients(q.to(GPU), k.to(GPU), v.to(GPU), seed.to(GPU), causal);
+                for (int i = 0; i < 3; i++) {
+                    assertSumsClose(cpu[i], gpu[i], what + " d" + "qkv".charAt(i));
+                }
+            }
+        }
+    }
+
+    /** Whether the backend's backward kernels accept the call (and write the gradients). */
+    private static boolean backwardKernelRuns(Tensor q, Tensor k, Tensor v, Tensor gradOut, boolean causal) {
+        Tensor[] forward = attention(q, k, v, causal);
+        return ((AttentionBackwardKernel) q.backend()).attentionBackward(q.strided(), k.strided(), v.strided(),
+                forward[0].strided(), forward[1].strided(), gradOut.strided(), causal, 1 / Math.sqrt(q.size(2)),
+                Tensor.zerosLike(q).strided(), Tensor.zerosLike(k).strided(), Tensor.zerosLike(v).strided());
+    }
+
+    private static Tensor[] attentionGradients(Tensor q, Tensor k, Tensor v, Tensor seed, boolean causal) {
+        Tensor[] leaves = {q.detach().requiresGrad(true), k.detach().requiresGrad(true), v.detach().requiresGrad(true)};
+        Attention.scaledDotProduct(leaves[0], leaves[1], leaves[2], null, causal).backward(seed);
+        return new Tensor[] {leaves[0].grad(), leaves[1].grad(), leaves[2].grad()};
     }
 
     private static Tensor[] attention(Tensor q, Tensor k, Tensor v, boolean causal) {

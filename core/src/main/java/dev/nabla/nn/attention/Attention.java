@@ -3,7 +3,9 @@ package dev.nabla.nn.attention;
 import dev.nabla.DType;
 import dev.nabla.Shape;
 import dev.nabla.Tensor;
+import dev.nabla.autograd.GradMode;
 import dev.nabla.autograd.Graph;
+import dev.nabla.backend.fast.AttentionBackwardKernel;
 import dev.nabla.backend.fast.AttentionKernel;
 import java.util.Arrays;
 
@@ -11,7 +13,9 @@ import java.util.Arrays;
  * Scaled dot-product attention, {@code softmax(QKᵀ/√d + mask) V}, as one differentiable op. On a
  * backend with an {@link AttentionKernel} the forward pass streams over key blocks and never holds
  * the full score matrix; elsewhere a reference computes it explicitly. The backward pass
- * recomputes the probabilities from the saved row logsumexp.
+ * recomputes the probabilities from the saved row logsumexp: block by block on a backend with an
+ * {@link AttentionBackwardKernel} that accepts the call (no keep-mask, first-order gradients), as
+ * Tensor ops otherwise.
  */
 public final class Attention {
 
@@ -47,6 +51,12 @@ public final class Attention {
         Tensor out = result[0];
         Tensor lse = result[1];
         Tensor recorded = Graph.record("scaledDotProductAttention", out, new Tensor[] {q3, k3, v3}, g -> {
+            if (keep3 == null && !GradMode.isEnabled() && q3.backend() instanceof AttentionBackwardKernel kernel) {
+                Tensor[] grads = fusedBackward(kernel, q3, k3, v3, out, lse, g.contiguous(), causal, scale);
+                if (grads != null) {
+                    return grads;
+                }
+            }
             Tensor p = probabilities(q3, k3, keep3, causal, scale, lse);
             Tensor dv3 = p.transpose(1, 2).matmul(g);
             Tensor dp = g.matmul(v3.transpose(1, 2));
@@ -99,6 +109,17 @@ public final class Attention {
         full[lead.length] = lq;
         full[lead.length + 1] = lk;
         return keep.expand(full).reshape(Shape.numel(lead), lq, lk);
+    }
+
+    /** The backend's gradients of q, k and v, or null when it declines the call. */
+    private static Tensor[] fusedBackward(AttentionBackwardKernel kernel, Tensor q, Tensor k, Tensor v, Tensor out,
+            Tensor lse, Tensor gradOut, boolean causal, double scale) {
+        Tensor gradQ = Tensor.zerosLike(q);
+        Tensor gradK = Tensor.zerosLike(k);
+        Tensor gradV = Tensor.zerosLike(v);
+        boolean written = kernel.attentionBackward(q.strided(), k.strided(), v.strided(), out.strided(), lse.strided(),
+                gradOut.strided(), causal, scale, gradQ.strided(), gradK.strided(), gradV.strided());
+        return written ? new Tensor[] {gradQ, gradK, gradV} : null;
     }
 
     private static Tensor[] forward(Tensor q, Tensor k, Tensor v, Tensor keep, boolean causal, double scale) {

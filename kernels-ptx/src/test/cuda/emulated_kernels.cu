@@ -1,0 +1,128 @@
+// Host program for EmulatedKernelTest: launches kernels through cuda_emulator.h (compiled as C++ with that
+// header forced in) on inputs drawn from the CounterRng stream, which the test regenerates bit for bit, and
+// prints each output as raw float bits, one line per array, with the geometry it was launched with:
+//   NAME case-fields... grid.x grid.y block.x | values
+// softmax_forward (run on an H100 since) is the control that the emulation itself is sound.
+#include <vector>
+#include "attention.cu"
+#include "bias_activation.cu"
+#include "lstm_cell.cu"
+#include "random.cu"
+#include "softmax.cu"
+
+using emu::Dim3;
+
+// Element i of core's uniform fill on [low, high) with seed `seed`, stored as T.
+template <typename T = float> static std::vector<T> uniform(unsigned long long seed, int n, double low, double high) {
+    std::vector<T> v(n);
+    for (int i = 0; i < n; ++i) v[i] = (T)counter_rng_uniform_on(seed, i, low, high);
+    return v;
+}
+
+template <typename T>
+static void print(const char* name, const std::vector<int>& fields, Dim3 grid, Dim3 block, const std::vector<T>& v) {
+    std::printf("%s", name);
+    for (int f : fields) std::printf(" %d", f);
+    std::printf(" %u %u %u |", grid.x, grid.y, block.x);
+    for (T x : v) {
+        unsigned long long bits = 0;
+        std::memcpy(&bits, &x, sizeof x);
+        std::printf(" %llu", bits);
+    }
+    std::printf("\n");
+}
+
+static unsigned ceil_div(long long a, long long b) { return (unsigned)((a + b - 1) / b); }
+
+// softmax_forward_f32 on [rows, cols] from seed 40, one block per row of the smallest power of two >= cols.
+static void softmax_case(int rows, int cols, int log) {
+    const std::vector<float> x = uniform(40, rows * cols, -5, 5);
+    std::vector<float> y(rows * cols);
+    unsigned block = 32;
+    while (block < (unsigned)cols && block < 512) block *= 2;
+    const Dim3 grid{(unsigned)rows}, threads{block};
+    emu::launch(grid, threads, softmax_forward_f32, y.data(), x.data(), rows, cols, log);
+    print("SOFTMAX", {rows, cols, log}, grid, threads, y);
+}
+
+// Forward and the three backward kernels on q (seed 30), k (31), v (32), dout (33), each on [-1, 1).
+// `capped` launches every kernel with a single block in x and y, so each block strides over all rows and heads.
+static void attention_case(int bh, int nq, int nk, int d, int causal, int capped) {
+    const std::vector<float> q = uniform(30, bh * nq * d, -1, 1), k = uniform(31, bh * nk * d, -1, 1),
+                             v = uniform(32, bh * nk * d, -1, 1), dout = uniform(33, bh * nq * d, -1, 1);
+    std::vector<float> out(bh * nq * d), lse(bh * nq), delta(bh * nq), dq(bh * nq * d), dk(bh * nk * d), dv(bh * nk * d);
+    const float scale = 1.0f / std::sqrt((float)d);
+    const Dim3 threads{256};
+    const Dim3 queryGrid = capped ? Dim3{1, 1} : Dim3{ceil_div(nq, 8), (unsigned)bh};
+    const Dim3 keyGrid = capped ? Dim3{1, 1} : Dim3{ceil_div(nk, 8), (unsigned)bh};
+    const Dim3 rowGrid = capped ? Dim3{1, 1} : Dim3{ceil_div((long long)bh * nq, 8)};
+    emu::launch(queryGrid, threads, attention_forward_f32, out.data(), lse.data(), q.data(), k.data(), v.data(), bh, nq, nk,
+                d, scale, causal);
+    emu::launch(rowGrid, threads, attention_backward_delta_f32, delta.data(), out.data(), dout.data(), bh * nq, d);
+    emu::launch(queryGrid, threads, attention_backward_dq_f32, dq.data(), q.data(), k.data(), v.data(), dout.data(),
+                lse.data(), delta.data(), bh, nq, nk, d, scale, causal);
+    emu::launch(keyGrid, threads, attention_backward_dkdv_f32, dk.data(), dv.data(), q.data(), k.data(), v.data(),
+                dout.data(), lse.data(), delta.data(), bh, nq, nk, d, scale, causal);
+    const std::vector<int> fields{bh, nq, nk, d, causal, capped};
+    print("ATTENTION_OUT", fields, queryGrid, threads, out);
+    print("ATTENTION_LSE", fields, queryGrid, threads, lse);
+    print("ATTENTION_DQ", fields, queryGrid, threads, dq);
+    print("ATTENTION_DK", fields, keyGrid, threads, dk);
+    print("ATTENTION_DV", fields, keyGrid, threads, dv);
+}
+
+// The LSTM cell kernels in T (bits: 32 or 64) on gates (seed 1, [-6, 6)), c (2, [-2, 2)), grad_hc (3, [-1, 1)),
+// one 256-thread block per 256 elements, or a single block striding over all of them.
+template <typename T>
+static void lstm_case(void (*forward)(T*, const T*, const T*, int, int),
+                      void (*backward)(T*, T*, const T*, const T*, const T*, const T*, int, int), int batch, int hidden,
+                      int capped) {
+    const int n = batch * hidden, bits = 8 * sizeof(T);
+    const std::vector<T> gates = uniform<T>(1, 4 * n, -6, 6), c = uniform<T>(2, n, -2, 2),
+                         grad_hc = uniform<T>(3, 2 * n, -1, 1);
+    std::vector<T> hc(2 * n), grad_gates(4 * n), grad_c(n);
+    const Dim3 grid{capped ? 1u : ceil_div(n, 256)}, threads{256};
+    emu::launch(grid, threads, forward, hc.data(), gates.data(), c.data(), batch, hidden);
+    emu::launch(grid, threads, backward, grad_gates.data(), grad_c.data(), gates.data(), c.data(), hc.data(), grad_hc.data(),
+                batch, hidden);
+    print("LSTM_HC", {bits, batch, hidden, capped}, grid, threads, hc);
+    print("LSTM_GRAD_GATES", {bits, batch, hidden, capped}, grid, threads, grad_gates);
+    print("LSTM_GRAD_C", {bits, batch, hidden, capped}, grid, threads, grad_c);
+}
+
+// Bias plus activation on x (seed 10, [-4, 4)), bias (11, [-1, 1)), grad_out (12, [-1, 1)), then the bias gradient
+// with one block per channel of the smallest power of two >= outer * inner threads.
+static void bias_case(int act, int outer, int channels, int inner) {
+    const int n = outer * channels * inner;
+    const std::vector<float> x = uniform(10, n, -4, 4), bias = uniform(11, channels, -1, 1), grad_out = uniform(12, n, -1, 1);
+    std::vector<float> y(n), grad_x(n), grad_bias(channels);
+    const Dim3 grid{ceil_div(n, 256)}, threads{256};
+    emu::launch(grid, threads, bias_activation_forward_f32, y.data(), x.data(), bias.data(), n, channels, inner, act);
+    emu::launch(grid, threads, bias_activation_backward_f32, grad_x.data(), y.data(), grad_out.data(), n, act);
+    unsigned block = 32;
+    while (block < (unsigned)(outer * inner) && block < 512) block *= 2;
+    const Dim3 channelGrid{(unsigned)channels}, channelThreads{block};
+    emu::launch(channelGrid, channelThreads, bias_grad_f32, grad_bias.data(), grad_x.data(), outer, channels, inner);
+    print("BIAS_Y", {act, outer, channels, inner}, grid, threads, y);
+    print("BIAS_GRAD_X", {act, outer, channels, inner}, grid, threads, grad_x);
+    print("BIAS_GRAD_BIAS", {act, outer, channels, inner}, channelGrid, channelThreads, grad_bias);
+}
+
+int main() {
+    softmax_case(5, 70, 0);
+    softmax_case(3, 600, 1);
+    for (int causal = 0; causal <= 1; ++causal) {
+        attention_case(2, 40, 40, 24, causal, 0);
+        attention_case(3, 17, 17, 64, causal, 1);
+    }
+    attention_case(2, 5, 70, 40, 0, 0);
+    attention_case(1, 9, 33, 128, 0, 0);
+    lstm_case(lstm_cell_forward_f32, lstm_cell_backward_f32, 3, 100, 0);
+    lstm_case(lstm_cell_forward_f32, lstm_cell_backward_f32, 3, 100, 1);
+    lstm_case(lstm_cell_forward_f64, lstm_cell_backward_f64, 4, 70, 0);
+    for (int act : {NABLA_UNARY_RELU, NABLA_UNARY_SIGMOID, NABLA_UNARY_TANH}) {
+        bias_case(act, 3, 5, 40);
+        bias_case(act, 64, 7, 1);
+    }
+    return 0;
+}
