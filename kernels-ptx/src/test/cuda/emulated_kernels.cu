@@ -9,38 +9,13 @@
 #include "lstm_cell.cu"
 #include "random.cu"
 #include "softmax.cu"
-
-using emu::Dim3;
-
-// Element i of core's uniform fill on [low, high) with seed `seed`, stored as T.
-template <typename T = float> static std::vector<T> uniform(unsigned long long seed, int n, double low, double high) {
-    std::vector<T> v(n);
-    for (int i = 0; i < n; ++i) v[i] = (T)counter_rng_uniform_on(seed, i, low, high);
-    return v;
-}
-
-template <typename T>
-static void print(const char* name, const std::vector<int>& fields, Dim3 grid, Dim3 block, const std::vector<T>& v) {
-    std::printf("%s", name);
-    for (int f : fields) std::printf(" %d", f);
-    std::printf(" %u %u %u |", grid.x, grid.y, block.x);
-    for (T x : v) {
-        unsigned long long bits = 0;
-        std::memcpy(&bits, &x, sizeof x);
-        std::printf(" %llu", bits);
-    }
-    std::printf("\n");
-}
-
-static unsigned ceil_div(long long a, long long b) { return (unsigned)((a + b - 1) / b); }
+#include "emulated_output.h"
 
 // softmax_forward_f32 on [rows, cols] from seed 40, one block per row of the smallest power of two >= cols.
 static void softmax_case(int rows, int cols, int log) {
     const std::vector<float> x = uniform(40, rows * cols, -5, 5);
     std::vector<float> y(rows * cols);
-    unsigned block = 32;
-    while (block < (unsigned)cols && block < 512) block *= 2;
-    const Dim3 grid{(unsigned)rows}, threads{block};
+    const Dim3 grid{(unsigned)rows}, threads = row_block(cols);
     emu::launch(grid, threads, softmax_forward_f32, y.data(), x.data(), rows, cols, log);
     print("SOFTMAX", {rows, cols, log}, grid, threads, y);
 }
@@ -81,7 +56,7 @@ static void lstm_case(void (*forward)(T*, const T*, const T*, int, int),
     const std::vector<T> gates = uniform<T>(1, 4 * n, -6, 6), c = uniform<T>(2, n, -2, 2),
                          grad_hc = uniform<T>(3, 2 * n, -1, 1);
     std::vector<T> hc(2 * n), grad_gates(4 * n), grad_c(n);
-    const Dim3 grid{capped ? 1u : ceil_div(n, 256)}, threads{256};
+    const Dim3 grid = capped ? Dim3{1} : elementwise_grid(n), threads{256};
     emu::launch(grid, threads, forward, hc.data(), gates.data(), c.data(), batch, hidden);
     emu::launch(grid, threads, backward, grad_gates.data(), grad_c.data(), gates.data(), c.data(), hc.data(), grad_hc.data(),
                 batch, hidden);
@@ -96,12 +71,10 @@ static void bias_case(int act, int outer, int channels, int inner) {
     const int n = outer * channels * inner;
     const std::vector<float> x = uniform(10, n, -4, 4), bias = uniform(11, channels, -1, 1), grad_out = uniform(12, n, -1, 1);
     std::vector<float> y(n), grad_x(n), grad_bias(channels);
-    const Dim3 grid{ceil_div(n, 256)}, threads{256};
+    const Dim3 grid = elementwise_grid(n), threads{256};
     emu::launch(grid, threads, bias_activation_forward_f32, y.data(), x.data(), bias.data(), n, channels, inner, act);
     emu::launch(grid, threads, bias_activation_backward_f32, grad_x.data(), y.data(), grad_out.data(), n, act);
-    unsigned block = 32;
-    while (block < (unsigned)(outer * inner) && block < 512) block *= 2;
-    const Dim3 channelGrid{(unsigned)channels}, channelThreads{block};
+    const Dim3 channelGrid{(unsigned)channels}, channelThreads = row_block((long long)outer * inner);
     emu::launch(channelGrid, channelThreads, bias_grad_f32, grad_bias.data(), grad_x.data(), outer, channels, inner);
     print("BIAS_Y", {act, outer, channels, inner}, grid, threads, y);
     print("BIAS_GRAD_X", {act, outer, channels, inner}, grid, threads, grad_x);

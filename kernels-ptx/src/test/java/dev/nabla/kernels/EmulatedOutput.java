@@ -1,0 +1,107 @@
+package dev.nabla.kernels;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.nabla.DType;
+import dev.nabla.Tensor;
+import dev.nabla.backend.CounterRng;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Reads what an emulated-kernel host program ({@code src/test/cuda/emulated_*.cu}) prints, and rebuilds its inputs:
+ * one line per output array, {@code NAME fields... gridX gridY blockX | raw bits...}.
+ */
+final class EmulatedOutput {
+
+    private EmulatedOutput() {
+    }
+
+    /** One output line. */
+    record Line(String name, int[] fields, int gridX, int gridY, int blockX, String[] values) {
+
+        static Line parse(String[] l) {
+            int bar = Arrays.asList(l).indexOf("|");
+            int[] numbers = Arrays.stream(l, 1, bar).mapToInt(Integer::parseInt).toArray();
+            int n = numbers.length;
+            return new Line(l[0], Arrays.copyOf(numbers, n - 3), numbers[n - 3], numbers[n - 2], numbers[n - 1],
+                    Arrays.copyOfRange(l, bar + 1, l.length));
+        }
+
+        String at() {
+            return name + " " + Arrays.toString(fields);
+        }
+
+        /** The values (raw bits) as a tensor of {@code dtype} and {@code shape}. */
+        Tensor tensor(DType dtype, int... shape) {
+            return switch (dtype) {
+                case FLOAT32 -> {
+                    float[] v = new float[values.length];
+                    for (int i = 0; i < v.length; i++) {
+                        v[i] = Float.intBitsToFloat(Integer.parseUnsignedInt(values[i]));
+                    }
+                    yield Tensor.of(v, shape);
+                }
+                case FLOAT64 -> {
+                    double[] v = new double[values.length];
+                    for (int i = 0; i < v.length; i++) {
+                        v[i] = Double.longBitsToDouble(Long.parseUnsignedLong(values[i]));
+                    }
+                    yield Tensor.of(v, shape);
+                }
+                case INT64 -> Tensor.of(Arrays.stream(values).mapToLong(Long::parseUnsignedLong).toArray(), shape);
+            };
+        }
+
+        void assertGeometry(LaunchGeometry expected) {
+            assertEquals(expected.gridX(), gridX, at() + " grid x");
+            assertEquals(expected.gridY(), gridY, at() + " grid y");
+            assertEquals(expected.blockX(), blockX, at() + " block");
+        }
+    }
+
+    /** Builds and runs {@code src/test/cuda/<source>} on the emulator and parses its lines. */
+    static List<Line> run(Path dir, String source) throws IOException, InterruptedException {
+        return PtxResources.runEmulatedProgram(dir, source).stream().map(Line::parse).toList();
+    }
+
+    static List<Line> named(List<Line> lines, String name) {
+        List<Line> found = lines.stream().filter(l -> l.name().equals(name)).toList();
+        assertTrue(found.size() > 0, "no " + name + " lines");
+        return found;
+    }
+
+    /** The line named {@code name} with the same fields as {@code like}. */
+    static Line sibling(List<Line> lines, String name, Line like) {
+        return named(lines, name).stream().filter(l -> Arrays.equals(l.fields(), like.fields())).findFirst()
+                .orElseThrow();
+    }
+
+    /** Core's uniform fill on [low, high) with {@code seed}, as the host programs draw it (int64 truncates). */
+    static Tensor uniform(DType dtype, long seed, double low, double high, int... shape) {
+        int n = Arrays.stream(shape).reduce(1, Math::multiplyExact);
+        double[] v = new double[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = low + (high - low) * CounterRng.uniform(seed, i);
+        }
+        Tensor t = Tensor.of(v, shape);
+        return dtype == DType.FLOAT64 ? t : t.to(dtype);
+    }
+
+    /** Equal lengths and |expected − actual| ≤ tolerance · max(1, |expected|) everywhere; NaN and ±∞ must match. */
+    static void assertClose(Tensor expected, Tensor actual, double tolerance, String what) {
+        double[] e = expected.toDoubleArray();
+        double[] a = actual.toDoubleArray();
+        assertEquals(e.length, a.length, what + ": length");
+        for (int i = 0; i < e.length; i++) {
+            if (Double.isFinite(e[i])) {
+                assertEquals(e[i], a[i], tolerance * Math.max(1, Math.abs(e[i])), what + " [" + i + "]");
+            } else {
+                assertEquals(e[i], a[i], what + " [" + i + "]");
+            }
+        }
+    }
+}

@@ -1,0 +1,186 @@
+package dev.nabla.kernels;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.nabla.DType;
+import dev.nabla.Device;
+import dev.nabla.Tensor;
+import dev.nabla.backend.Backend;
+import dev.nabla.backend.CounterRng;
+import dev.nabla.backend.RandomOp;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The elementwise, cast, reduction and random-fill kernels that serve INT64 and the newest unary ops, run on the
+ * host emulator ({@code src/test/cuda/emulated_primitives.cu}) and compared with the CPU backend's primitives
+ * ({@link Backend}) on the same inputs. INT64 results, casts and uniform fills must be equal exactly; they compute
+ * as the CPU does (in double, narrowed as Java's {@code (long)}). Skipped when g++ is absent.
+ */
+class EmulatedPrimitiveTest {
+
+    private static final int N = 300;
+    private static final DType[] DTYPE_CODES = {DType.FLOAT32, DType.FLOAT64, DType.INT64};
+
+    private static List<EmulatedOutput.Line> lines;
+    private static final Backend CPU = Tensor.zeros(1).backend();
+
+    @BeforeAll
+    static void runEmulatedPrimitives(@TempDir Path dir) throws Exception {
+        lines = EmulatedOutput.run(dir, "emulated_primitives.cu");
+    }
+
+    private static List<EmulatedOutput.Line> named(String name) {
+        return EmulatedOutput.named(lines, name);
+    }
+
+    /** Full-range int64 values: {@code CounterRng.bits(seed, i)}. */
+    private static Tensor bits(long seed, int n) {
+        return Tensor.of(LongStream.range(0, n).map(i -> CounterRng.bits(seed, i)).toArray(), n);
+    }
+
+    private static void assertExact(Tensor expected, Tensor actual, String what) {
+        if (expected.dtype() == DType.INT64) {
+            assertArrayEquals(expected.toLongArray(), actual.toLongArray(), what);
+        } else {
+            double[] e = expected.toDoubleArray();
+            double[] a = actual.toDoubleArray();
+            for (int i = 0; i < e.length; i++) {
+                assertEquals(Double.doubleToRawLongBits(e[i]), Double.doubleToRawLongBits(a[i]),
+                        what + " [" + i + "]: " + e[i] + " vs " + a[i]);
+            }
+        }
+    }
+
+    @Test
+    void int64BinaryOpsEqualTheCpuIncludingDivisionByZeroAndNegativePowers() {
+        Tensor a = EmulatedOutput.uniform(DType.INT64, 50, -50, 50, N);
+        Tensor b = EmulatedOutput.uniform(DType.INT64, 51, -6, 6, N);
+        List<EmulatedOutput.Line> ops = named("BINARY_I64");
+        assertEquals(dev.nabla.backend.BinaryOp.values().length, ops.size(), "every core binary op");
+        for (EmulatedOutput.Line l : ops) {
+            l.assertGeometry(LaunchGeometry.elementwise(N));
+            dev.nabla.backend.BinaryOp op = dev.nabla.backend.BinaryOp.valueOf(BinaryOp.values()[l.fields()[0]].name());
+            Tensor out = Tensor.zeros(DType.INT64, Device.CPU, N);
+            CPU.binary(op, a.strided(), b.strided(), out.strided());
+            assertExact(out, l.tensor(DType.INT64, N), "int64 " + op);
+        }
+    }
+
+    @Test
+    void int64UnaryOpsAndTheCopyAreExactOnFullRangeValues() {
+        Tensor x = bits(52, N);
+        for (EmulatedOutput.Line l : named("UNARY_I64")) {
+            UnaryOp kernelOp = UnaryOp.values()[l.fields()[0]];
+            Tensor out = Tensor.zeros(DType.INT64, Device.CPU, N);
+            if (kernelOp == UnaryOp.COPY) {
+                CPU.copy(x.strided(), out.strided());
+            } else {
+                CPU.unary(dev.nabla.backend.UnaryOp.valueOf(kernelOp.name()), x.strided(), out.strided());
+            }
+            assertExact(out, l.tensor(DType.INT64, N), "int64 " + kernelOp);
+        }
+    }
+
+    @Test
+    void erfFloorAndNonFiniteMatchTheCpuWithInfinitiesAndNan() {
+        float[] values = EmulatedOutput.uniform(DType.FLOAT32, 53, -3, 3, N).toFloatArray();
+        values[0] = Float.POSITIVE_INFINITY;
+        values[1] = Float.NEGATIVE_INFINITY;
+        values[2] = Float.NaN;
+        Tensor x = Tensor.of(values, N);
+        for (EmulatedOutput.Line l : named("UNARY_F32")) {
+            dev.nabla.backend.UnaryOp op = dev.nabla.backend.UnaryOp.valueOf(UnaryOp.values()[l.fields()[0]].name());
+            Tensor out = Tensor.zeros(DType.FLOAT32, Device.CPU, N);
+            CPU.unary(op, x.strided(), out.strided());
+            if (op == dev.nabla.backend.UnaryOp.ERF) {
+                // the host's erff against the CPU's double erf rounded to float
+                EmulatedOutput.assertClose(out, l.tensor(DType.FLOAT32, N), 3e-7, "erf");
+            } else {
+                assertExact(out, l.tensor(DType.FLOAT32, N), op.toString());
+            }
+        }
+    }
+
+    @Test
+    void castsBetweenEveryDtypePairEqualTheCpuBitForBit() {
+        Tensor[] sources = {withNonFiniteFront(EmulatedOutput.uniform(DType.FLOAT32, 56, -2e19, 2e19, N)),
+                withNonFiniteFront(EmulatedOutput.uniform(DType.FLOAT64, 55, -2e19, 2e19, N)), bits(52, N)};
+        List<EmulatedOutput.Line> casts = named("CAST");
+        assertEquals(6, casts.size(), "every ordered pair of distinct dtypes");
+        for (EmulatedOutput.Line l : casts) {
+            DType from = DTYPE_CODES[l.fields()[0]];
+            DType to = DTYPE_CODES[l.fields()[1]];
+            Tensor out = Tensor.zeros(to, Device.CPU, N);
+            CPU.copy(sources[l.fields()[0]].strided(), out.strided());
+            assertExact(out, l.tensor(to, N), from + " -> " + to);
+        }
+        EmulatedOutput.Line transposed = named("CAST_T").get(0);
+        Tensor y = Tensor.zeros(DType.FLOAT32, Device.CPU, 20, 15);
+        CPU.copy(bits(52, N).reshape(15, 20).transpose(0, 1).strided(), y.strided());
+        assertExact(y, transposed.tensor(DType.FLOAT32, 20, 15), "int64 -> float32 through a transposed layout");
+    }
+
+    /** {@code x} with NaN, +∞ and −∞ as its first three values, as the host program sets them. */
+    private static Tensor withNonFiniteFront(Tensor x) {
+        double[] v = x.toDoubleArray();
+        v[0] = Double.NaN;
+        v[1] = Double.POSITIVE_INFINITY;
+        v[2] = Double.NEGATIVE_INFINITY;
+        return Tensor.of(v, v.length).to(x.dtype());
+    }
+
+    @Test
+    void int64ReductionsEqualTheCpuOnTheWarpAndThreadPaths() {
+        List<EmulatedOutput.Line> reductions = named("REDUCE_I64");
+        assertEquals(6, reductions.size(), "SUM, MAX, MIN × two layouts");
+        for (EmulatedOutput.Line l : reductions) {
+            int outer = l.fields()[1];
+            int reduce = l.fields()[2];
+            int inner = l.fields()[3];
+            l.assertGeometry(LaunchGeometry.reduction(outer, reduce, inner));
+            dev.nabla.backend.ReduceOp op = dev.nabla.backend.ReduceOp.valueOf(ReduceOp.values()[l.fields()[0]].name());
+            Tensor x = EmulatedOutput.uniform(DType.INT64, 57, -1000, 1000, 4 * 37 * 7).narrow(0, 0, outer * reduce * inner)
+                    .reshape(outer, reduce, inner);
+            Tensor out = Tensor.zeros(DType.INT64, Device.CPU, outer, 1, inner);
+            CPU.reduce(op, x.strided(), out.strided());
+            assertExact(out, l.tensor(DType.INT64, outer, 1, inner), "int64 " + op + " " + l.at());
+        }
+    }
+
+    @Test
+    void randomFillsFollowTheCpuStreamInEveryDtype() {
+        for (EmulatedOutput.Line l : named("RANDOM")) {
+            RandomOp op = l.fields()[0] == 0 ? RandomOp.UNIFORM : RandomOp.NORMAL;
+            DType dtype = switch (l.fields()[1]) {
+                case 32 -> DType.FLOAT32;
+                case 64 -> DType.FLOAT64;
+                default -> DType.INT64;
+            };
+            l.assertGeometry(LaunchGeometry.elementwise(N));
+            Tensor out = Tensor.zeros(dtype, Device.CPU, N);
+            if (op == RandomOp.UNIFORM) {
+                CPU.random(op, 77, 1000, -2, 5, out.strided());
+                assertExact(out, l.tensor(dtype, N), "uniform " + dtype);
+            } else {
+                CPU.random(op, 77, 1000, 0.5, 2, out.strided());
+                // Box-Muller through the host's log and cos: a few double ulps, which the narrowing may keep
+                double[] e = out.toDoubleArray();
+                double[] a = l.tensor(dtype, N).toDoubleArray();
+                for (int i = 0; i < N; i++) {
+                    double tolerance = switch (dtype) {
+                        case FLOAT64 -> 16 * Math.ulp(e[i]);
+                        case FLOAT32 -> Math.ulp((float) e[i]);
+                        case INT64 -> 1;
+                    };
+                    assertEquals(e[i], a[i], tolerance, "normal " + dtype + " [" + i + "]");
+                }
+            }
+        }
+    }
+}
