@@ -1,8 +1,11 @@
 // Fused scaled-dot-product attention, float32, flash-style: keys/values (or queries) stream through
 // shared-memory tiles, softmax statistics are kept online, and no [n, n] matrix is ever stored.
 // Layout: q [batchHeads, nq, d], k and v [batchHeads, nk, d], out [batchHeads, nq, d], all contiguous; d <= 128.
-// Score s_ij = scale * q_i . k_j; the causal mask hides keys j > i (top-left aligned, as PyTorch's is_causal).
-// The forward pass stores lse_i = log(sum_j exp(s_ij)) per query row for the backward pass.
+// Score s_ij = scale * q_i . k_j over the visible keys (attn_visible): an optional 0/1 keep-mask
+// [batchHeads, nq, nk] read through element strides (0 broadcasts, as for a key-padding mask), and the causal
+// mask, which hides keys j > i + (nk - nq) (aligned at the end, as core's AttentionKernel defines it; with
+// nq == nk this is PyTorch's is_causal). The forward pass stores lse_i = log(sum_j exp(s_ij)) per query row for
+// the backward pass; a row with no visible key gets zeros and lse = -infinity.
 // Launch: blockDim.x = 32 * ATTN_ROWS_PER_BLOCK (one warp per query or key row), grid = (row blocks, batchHeads);
 // both grid dimensions are strided over, so capped grids are fine.
 #include "nabla_common.cuh"
@@ -69,8 +72,33 @@ __device__ __forceinline__ void attn_store_row(float* dst, const float* acc, flo
 
 __device__ __forceinline__ int attn_warps_per_block() { return min((int)blockDim.x / NABLA_WARP_SIZE, ATTN_ROWS_PER_BLOCK); }
 
+// Which keys a query row may see: the keep-mask (null keeps every key) and the end-aligned causal rule.
+struct AttnMask {
+    const float* keep;
+    int strideB, strideQ, strideK;
+    int causal;
+    long long causalOffset;  // nk - nq: query i sees keys j <= i + causalOffset
+
+    __device__ __forceinline__ bool visible(long long bh, long long qi, long long kj) const {
+        if (causal && kj > qi + causalOffset) return false;
+        return keep == nullptr || keep[bh * strideB + qi * strideQ + kj * strideK] != 0.f;
+    }
+
+    // One past the last key any of the query rows [first, first + rows) may see.
+    __device__ __forceinline__ long long keyEnd(long long first, int rows, int nk) const {
+        return causal ? max(0LL, min((long long)nk, first + rows + causalOffset)) : nk;
+    }
+
+    // The first query row that may see key `first` (or any later key).
+    __device__ __forceinline__ long long queryStart(long long first) const {
+        return causal ? max(0LL, first - causalOffset) : 0;
+    }
+};
+
 extern "C" __global__ void attention_forward_f32(float* out, float* lse, const float* q, const float* k, const float* v,
+                                                 const float* keep, int keepStrideB, int keepStrideQ, int keepStrideK,
                                                  int batchHeads, int nq, int nk, int d, float scale, int causal) {
+    const AttnMask mask{keep, keepStrideB, keepStrideQ, keepStrideK, causal, (long long)nk - nq};
     __shared__ AttnTile keys, values;
     __shared__ float queries[ATTN_ROWS_PER_BLOCK][ATTN_MAX_HEAD_DIM];
     const int warp = threadIdx.x / NABLA_WARP_SIZE, lane = nabla_lane(), warps = attn_warps_per_block();
@@ -84,7 +112,7 @@ extern "C" __global__ void attention_forward_f32(float* out, float* lse, const f
             if (active) attn_warp_copy_row(queries[warp], q + qRow * d, d);
             float acc[ATTN_PER_LANE] = {};
             float rowMax = negInf, rowSum = 0.f;
-            const long long keyEnd = causal ? min((long long)nk, first + warps) : nk;
+            const long long keyEnd = mask.keyEnd(first, warps, nk);
             for (long long k0 = 0; k0 < keyEnd; k0 += ATTN_TILE) {
                 const int count = (int)min((long long)ATTN_TILE, nk - k0);
                 __syncthreads();
@@ -94,7 +122,7 @@ extern "C" __global__ void attention_forward_f32(float* out, float* lse, const f
                 if (!active) continue;
                 const long long kj = k0 + lane;
                 float s = negInf;
-                if (lane < count && (!causal || kj <= qi)) s = scale * attn_dot(queries[warp], keys, lane, d);
+                if (lane < count && mask.visible(bh, qi, kj)) s = scale * attn_dot(queries[warp], keys, lane, d);
                 const float newMax = fmaxf(rowMax, attn_warp_max(s));
                 const float p = s == negInf ? 0.f : expf(s - newMax);
                 const float correction = rowMax == negInf ? 0.f : expf(rowMax - newMax);
@@ -105,8 +133,9 @@ extern "C" __global__ void attention_forward_f32(float* out, float* lse, const f
                 rowMax = newMax;
             }
             if (active) {
-                attn_store_row(out + qRow * d, acc, 1.f / rowSum, d);
-                if (lane == 0) lse[qRow] = rowMax + logf(rowSum);
+                const bool anyVisible = rowSum > 0.f;  // else acc is all zeros
+                attn_store_row(out + qRow * d, acc, anyVisible ? 1.f / rowSum : 0.f, d);
+                if (lane == 0) lse[qRow] = anyVisible ? rowMax + logf(rowSum) : negInf;
             }
         }
     }
@@ -126,7 +155,10 @@ extern "C" __global__ void attention_backward_delta_f32(float* delta, const floa
 // One warp per query row; key/value tiles stream through shared memory. Overwrites dq.
 extern "C" __global__ void attention_backward_dq_f32(float* dq, const float* q, const float* k, const float* v,
                                                      const float* dout, const float* lse, const float* delta,
-                                                     int batchHeads, int nq, int nk, int d, float scale, int causal) {
+                                                     const float* keep, int keepStrideB, int keepStrideQ,
+                                                     int keepStrideK, int batchHeads, int nq, int nk, int d, float scale,
+                                                     int causal) {
+    const AttnMask mask{keep, keepStrideB, keepStrideQ, keepStrideK, causal, (long long)nk - nq};
     __shared__ AttnTile keys, values;
     __shared__ float queries[ATTN_ROWS_PER_BLOCK][ATTN_MAX_HEAD_DIM];
     __shared__ float douts[ATTN_ROWS_PER_BLOCK][ATTN_MAX_HEAD_DIM];
@@ -145,7 +177,7 @@ extern "C" __global__ void attention_backward_dq_f32(float* dq, const float* q, 
                 rowDelta = delta[qRow];
             }
             float acc[ATTN_PER_LANE] = {};
-            const long long keyEnd = causal ? min((long long)nk, first + warps) : nk;
+            const long long keyEnd = mask.keyEnd(first, warps, nk);
             for (long long k0 = 0; k0 < keyEnd; k0 += ATTN_TILE) {
                 const int count = (int)min((long long)ATTN_TILE, nk - k0);
                 __syncthreads();
@@ -155,7 +187,7 @@ extern "C" __global__ void attention_backward_dq_f32(float* dq, const float* q, 
                 if (!active) continue;
                 const long long kj = k0 + lane;
                 float ds = 0.f;
-                if (lane < count && (!causal || kj <= qi)) {
+                if (lane < count && mask.visible(bh, qi, kj)) {  // a visible key means a finite rowLse
                     const float p = expf(scale * attn_dot(queries[warp], keys, lane, d) - rowLse);
                     ds = p * (attn_dot(douts[warp], values, lane, d) - rowDelta);
                 }
@@ -170,8 +202,10 @@ extern "C" __global__ void attention_backward_dq_f32(float* dq, const float* q, 
 // One warp per key row; query/dout tiles (with their lse and delta) stream through shared memory. Overwrites dk, dv.
 extern "C" __global__ void attention_backward_dkdv_f32(float* dk, float* dv, const float* q, const float* k,
                                                        const float* v, const float* dout, const float* lse,
-                                                       const float* delta, int batchHeads, int nq, int nk, int d,
-                                                       float scale, int causal) {
+                                                       const float* delta, const float* keep, int keepStrideB,
+                                                       int keepStrideQ, int keepStrideK, int batchHeads, int nq, int nk,
+                                                       int d, float scale, int causal) {
+    const AttnMask mask{keep, keepStrideB, keepStrideQ, keepStrideK, causal, (long long)nk - nq};
     __shared__ AttnTile queries, douts;
     __shared__ float keys[ATTN_ROWS_PER_BLOCK][ATTN_MAX_HEAD_DIM];
     __shared__ float values[ATTN_ROWS_PER_BLOCK][ATTN_MAX_HEAD_DIM];
@@ -188,8 +222,8 @@ extern "C" __global__ void attention_backward_dkdv_f32(float* dk, float* dv, con
                 attn_warp_copy_row(values[warp], v + kRow * d, d);
             }
             float accK[ATTN_PER_LANE] = {}, accV[ATTN_PER_LANE] = {};
-            // Causal: queries before the block's first key see none of its keys.
-            for (long long q0 = causal ? first : 0; q0 < nq; q0 += ATTN_TILE) {
+            // Causal: queries before the first that sees the block's first key see none of its keys.
+            for (long long q0 = mask.queryStart(first); q0 < nq; q0 += ATTN_TILE) {
                 const int count = (int)min((long long)ATTN_TILE, nq - q0);
                 const long long tileRow = (long long)bh * nq + q0;
                 __syncthreads();
@@ -201,7 +235,7 @@ extern "C" __global__ void attention_backward_dkdv_f32(float* dk, float* dv, con
                 if (!active) continue;
                 const long long qi = q0 + lane;
                 float p = 0.f, ds = 0.f;
-                if (lane < count && (!causal || kj <= qi)) {
+                if (lane < count && mask.visible(bh, qi, kj)) {
                     p = expf(scale * attn_dot(keys[warp], queries, lane, d) - tileLse[lane]);
                     ds = p * (attn_dot(values[warp], douts, lane, d) - tileDelta[lane]);
                 }

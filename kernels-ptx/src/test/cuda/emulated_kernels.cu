@@ -20,25 +20,52 @@ static void softmax_case(int rows, int cols, int log) {
     print("SOFTMAX", {rows, cols, log}, grid, threads, y);
 }
 
+// Keep-masks of attention_case: none, key padding [bh, 1, nk] (batch b keeps its first nk - 7b keys, the last batch
+// none, so its rows see no key), or a random [bh, nq, nk] mask (CounterRng seed 34 above 0.3, row 0 of batch 0 empty).
+enum { NO_MASK = 0, KEY_PADDING = 1, RANDOM_MASK = 2 };
+
+struct Mask {
+    std::vector<float> keep;
+    int strideB = 0, strideQ = 0, strideK = 0;
+    const float* data() const { return keep.empty() ? nullptr : keep.data(); }
+};
+
+static Mask attention_mask(int kind, int bh, int nq, int nk) {
+    Mask m;
+    if (kind == KEY_PADDING) {
+        m.keep.resize(bh * nk);
+        for (int b = 0; b < bh; ++b)
+            for (int j = 0; j < nk; ++j) m.keep[b * nk + j] = (b < bh - 1 && j < nk - 7 * b) ? 1.f : 0.f;
+        m.strideB = nk, m.strideQ = 0, m.strideK = 1;
+    } else if (kind == RANDOM_MASK) {
+        m.keep.resize(bh * nq * nk);
+        for (int e = 0; e < bh * nq * nk; ++e) m.keep[e] = (e >= nk && counter_rng_uniform(34, e) > 0.3) ? 1.f : 0.f;
+        m.strideB = nq * nk, m.strideQ = nk, m.strideK = 1;
+    }
+    return m;
+}
+
 // Forward and the three backward kernels on q (seed 30), k (31), v (32), dout (33), each on [-1, 1).
 // `capped` launches every kernel with a single block in x and y, so each block strides over all rows and heads.
-static void attention_case(int bh, int nq, int nk, int d, int causal, int capped) {
+static void attention_case(int bh, int nq, int nk, int d, int causal, int capped, int maskKind) {
     const std::vector<float> q = uniform(30, bh * nq * d, -1, 1), k = uniform(31, bh * nk * d, -1, 1),
                              v = uniform(32, bh * nk * d, -1, 1), dout = uniform(33, bh * nq * d, -1, 1);
+    const Mask m = attention_mask(maskKind, bh, nq, nk);
     std::vector<float> out(bh * nq * d), lse(bh * nq), delta(bh * nq), dq(bh * nq * d), dk(bh * nk * d), dv(bh * nk * d);
     const float scale = 1.0f / std::sqrt((float)d);
     const Dim3 threads{256};
     const Dim3 queryGrid = capped ? Dim3{1, 1} : Dim3{ceil_div(nq, 8), (unsigned)bh};
     const Dim3 keyGrid = capped ? Dim3{1, 1} : Dim3{ceil_div(nk, 8), (unsigned)bh};
     const Dim3 rowGrid = capped ? Dim3{1, 1} : Dim3{ceil_div((long long)bh * nq, 8)};
-    emu::launch(queryGrid, threads, attention_forward_f32, out.data(), lse.data(), q.data(), k.data(), v.data(), bh, nq, nk,
-                d, scale, causal);
+    emu::launch(queryGrid, threads, attention_forward_f32, out.data(), lse.data(), q.data(), k.data(), v.data(), m.data(),
+                m.strideB, m.strideQ, m.strideK, bh, nq, nk, d, scale, causal);
     emu::launch(rowGrid, threads, attention_backward_delta_f32, delta.data(), out.data(), dout.data(), bh * nq, d);
     emu::launch(queryGrid, threads, attention_backward_dq_f32, dq.data(), q.data(), k.data(), v.data(), dout.data(),
-                lse.data(), delta.data(), bh, nq, nk, d, scale, causal);
+                lse.data(), delta.data(), m.data(), m.strideB, m.strideQ, m.strideK, bh, nq, nk, d, scale, causal);
     emu::launch(keyGrid, threads, attention_backward_dkdv_f32, dk.data(), dv.data(), q.data(), k.data(), v.data(),
-                dout.data(), lse.data(), delta.data(), bh, nq, nk, d, scale, causal);
-    const std::vector<int> fields{bh, nq, nk, d, causal, capped};
+                dout.data(), lse.data(), delta.data(), m.data(), m.strideB, m.strideQ, m.strideK, bh, nq, nk, d, scale,
+                causal);
+    const std::vector<int> fields{bh, nq, nk, d, causal, capped, maskKind};
     print("ATTENTION_OUT", fields, queryGrid, threads, out);
     print("ATTENTION_LSE", fields, queryGrid, threads, lse);
     print("ATTENTION_DQ", fields, queryGrid, threads, dq);
@@ -85,11 +112,15 @@ int main() {
     softmax_case(5, 70, 0);
     softmax_case(3, 600, 1);
     for (int causal = 0; causal <= 1; ++causal) {
-        attention_case(2, 40, 40, 24, causal, 0);
-        attention_case(3, 17, 17, 64, causal, 1);
+        attention_case(2, 40, 40, 24, causal, 0, NO_MASK);
+        attention_case(3, 17, 17, 64, causal, 1, NO_MASK);
     }
-    attention_case(2, 5, 70, 40, 0, 0);
-    attention_case(1, 9, 33, 128, 0, 0);
+    attention_case(2, 5, 70, 40, 0, 0, NO_MASK);
+    attention_case(1, 9, 33, 128, 0, 0, NO_MASK);
+    attention_case(3, 40, 40, 24, 1, 0, KEY_PADDING);
+    attention_case(2, 20, 35, 32, 0, 1, RANDOM_MASK);
+    attention_case(2, 9, 60, 16, 1, 0, NO_MASK);      // causal, more keys than queries (a decoder with a cache)
+    attention_case(2, 20, 9, 16, 1, 0, KEY_PADDING);  // causal, fewer keys: the first 11 rows see none
     lstm_case(lstm_cell_forward_f32, lstm_cell_backward_f32, 3, 100, 0);
     lstm_case(lstm_cell_forward_f32, lstm_cell_backward_f32, 3, 100, 1);
     lstm_case(lstm_cell_forward_f64, lstm_cell_backward_f64, 4, 70, 0);

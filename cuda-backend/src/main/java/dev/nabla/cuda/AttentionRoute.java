@@ -5,11 +5,10 @@ import dev.nabla.kernels.LaunchGeometry;
 import java.util.Optional;
 
 /**
- * Whether {@code attention_forward_f32} honours core's {@code AttentionKernel} contract for a call.
- * The kernel has no keep-mask input, computes in float32 only, needs one head dimension for q, k and
- * v (at most 128), and masks causally top-left aligned ({@code j > i}), which equals core's
- * bottom-right rule ({@code j > i + Lk - Lq}) only when {@code Lq == Lk}. Other forward calls run on the
- * host; the backward kernels share these limits and are declined (core's Tensor-op gradients) outside them.
+ * Whether the attention kernels honour core's {@code AttentionKernel} contract for a call: they compute in
+ * float32 only and need one head dimension for q, k and v, at most 128 (keep-masks of any strides and the
+ * end-aligned causal rule they take as given). Other forward calls run on the host; the backward kernels share
+ * these limits and are declined (core's Tensor-op gradients) outside them.
  */
 final class AttentionRoute {
 
@@ -28,30 +27,23 @@ final class AttentionRoute {
     }
 
     /** Empty when the PTX backward kernels serve an unmasked call, else the reason they cannot. */
-    static Optional<String> whyNotPtxBackward(boolean enabled, DType dtype, boolean causal, int lq, int lk, int d, int dv) {
+    static Optional<String> whyNotPtxBackward(boolean enabled, DType dtype, int lq, int lk, int d, int dv) {
         if (!enabled) {
             return Optional.of("the attention backward kernels are switched off (-D" + BACKWARD_PROPERTY + "=false)");
         }
-        return whyNotPtx(dtype, false, causal, lq, lk, d, dv);
+        return whyNotPtx(dtype, lq, lk, d, dv);
     }
 
-    /** Empty when the PTX kernel serves the call, else the reason it cannot. */
-    static Optional<String> whyNotPtx(DType dtype, boolean masked, boolean causal, int lq, int lk, int d, int dv) {
+    /** Empty when the PTX kernels serve the call, else the reason they cannot. */
+    static Optional<String> whyNotPtx(DType dtype, int lq, int lk, int d, int dv) {
         if (dtype != DType.FLOAT32) {
             return Optional.of("the attention kernel is float32 only, got " + dtype);
-        }
-        if (masked) {
-            return Optional.of("the attention kernel takes no keep-mask");
         }
         if (d != dv) {
             return Optional.of("the attention kernel needs equal head dimensions for q/k and v, got " + d + " and " + dv);
         }
         if (d < 1 || d > LaunchGeometry.ATTENTION_MAX_HEAD_DIM) {
             return Optional.of("head dimension " + d + " outside 1.." + LaunchGeometry.ATTENTION_MAX_HEAD_DIM);
-        }
-        if (causal && lq != lk) {
-            return Optional.of("the kernel's causal mask is top-left aligned, core's bottom-right: they differ for Lq "
-                    + lq + " != Lk " + lk);
         }
         if (lq < 1 || lk < 1) {
             return Optional.of("empty query or key sequence");

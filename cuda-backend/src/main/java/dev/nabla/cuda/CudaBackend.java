@@ -657,11 +657,8 @@ public final class CudaBackend implements Backend, MatmulKernel, AttentionKernel
     public synchronized void attentionForward(Strided q, Strided k, Strided v, Strided keep, boolean causal, double scale,
             Strided out, Strided logsumexp) {
         context.makeCurrent();
-        int batch = q.shape()[0];
-        int lq = q.shape()[1];
-        int d = q.shape()[2];
-        int lk = k.shape()[1];
-        Optional<String> whyNot = AttentionRoute.whyNotPtx(q.dtype(), keep != null, causal, lq, lk, d, v.shape()[2]);
+        Optional<String> whyNot = AttentionRoute.whyNotPtx(q.dtype(), q.shape()[1], k.shape()[1], q.shape()[2],
+                v.shape()[2]);
         if (out.numel() == 0) {
             return;
         }
@@ -672,32 +669,36 @@ public final class CudaBackend implements Backend, MatmulKernel, AttentionKernel
                             causal, scale, x[inputs.length], x[inputs.length + 1]));
             return;
         }
-        launch(KernelCalls.attentionForward(batch, lq, lk, d, scale, causal, address(out), address(logsumexp), address(q),
-                address(k), address(v)));
+        launch(KernelCalls.attentionForward(problem(q, k, keep, causal, scale), address(out), address(logsumexp),
+                address(q), address(k), address(v)));
     }
 
     /** The PTX backward kernels, unless switched off ({@link AttentionRoute#BACKWARD_PROPERTY}) or outside their limits. */
     @Override
-    public synchronized boolean attentionBackward(Strided q, Strided k, Strided v, Strided out, Strided logsumexp,
-            Strided gradOut, boolean causal, double scale, Strided gradQ, Strided gradK, Strided gradV) {
+    public synchronized boolean attentionBackward(Strided q, Strided k, Strided v, Strided keep, Strided out,
+            Strided logsumexp, Strided gradOut, boolean causal, double scale, Strided gradQ, Strided gradK,
+            Strided gradV) {
         int batch = q.shape()[0];
         int lq = q.shape()[1];
-        int d = q.shape()[2];
-        int lk = k.shape()[1];
-        if (AttentionRoute.whyNotPtxBackward(AttentionRoute.backwardEnabled(), q.dtype(), causal, lq,
-                lk, d, v.shape()[2]).isPresent() || batch == 0) {
+        if (AttentionRoute.whyNotPtxBackward(AttentionRoute.backwardEnabled(), q.dtype(), lq, k.shape()[1],
+                q.shape()[2], v.shape()[2]).isPresent() || batch == 0) {
             return false;
         }
         context.makeCurrent();
+        AttentionProblem problem = problem(q, k, keep, causal, scale);
         try (Scratch scratch = new Scratch()) {
             Strided delta = scratch.dense(DType.FLOAT32, new int[] {batch * lq});
-            launch(KernelCalls.attentionBackwardDelta(batch * lq, d, address(delta), address(out), address(gradOut)));
+            launch(KernelCalls.attentionBackwardDelta(batch * lq, problem.d(), address(delta), address(out),
+                    address(gradOut)));
             long[] inputs = {address(q), address(k), address(v), address(gradOut), address(logsumexp), address(delta)};
-            launch(KernelCalls.attentionBackwardDq(batch, lq, lk, d, scale, causal, address(gradQ), inputs));
-            launch(KernelCalls.attentionBackwardDkDv(batch, lq, lk, d, scale, causal, address(gradK), address(gradV),
-                    inputs));
+            launch(KernelCalls.attentionBackwardDq(problem, address(gradQ), inputs));
+            launch(KernelCalls.attentionBackwardDkDv(problem, address(gradK), address(gradV), inputs));
         }
         return true;
+    }
+
+    private AttentionProblem problem(Strided q, Strided k, Strided keep, boolean causal, double scale) {
+        return AttentionProblem.of(q, k, keep, keep == null ? 0 : address(keep), causal, scale);
     }
 
     /** Frees all device memory, the pinned buffer, modules, library handles and the stream, and releases the context. */

@@ -48,12 +48,10 @@ final class KernelCalls {
                         .i32(plan.numIndices()).i32(plan.inner()));
     }
 
-    /** {@code attention_forward_f32(out, lse, q, k, v, batchHeads, nq, nk, d, scale, causal)}. */
-    static KernelCall attentionForward(int batch, int lq, int lk, int d, double scale, boolean causal, long out, long lse,
-            long q, long k, long v) {
-        return new KernelCall("attention_forward_f32", LaunchGeometry.attentionQueryRows(batch, lq, lk, d),
-                new KernelArgs().pointer(out).pointer(lse).pointer(q).pointer(k).pointer(v).i32(batch).i32(lq).i32(lk).i32(d)
-                        .f32((float) scale).i32(causal ? 1 : 0));
+    /** {@code attention_forward_f32(out, lse, q, k, v, keep..., batchHeads, nq, nk, d, scale, causal)}: one warp per query row. */
+    static KernelCall attentionForward(AttentionProblem p, long out, long lse, long q, long k, long v) {
+        return new KernelCall("attention_forward_f32", LaunchGeometry.attentionQueryRows(p.batch(), p.lq(), p.lk(), p.d()),
+                p.appendTo(new KernelArgs().pointer(out).pointer(lse).pointer(q).pointer(k).pointer(v)));
     }
 
     /** {@code attention_backward_delta_f32(delta, out, dout, rows, d)}: one warp per query row. */
@@ -63,35 +61,32 @@ final class KernelCalls {
     }
 
     /**
-     * {@code attention_backward_dq_f32(dq, q, k, v, dout, lse, delta, batchHeads, nq, nk, d, scale, causal)}: one
-     * warp per query row.
+     * {@code attention_backward_dq_f32(dq, q, k, v, dout, lse, delta, keep..., batchHeads, nq, nk, d, scale, causal)}:
+     * one warp per query row.
      *
      * @param inputs the device addresses of q, k, v, dout, lse and delta, in that order
      */
-    static KernelCall attentionBackwardDq(int batch, int lq, int lk, int d, double scale, boolean causal, long dq,
-            long[] inputs) {
-        return new KernelCall("attention_backward_dq_f32", LaunchGeometry.attentionQueryRows(batch, lq, lk, d),
-                attentionBackwardArgs(new KernelArgs().pointer(dq), inputs, batch, lq, lk, d, scale, causal));
+    static KernelCall attentionBackwardDq(AttentionProblem p, long dq, long[] inputs) {
+        return new KernelCall("attention_backward_dq_f32", LaunchGeometry.attentionQueryRows(p.batch(), p.lq(), p.lk(), p.d()),
+                p.appendTo(pointers(new KernelArgs().pointer(dq), inputs)));
     }
 
     /**
-     * {@code attention_backward_dkdv_f32(dk, dv, q, k, v, dout, lse, delta, batchHeads, nq, nk, d, scale, causal)}:
-     * one warp per key row.
+     * {@code attention_backward_dkdv_f32(dk, dv, q, k, v, dout, lse, delta, keep..., batchHeads, nq, nk, d, scale,
+     * causal)}: one warp per key row.
      *
      * @param inputs as for {@link #attentionBackwardDq}
      */
-    static KernelCall attentionBackwardDkDv(int batch, int lq, int lk, int d, double scale, boolean causal, long dk,
-            long dv, long[] inputs) {
-        return new KernelCall("attention_backward_dkdv_f32", LaunchGeometry.attentionKeyRows(batch, lq, lk, d),
-                attentionBackwardArgs(new KernelArgs().pointer(dk).pointer(dv), inputs, batch, lq, lk, d, scale, causal));
+    static KernelCall attentionBackwardDkDv(AttentionProblem p, long dk, long dv, long[] inputs) {
+        return new KernelCall("attention_backward_dkdv_f32", LaunchGeometry.attentionKeyRows(p.batch(), p.lq(), p.lk(), p.d()),
+                p.appendTo(pointers(new KernelArgs().pointer(dk).pointer(dv), inputs)));
     }
 
-    private static KernelArgs attentionBackwardArgs(KernelArgs outputs, long[] inputs, int batch, int lq, int lk, int d,
-            double scale, boolean causal) {
-        for (long pointer : inputs) {
-            outputs.pointer(pointer);
+    private static KernelArgs pointers(KernelArgs args, long[] pointers) {
+        for (long pointer : pointers) {
+            args.pointer(pointer);
         }
-        return outputs.i32(batch).i32(lq).i32(lk).i32(d).f32((float) scale).i32(causal ? 1 : 0);
+        return args;
     }
 
     /** {@code softmax_forward_T(y, x, rows, cols, log)}: one block per row. */
@@ -129,10 +124,7 @@ final class KernelCalls {
      */
     static KernelCall pool(String family, DType dtype, int[] input, PoolGeometry g, long work, long[] pointers,
             Boolean countIncludePad) {
-        KernelArgs args = new KernelArgs();
-        for (long pointer : pointers) {
-            args.pointer(pointer);
-        }
+        KernelArgs args = pointers(new KernelArgs(), pointers);
         args.i32(input[0]).i32(input[1]).i32(input[2]).i32(input[3]).i32(g.kernelH()).i32(g.kernelW()).i32(g.strideH())
                 .i32(g.strideW()).i32(g.padH()).i32(g.padW());
         if (countIncludePad != null) {

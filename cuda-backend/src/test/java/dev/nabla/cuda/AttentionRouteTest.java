@@ -11,18 +11,18 @@ import org.junit.jupiter.api.Test;
 class AttentionRouteTest {
 
     @Test
-    void unmaskedFloat32WithOneHeadDimensionRunsOnTheKernel() {
-        assertEquals(Optional.empty(), AttentionRoute.whyNotPtx(DType.FLOAT32, false, false, 5, 9, 64, 64));
-        assertEquals(Optional.empty(), AttentionRoute.whyNotPtx(DType.FLOAT32, false, true, 9, 9, 128, 128));
+    void float32WithOneHeadDimensionRunsOnTheKernel() {
+        assertEquals(Optional.empty(), AttentionRoute.whyNotPtx(DType.FLOAT32, 5, 9, 64, 64));
+        assertEquals(Optional.empty(), AttentionRoute.whyNotPtx(DType.FLOAT32, 9, 5, 128, 128));
+        assertEquals(Optional.empty(), AttentionRoute.whyNotPtx(DType.FLOAT32, 1, 1, 1, 1));
     }
 
     @Test
     void contractMismatchesGoToTheHostWithTheirReason() {
-        assertTrue(AttentionRoute.whyNotPtx(DType.FLOAT64, false, false, 4, 4, 8, 8).orElseThrow().contains("float32"));
-        assertTrue(AttentionRoute.whyNotPtx(DType.FLOAT32, true, false, 4, 4, 8, 8).orElseThrow().contains("keep-mask"));
-        assertTrue(AttentionRoute.whyNotPtx(DType.FLOAT32, false, false, 4, 4, 8, 16).orElseThrow().contains("8 and 16"));
-        assertTrue(AttentionRoute.whyNotPtx(DType.FLOAT32, false, false, 4, 4, 129, 129).orElseThrow().contains("129"));
-        assertTrue(AttentionRoute.whyNotPtx(DType.FLOAT32, false, true, 3, 5, 8, 8).orElseThrow().contains("top-left"));
+        assertTrue(AttentionRoute.whyNotPtx(DType.FLOAT64, 4, 4, 8, 8).orElseThrow().contains("float32"));
+        assertTrue(AttentionRoute.whyNotPtx(DType.FLOAT32, 4, 4, 8, 16).orElseThrow().contains("8 and 16"));
+        assertTrue(AttentionRoute.whyNotPtx(DType.FLOAT32, 4, 4, 129, 129).orElseThrow().contains("129"));
+        assertTrue(AttentionRoute.whyNotPtx(DType.FLOAT32, 0, 4, 8, 8).orElseThrow().contains("empty"));
     }
 
     @Test
@@ -40,12 +40,10 @@ class AttentionRouteTest {
                 System.setProperty(AttentionRoute.BACKWARD_PROPERTY, before);
             }
         }
-        String off = AttentionRoute.whyNotPtxBackward(false, DType.FLOAT32, false, 5, 9, 64, 64).orElseThrow();
+        String off = AttentionRoute.whyNotPtxBackward(false, DType.FLOAT32, 5, 9, 64, 64).orElseThrow();
         assertTrue(off.contains("-D" + AttentionRoute.BACKWARD_PROPERTY + "=false"), off);
-        assertEquals(Optional.empty(), AttentionRoute.whyNotPtxBackward(true, DType.FLOAT32, false, 5, 9, 64, 64));
-        assertEquals(Optional.empty(), AttentionRoute.whyNotPtxBackward(true, DType.FLOAT32, true, 9, 9, 128, 128));
-        assertTrue(AttentionRoute.whyNotPtxBackward(true, DType.FLOAT64, false, 4, 4, 8, 8).orElseThrow().contains("float32"));
-        assertTrue(AttentionRoute.whyNotPtxBackward(true, DType.FLOAT32, true, 3, 5, 8, 8).orElseThrow().contains("top-left"));
-        assertTrue(AttentionRoute.whyNotPtxBackward(true, DType.FLOAT32, false, 4, 4, 8, 16).orElseThrow().contains("8 and 16"));
+        assertEquals(Optional.empty(), AttentionRoute.whyNotPtxBackward(true, DType.FLOAT32, 5, 9, 64, 64));
+        assertTrue(AttentionRoute.whyNotPtxBackward(true, DType.FLOAT64, 4, 4, 8, 8).orElseThrow().contains("float32"));
+        assertTrue(AttentionRoute.whyNotPtxBackward(true, DType.FLOAT32, 4, 4, 8, 16).orElseThrow().contains("8 and 16"));
     }
 }

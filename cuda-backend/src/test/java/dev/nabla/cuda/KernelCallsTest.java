@@ -185,9 +185,10 @@ class KernelCallsTest {
         assertMatchesManifest(select);
         assertArgs(select, 1L, 2L, 3L, 2, 10, 4, 3);
         assertMatchesManifest(KernelCalls.indexed("index_add", DType.FLOAT64, plan, 1, 2, 3));
-        KernelCall attention = KernelCalls.attentionForward(6, 10, 10, 64, 0.125, true, 1, 2, 3, 4, 5);
+        AttentionProblem unmasked = new AttentionProblem(6, 10, 10, 64, 0.125, true, 0, 0, 0, 0);
+        KernelCall attention = KernelCalls.attentionForward(unmasked, 1, 2, 3, 4, 5);
         assertMatchesManifest(attention);
-        assertArgs(attention, 1L, 2L, 3L, 4L, 5L, 6, 10, 10, 64, 0.125f, 1);
+        assertArgs(attention, 1L, 2L, 3L, 4L, 5L, 0L, 0, 0, 0, 6, 10, 10, 64, 0.125f, 1);
         assertEquals(2, attention.geometry().gridX());
         assertEquals(6, attention.geometry().gridY());
         KernelCall delta = KernelCalls.attentionBackwardDelta(60, 64, 1, 2, 3);
@@ -195,13 +196,15 @@ class KernelCallsTest {
         assertArgs(delta, 1L, 2L, 3L, 60, 64);
         assertEquals(8, delta.geometry().gridX(), "one warp per row, 8 warps per block");
         long[] inputs = {3, 4, 5, 6, 7, 8};
-        KernelCall dq = KernelCalls.attentionBackwardDq(6, 10, 20, 64, 0.125, true, 1, inputs);
+        // a key-padding mask [6, 1, 20] broadcast over the query rows
+        AttentionProblem masked = new AttentionProblem(6, 10, 20, 64, 0.125, true, 9, 20, 0, 1);
+        KernelCall dq = KernelCalls.attentionBackwardDq(masked, 1, inputs);
         assertMatchesManifest(dq);
-        assertArgs(dq, 1L, 3L, 4L, 5L, 6L, 7L, 8L, 6, 10, 20, 64, 0.125f, 1);
+        assertArgs(dq, 1L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 20, 0, 1, 6, 10, 20, 64, 0.125f, 1);
         assertEquals(2, dq.geometry().gridX(), "8 query rows per block");
-        KernelCall dkdv = KernelCalls.attentionBackwardDkDv(6, 10, 20, 64, 0.125, false, 1, 2, inputs);
+        KernelCall dkdv = KernelCalls.attentionBackwardDkDv(masked, 1, 2, inputs);
         assertMatchesManifest(dkdv);
-        assertArgs(dkdv, 1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 6, 10, 20, 64, 0.125f, 0);
+        assertArgs(dkdv, 1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 20, 0, 1, 6, 10, 20, 64, 0.125f, 1);
         assertEquals(3, dkdv.geometry().gridX(), "8 key rows per block");
         assertEquals(6, dkdv.geometry().gridY());
         KernelCall softmax = KernelCalls.softmaxForward(DType.FLOAT32, 12, 4096, true, 1, 2);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.nabla.DType;
 import dev.nabla.Device;
 import dev.nabla.Tensor;
+import dev.nabla.backend.CounterRng;
 import dev.nabla.backend.fast.AttentionKernel;
 import dev.nabla.backend.fast.BiasActivationKernel;
 import dev.nabla.backend.fast.FusedActivation;
@@ -58,7 +59,7 @@ class EmulatedKernelTest {
     @Test
     void attentionForwardAndBackwardKernelsMatchTheCpuGradients() {
         List<EmulatedOutput.Line> outs = named("ATTENTION_OUT");
-        assertEquals(6, outs.size(), "attention cases");
+        assertEquals(10, outs.size(), "attention cases");
         for (EmulatedOutput.Line l : outs) {
             int[] f = l.fields();
             int bh = f[0];
@@ -67,25 +68,58 @@ class EmulatedKernelTest {
             int d = f[3];
             boolean causal = f[4] == 1;
             boolean capped = f[5] == 1;
+            Tensor keep = keepMask(f[6], bh, nq, nk);
             Tensor q = EmulatedOutput.uniform(DType.FLOAT32, 30, -1, 1, bh, nq, d).requiresGrad(true);
             Tensor k = EmulatedOutput.uniform(DType.FLOAT32, 31, -1, 1, bh, nk, d).requiresGrad(true);
             Tensor v = EmulatedOutput.uniform(DType.FLOAT32, 32, -1, 1, bh, nk, d).requiresGrad(true);
-            Tensor out = Attention.scaledDotProduct(q, k, v, null, causal);
+            Tensor out = Attention.scaledDotProduct(q, k, v, keep, causal);
             out.backward(EmulatedOutput.uniform(DType.FLOAT32, 33, -1, 1, bh, nq, d));
             Tensor lse = Tensor.zeros(DType.FLOAT32, Device.CPU, bh, nq);
             ((AttentionKernel) q.backend()).attentionForward(q.detach().strided(), k.detach().strided(),
-                    v.detach().strided(), null, causal, 1 / Math.sqrt(d), Tensor.zerosLike(out).strided(), lse.strided());
+                    v.detach().strided(), keep == null ? null : keep.expand(bh, nq, nk).strided(), causal, 1 / Math.sqrt(d),
+                    Tensor.zerosLike(out).strided(), lse.strided());
             if (!capped) {
                 l.assertGeometry(LaunchGeometry.attentionQueryRows(bh, nq, nk, d));
                 sibling("ATTENTION_DK", l).assertGeometry(LaunchGeometry.attentionKeyRows(bh, nq, nk, d));
             }
             EmulatedOutput.assertClose(out.detach(), l.tensor(DType.FLOAT32, bh, nq, d), 2e-6, l.at());
-            EmulatedOutput.assertClose(lse, sibling("ATTENTION_LSE", l).tensor(DType.FLOAT32, bh, nq), 2e-6, l.at() + " logsumexp");
+            EmulatedOutput.assertClose(lse, sibling("ATTENTION_LSE", l).tensor(DType.FLOAT32, bh, nq), 2e-6,
+                    l.at() + " logsumexp");
             // gradients sum up to nk (or nq) products of products: a few float32 roundings each
-            EmulatedOutput.assertClose(q.grad(), sibling("ATTENTION_DQ", l).tensor(DType.FLOAT32, bh, nq, d), 1e-5, l.at() + " dq");
-            EmulatedOutput.assertClose(k.grad(), sibling("ATTENTION_DK", l).tensor(DType.FLOAT32, bh, nk, d), 1e-5, l.at() + " dk");
-            EmulatedOutput.assertClose(v.grad(), sibling("ATTENTION_DV", l).tensor(DType.FLOAT32, bh, nk, d), 1e-5, l.at() + " dv");
+            EmulatedOutput.assertClose(q.grad(), sibling("ATTENTION_DQ", l).tensor(DType.FLOAT32, bh, nq, d), 1e-5,
+                    l.at() + " dq");
+            EmulatedOutput.assertClose(k.grad(), sibling("ATTENTION_DK", l).tensor(DType.FLOAT32, bh, nk, d), 1e-5,
+                    l.at() + " dk");
+            EmulatedOutput.assertClose(v.grad(), sibling("ATTENTION_DV", l).tensor(DType.FLOAT32, bh, nk, d), 1e-5,
+                    l.at() + " dv");
         }
+    }
+
+    /**
+     * The host program's keep-masks: none (0); key padding {@code [bh, 1, nk]} (1: batch b keeps its first
+     * {@code nk - 7b} keys, the last batch none); random {@code [bh, nq, nk]} (2: CounterRng seed 34 above 0.3,
+     * the first row empty).
+     */
+    private static Tensor keepMask(int kind, int bh, int nq, int nk) {
+        return switch (kind) {
+            case 0 -> null;
+            case 1 -> {
+                float[] keep = new float[bh * nk];
+                for (int b = 0; b < bh - 1; b++) {
+                    for (int j = 0; j < nk - 7 * b; j++) {
+                        keep[b * nk + j] = 1;
+                    }
+                }
+                yield Tensor.of(keep, bh, 1, nk);
+            }
+            default -> {
+                float[] keep = new float[bh * nq * nk];
+                for (int e = nk; e < keep.length; e++) {
+                    keep[e] = CounterRng.uniform(34, e) > 0.3 ? 1 : 0;
+                }
+                yield Tensor.of(keep, bh, nq, nk);
+            }
+        };
     }
 
     @Test

@@ -426,10 +426,7 @@ class CudaVsCpuTest {
     @Test
     void attentionKernelMatchesTheCpuKernel() {
         for (boolean causal : new boolean[] {false, true}) {
-            for (int[] lens : List.of(new int[] {37, 37}, new int[] {5, 70})) {
-                if (causal && lens[0] != lens[1]) {
-                    continue;
-                }
+            for (int[] lens : List.of(new int[] {37, 37}, new int[] {5, 70}, new int[] {70, 5})) {
                 Tensor q = randn(20, DType.FLOAT32, 3, lens[0], 64);
                 Tensor k = randn(21, DType.FLOAT32, 3, lens[1], 64);
                 Tensor v = randn(22, DType.FLOAT32, 3, lens[1], 64);
@@ -443,38 +440,47 @@ class CudaVsCpuTest {
 
     @Test
     void attentionBackwardKernelsMatchTheCpuGradients() {
+        List<int[]> sizes = List.of(new int[] {37, 37, 64}, new int[] {5, 70, 40}, new int[] {100, 100, 128},
+                new int[] {9, 60, 16}, new int[] {20, 9, 16});
         for (boolean causal : new boolean[] {false, true}) {
-            for (int[] sizes : List.of(new int[] {37, 37, 64}, new int[] {5, 70, 40}, new int[] {100, 100, 128})) {
-                if (causal && sizes[0] != sizes[1]) {
-                    continue;
-                }
-                Tensor q = randn(30, DType.FLOAT32, 3, sizes[0], sizes[2]);
-                Tensor k = randn(31, DType.FLOAT32, 3, sizes[1], sizes[2]);
-                Tensor v = randn(32, DType.FLOAT32, 3, sizes[1], sizes[2]);
-                Tensor seed = randn(33, DType.FLOAT32, 3, sizes[0], sizes[2]);
-                String what = "attention gradients causal=" + causal + " " + java.util.Arrays.toString(sizes);
-                assertTrue(backwardKernelRuns(q.to(GPU), k.to(GPU), v.to(GPU), seed.to(GPU), causal), what + ": kernel declined");
-                Tensor[] cpu = attentionGradients(q, k, v, seed, causal);
-                Tensor[] gpu = attentionGradients(q.to(GPU), k.to(GPU), v.to(GPU), seed.to(GPU), causal);
-                for (int i = 0; i < 3; i++) {
-                    assertSumsClose(cpu[i], gpu[i], what + " d" + "qkv".charAt(i));
+            for (boolean padded : new boolean[] {false, true}) {
+                for (int[] size : sizes) {
+                    Tensor q = randn(30, DType.FLOAT32, 3, size[0], size[2]);
+                    Tensor k = randn(31, DType.FLOAT32, 3, size[1], size[2]);
+                    Tensor v = randn(32, DType.FLOAT32, 3, size[1], size[2]);
+                    Tensor seed = randn(33, DType.FLOAT32, 3, size[0], size[2]);
+                    // key padding: batch b keeps its first Lk - 4b keys
+                    Tensor keep = padded ? Tensor.arange(size[1]).reshape(1, 1, size[1])
+                            .lt(Tensor.arange(3).mul(-4).add(size[1]).reshape(3, 1, 1)).to(DType.FLOAT32) : null;
+                    String what = "attention causal=" + causal + " padded=" + padded + " " + java.util.Arrays.toString(size);
+                    Tensor[] cpu = attentionGradients(q, k, v, keep, seed, causal);
+                    Tensor[] gpu = attentionGradients(q.to(GPU), k.to(GPU), v.to(GPU), keep == null ? null : keep.to(GPU),
+                            seed.to(GPU), causal);
+                    assertClose(cpu[0], gpu[0], what + " out");
+                    for (int i = 1; i < 4; i++) {
+                        assertSumsClose(cpu[i], gpu[i], what + " d" + "qkv".charAt(i - 1));
+                    }
                 }
             }
         }
+        Tensor q = randn(34, DType.FLOAT32, 2, 8, 32).to(GPU);
+        assertTrue(backwardKernelRuns(q, q, q, q, true), "the backward kernels accept an unmasked float32 call");
     }
 
     /** Whether the backend's backward kernels accept the call (and write the gradients). */
     private static boolean backwardKernelRuns(Tensor q, Tensor k, Tensor v, Tensor gradOut, boolean causal) {
         Tensor[] forward = attention(q, k, v, causal);
-        return ((AttentionBackwardKernel) q.backend()).attentionBackward(q.strided(), k.strided(), v.strided(),
+        return ((AttentionBackwardKernel) q.backend()).attentionBackward(q.strided(), k.strided(), v.strided(), null,
                 forward[0].strided(), forward[1].strided(), gradOut.strided(), causal, 1 / Math.sqrt(q.size(2)),
                 Tensor.zerosLike(q).strided(), Tensor.zerosLike(k).strided(), Tensor.zerosLike(v).strided());
     }
 
-    private static Tensor[] attentionGradients(Tensor q, Tensor k, Tensor v, Tensor seed, boolean causal) {
+    /** {@code [out, dq, dk, dv]} of attention with an optional keep-mask. */
+    private static Tensor[] attentionGradients(Tensor q, Tensor k, Tensor v, Tensor keep, Tensor seed, boolean causal) {
         Tensor[] leaves = {q.detach().requiresGrad(true), k.detach().requiresGrad(true), v.detach().requiresGrad(true)};
-        Attention.scaledDotProduct(leaves[0], leaves[1], leaves[2], null, causal).backward(seed);
-        return new Tensor[] {leaves[0].grad(), leaves[1].grad(), leaves[2].grad()};
+        Tensor out = Attention.scaledDotProduct(leaves[0], leaves[1], leaves[2], keep, causal);
+        out.backward(seed);
+        return new Tensor[] {out.detach(), leaves[0].grad(), leaves[1].grad(), leaves[2].grad()};
     }
 
     private static Tensor[] attention(Tensor q, Tensor k, Tensor v, boolean causal) {

@@ -3,21 +3,23 @@ package dev.nabla.backend.fast;
 import dev.nabla.backend.Strided;
 
 /**
- * Fast path for the gradients of scaled dot-product attention without a keep-mask, recomputed from the
- * forward's output and row logsumexp one key or query block at a time, so that no {@code Lq × Lk} matrix
+ * Fast path for the gradients of scaled dot-product attention, recomputed from the forward's output and
+ * row logsumexp one key or query block at a time, so that no {@code Lq × Lk} matrix
  * is stored. A backend may decline a call (for example a dtype or head size its kernels do not cover):
  * it then returns false without writing, and core computes the gradients from Tensor ops.
  */
 public interface AttentionBackwardKernel {
 
     /**
-     * With {@code P = softmax(q kᵀ · scale)} (causal as in {@link AttentionKernel#attentionForward}),
+     * With {@code P = softmax(q kᵀ · scale)} over the visible keys (masked as in
+     * {@link AttentionKernel#attentionForward}; a row with none has {@code P = 0}),
      * {@code dP = gradOut vᵀ} and {@code dS = P ∘ (dP − rowsum(gradOut ∘ out))}: {@code gradQ = scale · dS k},
      * {@code gradK = scale · dSᵀ q}, {@code gradV = Pᵀ gradOut}.
      *
      * @param q {@code [B, Lq, D]}, contiguous
      * @param k {@code [B, Lk, D]}, contiguous
      * @param v {@code [B, Lk, Dv]}, contiguous
+     * @param keep the forward's keep-mask: null, or 0/1 {@code [B, Lq, Lk]} with any strides
      * @param out the forward's output {@code [B, Lq, Dv]}, contiguous
      * @param logsumexp the forward's row logsumexp {@code [B, Lq]}, contiguous
      * @param gradOut the gradient of {@code out}, contiguous
@@ -28,6 +30,6 @@ public interface AttentionBackwardKernel {
      * @param gradV v's shape, contiguous, overwritten
      * @return whether the gradients were written; false leaves every output untouched
      */
-    boolean attentionBackward(Strided q, Strided k, Strided v, Strided out, Strided logsumexp, Strided gradOut,
-            boolean causal, double scale, Strided gradQ, Strided gradK, Strided gradV);
+    boolean attentionBackward(Strided q, Strided k, Strided v, Strided keep, Strided out, Strided logsumexp,
+            Strided gradOut, boolean causal, double scale, Strided gradQ, Strided gradK, Strided gradV);
 }

@@ -14,8 +14,8 @@ import java.util.Arrays;
  * backend with an {@link AttentionKernel} the forward pass streams over key blocks and never holds
  * the full score matrix; elsewhere a reference computes it explicitly. The backward pass
  * recomputes the probabilities from the saved row logsumexp: block by block on a backend with an
- * {@link AttentionBackwardKernel} that accepts the call (no keep-mask, first-order gradients), as
- * Tensor ops otherwise.
+ * {@link AttentionBackwardKernel} that accepts the call (first-order gradients), as Tensor ops
+ * otherwise.
  */
 public final class Attention {
 
@@ -51,8 +51,8 @@ public final class Attention {
         Tensor out = result[0];
         Tensor lse = result[1];
         Tensor recorded = Graph.record("scaledDotProductAttention", out, new Tensor[] {q3, k3, v3}, g -> {
-            if (keep3 == null && !GradMode.isEnabled() && q3.backend() instanceof AttentionBackwardKernel kernel) {
-                Tensor[] grads = fusedBackward(kernel, q3, k3, v3, out, lse, g.contiguous(), causal, scale);
+            if (!GradMode.isEnabled() && q3.backend() instanceof AttentionBackwardKernel kernel) {
+                Tensor[] grads = fusedBackward(kernel, q3, k3, v3, keep3, out, lse, g.contiguous(), causal, scale);
                 if (grads != null) {
                     return grads;
                 }
@@ -112,13 +112,14 @@ public final class Attention {
     }
 
     /** The backend's gradients of q, k and v, or null when it declines the call. */
-    private static Tensor[] fusedBackward(AttentionBackwardKernel kernel, Tensor q, Tensor k, Tensor v, Tensor out,
-            Tensor lse, Tensor gradOut, boolean causal, double scale) {
+    private static Tensor[] fusedBackward(AttentionBackwardKernel kernel, Tensor q, Tensor k, Tensor v, Tensor keep,
+            Tensor out, Tensor lse, Tensor gradOut, boolean causal, double scale) {
         Tensor gradQ = Tensor.zerosLike(q);
         Tensor gradK = Tensor.zerosLike(k);
         Tensor gradV = Tensor.zerosLike(v);
-        boolean written = kernel.attentionBackward(q.strided(), k.strided(), v.strided(), out.strided(), lse.strided(),
-                gradOut.strided(), causal, scale, gradQ.strided(), gradK.strided(), gradV.strided());
+        boolean written = kernel.attentionBackward(q.strided(), k.strided(), v.strided(),
+                keep == null ? null : keep.strided(), out.strided(), lse.strided(), gradOut.strided(), causal, scale,
+                gradQ.strided(), gradK.strided(), gradV.strided());
         return written ? new Tensor[] {gradQ, gradK, gradV} : null;
     }
 
