@@ -1,6 +1,9 @@
 // Index select (gather) and index add (scatter-add) along one axis of a contiguous tensor viewed as
 // [outer, axisSize, inner] with int32 indices. Embedding lookup is outer = 1, axisSize = vocabulary,
 // inner = embedding dim; its backward is index_add into the (zeroed) weight gradient.
+// General (torch.gather-style) gather and scatter-add over strided operands with an int64 index of any
+// strides: the NdLayout walks the index's shape, and the indexed tensor's stride along the axis is set to 0 in
+// it and passed separately, so that the index value supplies that coordinate.
 #include "nabla_common.cuh"
 
 // out[o, j, i] = x[o, index[j], i] for out of shape [outer, numIndices, inner]; an index outside
@@ -29,6 +32,46 @@ __device__ void index_add(T* dst, const T* src, const int* index, int outer, int
     }
 }
 
+// out[c] = x[c with c[axis] := index[c]] for every coordinate c of out's shape (= index's). Layout operands:
+// 0 out, 1 x (stride 0 along the axis), 2 index. An index outside [0, axisSize) yields NaN (0 for int64).
+template <typename T>
+__device__ void gather_strided(T* out, const T* x, const long long* index, int axisSize, int xAxisStride,
+                               const NdLayout& layout) {
+    typedef typename NablaCompute<T>::type C;
+    long long off[3];
+    NABLA_GRID_STRIDE(e, nabla_layout_numel(layout)) {
+        nabla_layout_offsets(layout, e, 3, off);
+        const long long k = index[off[2]];
+        out[off[0]] = (k >= 0 && k < axisSize) ? x[off[1] + k * (long long)xAxisStride] : nabla_narrow<T>(nabla_nan<C>());
+    }
+}
+
+// dst[c with c[axis] := index[c]] += src[c] for every coordinate c of index's shape, with atomicAdd (repeated
+// indices accumulate, in no fixed order). Layout operands: 0 dst (stride 0 along the axis), 1 src, 2 index.
+// Indices outside [0, axisSize) are skipped.
+template <typename T>
+__device__ void scatter_add_strided(T* dst, const T* src, const long long* index, int axisSize, int dstAxisStride,
+                                    const NdLayout& layout) {
+    long long off[3];
+    NABLA_GRID_STRIDE(e, nabla_layout_numel(layout)) {
+        nabla_layout_offsets(layout, e, 3, off);
+        const long long k = index[off[2]];
+        if (k >= 0 && k < axisSize) atomicAdd(&dst[off[0] + k * (long long)dstAxisStride], src[off[1]]);
+    }
+}
+
+#define GATHER_KERNEL(T, S)                                                                                    \
+    extern "C" __global__ void gather_strided_##S(T* out, const T* x, const long long* index, int axisSize,     \
+                                                  int xAxisStride, NdLayout layout) {                   \
+        gather_strided(out, x, index, axisSize, xAxisStride, layout);                                          \
+    }
+
+#define SCATTER_ADD_KERNEL(T, S)                                                                                 \
+    extern "C" __global__ void scatter_add_strided_##S(T* dst, const T* src, const long long* index, int axisSize, \
+                                                       int dstAxisStride, NdLayout layout) {              \
+        scatter_add_strided(dst, src, index, axisSize, dstAxisStride, layout);                                   \
+    }
+
 #define INDEXING_KERNELS(T, S)                                                                                \
     extern "C" __global__ void index_select_##S(T* out, const T* x, const int* index, int outer, int axisSize,   \
                                                 int numIndices, int inner) {                                  \
@@ -40,3 +83,5 @@ __device__ void index_add(T* dst, const T* src, const int* index, int outer, int
     }
 
 NABLA_FOR_FLOAT_TYPES(INDEXING_KERNELS)
+NABLA_FOR_ALL_TYPES(GATHER_KERNEL)
+NABLA_FOR_FLOAT_TYPES(SCATTER_ADD_KERNEL)

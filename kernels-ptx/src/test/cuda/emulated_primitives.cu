@@ -1,9 +1,10 @@
-// Host program for EmulatedPrimitiveTest: the elementwise, cast, reduction and random-fill kernels that serve
-// int64 and the newest unary ops, launched through cuda_emulator.h on CounterRng inputs (see emulated_output.h),
+// Host program for EmulatedPrimitiveTest: the elementwise, cast, reduction, random-fill and general gather /
+// scatter-add kernels that serve int64, the newest unary ops and torch.gather-style indexing, launched through cuda_emulator.h on CounterRng inputs (see emulated_output.h),
 // one output line per case:
 //   BINARY_I64 op | UNARY_I64 op | UNARY_F32 op | CAST from to | CAST_T from to | REDUCE_I64 op outer reduce inner
-//   RANDOM dist bits
+//   RANDOM dist bits | GATHER case | SCATTER_ADD case
 #include "elementwise.cu"
+#include "indexing.cu"
 #include "random.cu"
 #include "reduce.cu"
 #include "emulated_output.h"
@@ -43,6 +44,61 @@ static void random_case(void (*uniform_kernel)(T*, int, unsigned long long, unsi
     const int bits = std::is_integral<T>::value ? 0 : 8 * (int)sizeof(T);  // 0: int64
     print("RANDOM", {0, bits}, grid, threads, u);
     print("RANDOM", {1, bits}, grid, threads, z);
+}
+
+// An NdLayout of rank 1 or 2 for three operands (the general gather / scatter-add kernels), as GatherPlan builds it.
+static NdLayout layout3(std::vector<int> shape, std::vector<int> a, std::vector<int> b, std::vector<int> c) {
+    NdLayout layout{};
+    layout.rank = (int)shape.size();
+    for (int d = 0; d < layout.rank; ++d) {
+        layout.shape[d] = shape[d];
+        layout.stride[0][d] = a[d], layout.stride[1][d] = b[d], layout.stride[2][d] = c[d];
+    }
+    return layout;
+}
+
+// torch.gather and scatter-add over strided operands (fields: case number). The layouts are the ones GatherPlan
+// gives for these views (GatherPlanTest checks that): the indexed tensor's stride along the axis is 0 in them.
+static void gather_cases() {
+    const Dim3 threads{256};
+    // 0: cross-entropy's pick, logp [8, 10] at target[8] unsqueezed to [8, 1] along axis 1
+    const std::vector<float> logp = uniform(60, 80, -5, 0);
+    const std::vector<long long> target = uniform<long long>(61, 8, 0, 10);
+    std::vector<float> picked(8);
+    emu::launch(elementwise_grid(8), threads, gather_strided_f32, picked.data(), logp.data(), target.data(), 10, 1,
+                layout3({8}, {1}, {10}, {1}));
+    print("GATHER", {0}, elementwise_grid(8), threads, picked);
+    // 1: x [5, 7] along axis 0 by index [3, 7] in [0, 5)
+    const std::vector<float> x = uniform(62, 35, -1, 1);
+    const std::vector<long long> rows = uniform<long long>(63, 21, 0, 5);
+    std::vector<float> out(21);
+    emu::launch(elementwise_grid(21), threads, gather_strided_f32, out.data(), x.data(), rows.data(), 5, 7,
+                layout3({3, 7}, {7, 1}, {0, 1}, {7, 1}));
+    print("GATHER", {1}, elementwise_grid(21), threads, out);
+    // 2: x = the transpose of a dense [7, 5] (strides 1, 5) along axis 1 by index [5, 3] in [0, 7)
+    const std::vector<long long> cols = uniform<long long>(64, 15, 0, 7);
+    std::vector<float> outT(15);
+    emu::launch(elementwise_grid(15), threads, gather_strided_f32, outT.data(), x.data(), cols.data(), 7, 5,
+                layout3({5, 3}, {3, 1}, {1, 0}, {3, 1}));
+    print("GATHER", {2}, elementwise_grid(15), threads, outT);
+    // 3: case 1 on int64 values beyond 2^53
+    const std::vector<long long> big = bits_of(65, 35);
+    std::vector<long long> outBig(21);
+    emu::launch(elementwise_grid(21), threads, gather_strided_i64, outBig.data(), big.data(), rows.data(), 5, 7,
+                layout3({3, 7}, {7, 1}, {0, 1}, {7, 1}));
+    print("GATHER", {3}, elementwise_grid(21), threads, outBig);
+    // 4 and 5: dst [5, 7] (zeros) += src [6, 7] along axis 0 by index [6, 7] in [0, 5): repeated rows accumulate
+    const std::vector<long long> into = uniform<long long>(66, 42, 0, 5);
+    const std::vector<float> src = uniform(67, 42, -1, 1);
+    std::vector<float> dst(35);
+    emu::launch(elementwise_grid(42), threads, scatter_add_strided_f32, dst.data(), src.data(), into.data(), 5, 7,
+                layout3({6, 7}, {0, 1}, {7, 1}, {7, 1}));
+    print("SCATTER_ADD", {4}, elementwise_grid(42), threads, dst);
+    const std::vector<double> src64 = uniform<double>(67, 42, -1, 1);
+    std::vector<double> dst64(35);
+    emu::launch(elementwise_grid(42), threads, scatter_add_strided_f64, dst64.data(), src64.data(), into.data(), 5, 7,
+                layout3({6, 7}, {0, 1}, {7, 1}, {7, 1}));
+    print("SCATTER_ADD", {5}, elementwise_grid(42), threads, dst64);
 }
 
 int main() {
@@ -108,5 +164,6 @@ int main() {
     random_case(random_uniform_f32, random_normal_f32);
     random_case(random_uniform_f64, random_normal_f64);
     random_case(random_uniform_i64, random_normal_i64);
+    gather_cases();
     return 0;
 }

@@ -71,6 +71,14 @@ class IndexingTest {
     }
 
     @Test
+    void gatherCopiesInt64ValuesExactly() {
+        long big = (1L << 62) + 1;  // not a double
+        Tensor x = Tensor.of(new long[] {big, -big, 3, Long.MIN_VALUE}, 2, 2).to(Device.best());
+        Tensor picked = x.gather(1, Tensor.of(new long[] {1, 0, 0, 0}, 2, 2).to(Device.best()));
+        assertArrayEquals(new long[] {-big, big, 3, 3}, picked.toLongArray());
+    }
+
+    @Test
     void scatterAddAccumulatesDuplicates() {
         Tensor base = Tensor.zeros(DType.FLOAT64, Device.best(), 2, 3);
         Tensor idx = Tensor.of(new long[] {0, 2, 0, 1, 1, 1}, 2, 3);

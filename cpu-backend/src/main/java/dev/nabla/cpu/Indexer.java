@@ -34,6 +34,15 @@ final class Indexer {
         Object in = CpuBackend.data(x);
         Object to = CpuBackend.data(out);
         int outStride = plan.layout().innerStride(1);
+        if (in instanceof long[] from && to instanceof long[] into) {
+            // a gather is a copy: int64 values beyond 2^53 must not pass through double
+            plan.layout().forEachBlock((off, n, linear) -> {
+                for (int i = 0; i < n; i++) {
+                    into[off[1] + i * outStride] = from[plan.position(off, i)];
+                }
+            });
+            return;
+        }
         plan.layout().forEachBlock((off, n, linear) -> {
             double[] v = Blocks.scratch()[0];
             for (int i = 0; i < n; i++) {

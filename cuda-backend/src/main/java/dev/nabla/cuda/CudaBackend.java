@@ -37,8 +37,8 @@ import jcuda.driver.JCudaDriver;
 /**
  * The CUDA backend: every primitive on the PTX kernels of {@code nabla-kernels-ptx}, GEMM on cuBLAS
  * (or the PTX GEMM), attention on the flash-attention kernel, and the fused layer tails (softmax, layer
- * norm, Adam, the LSTM cell, bias plus activation) on their own kernels. What has no kernel (general gathers,
- * INT64 arg-reductions, attention cases the kernel does not cover) runs on the CPU backend through
+ * norm, Adam, the LSTM cell, bias plus activation) on their own kernels. What has no kernel (INT64
+ * arg-reductions and scatter-adds, float64 or long-head attention, loops of rank above 8) runs on the CPU backend through
  * {@link HostFallback}, logged once per case. Calls are serialised on this backend; all device work
  * goes to one stream, so scratch buffers can return to the cache as soon as their work is queued.
  */
@@ -348,9 +348,15 @@ public final class CudaBackend implements Backend, MatmulKernel, AttentionKernel
             return;
         }
         Optional<IndexPlan> plan = IndexPlan.of(x.shape(), axis, index.shape(), index.strides());
-        if (plan.isEmpty() || !KernelNames.hasFloatKernels(x.dtype()) || index.dtype() != DType.INT64) {
-            host.run("gather", "index varies outside the axis, or no kernel for " + x.dtype(),
-                    new Strided[] {x, index}, new Strided[] {out}, v -> host.cpu().gather(v[0], axis, v[1], v[2]));
+        GatherPlan general = GatherPlan.gather(x, axis, index, out);
+        boolean select = plan.isPresent() && KernelNames.hasFloatKernels(x.dtype());
+        if (index.dtype() != DType.INT64 || !select && !general.fitsLayout()) {
+            host.run("gather", "an index of " + index.dtype() + " or a loop of rank above 8", new Strided[] {x, index},
+                    new Strided[] {out}, v -> host.cpu().gather(v[0], axis, v[1], v[2]));
+            return;
+        }
+        if (!select) {
+            launch(KernelCalls.gathered("gather_strided", x.dtype(), general, address(out), address(x), address(index)));
             return;
         }
         IndexPlan p = plan.get();
@@ -369,10 +375,17 @@ public final class CudaBackend implements Backend, MatmulKernel, AttentionKernel
             return;
         }
         Optional<IndexPlan> plan = IndexPlan.of(dst.shape(), axis, index.shape(), index.strides());
-        if (plan.isEmpty() || !KernelNames.hasFloatKernels(dst.dtype()) || !dst.isContiguous() || src.dtype() != dst.dtype()
-                || index.dtype() != DType.INT64) {
-            host.run("scatterAdd", "index varies outside the axis, strided destination, or no kernel for " + dst.dtype(),
+        GatherPlan general = GatherPlan.scatterAdd(dst, axis, index, src);
+        boolean indexAdd = plan.isPresent() && dst.isContiguous();
+        if (!KernelNames.hasFloatKernels(dst.dtype()) || src.dtype() != dst.dtype() || index.dtype() != DType.INT64
+                || !indexAdd && !general.fitsLayout()) {
+            host.run("scatterAdd", "no atomic add for " + dst.dtype() + ", mixed dtypes or a loop of rank above 8",
                     new Strided[] {index, src}, new Strided[] {dst}, v -> host.cpu().scatterAdd(v[2], axis, v[0], v[1]));
+            return;
+        }
+        if (!indexAdd) {
+            launch(KernelCalls.gathered("scatter_add_strided", dst.dtype(), general, address(dst), address(src),
+                    address(index)));
             return;
         }
         IndexPlan p = plan.get();

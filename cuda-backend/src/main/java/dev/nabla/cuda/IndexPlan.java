@@ -7,7 +7,8 @@ import java.util.Optional;
  * {@code scatterAdd}. Those kernels take one int32 index vector shared by every outer and inner
  * position ({@code out[o, j, i] = x[o, index[j], i]}); core's {@code indexSelect} and embedding
  * lookups pass exactly that: an index that varies only along the axis (zero strides elsewhere) and
- * matches the data's other extents. Any other index is a general gather and goes to the host.
+ * matches the data's other extents. Any other index is a general gather: {@link GatherPlan} and the strided
+ * kernels serve it.
  *
  * @param outer the product of the data's extents before the axis
  * @param axisSize the data's extent along the axis

@@ -6,6 +6,7 @@ import dev.nabla.backend.ReduceOp;
 import dev.nabla.backend.fast.FusedActivation;
 import dev.nabla.backend.fast.PoolGeometry;
 import dev.nabla.kernels.LaunchGeometry;
+import dev.nabla.kernels.StridedLayout;
 
 /**
  * Builds the launches of the reduction, random, indexing, softmax, layer-norm, pooling, Adam, LSTM-cell,
@@ -46,6 +47,17 @@ final class KernelCalls {
         return new KernelCall(KernelNames.of(family, dtype), LaunchGeometry.elementwise(plan.work()),
                 new KernelArgs().pointer(written).pointer(read).pointer(indices).i32(plan.outer()).i32(plan.axisSize())
                         .i32(plan.numIndices()).i32(plan.inner()));
+    }
+
+    /**
+     * {@code gather_strided_T(out, x, index, axisSize, xAxisStride, layout)} or
+     * {@code scatter_add_strided_T(dst, src, index, axisSize, dstAxisStride, layout)}: one thread per index element.
+     */
+    static KernelCall gathered(String family, DType dtype, GatherPlan plan, long written, long read, long index) {
+        Coalesced loop = plan.loop();
+        return new KernelCall(KernelNames.of(family, dtype), LaunchGeometry.elementwise(loop.numel()),
+                new KernelArgs().pointer(written).pointer(read).pointer(index).i32(plan.axisSize()).i32(plan.axisStride())
+                        .layout(StridedLayout.pack(loop.shape(), loop.strides())));
     }
 
     /** {@code attention_forward_f32(out, lse, q, k, v, keep..., batchHeads, nq, nk, d, scale, causal)}: one warp per query row. */

@@ -269,6 +269,21 @@ class KernelCallsTest {
     }
 
     @Test
+    void generalGatherAndScatterAddCallsMatchTheManifest() {
+        GatherPlan plan = new GatherPlan(Coalesced.of(new int[] {3, 7}, new int[] {7, 1}, new int[] {0, 1},
+                new int[] {7, 1}), 5, 7);
+        for (DType dtype : DType.values()) {
+            KernelCall gather = KernelCalls.gathered("gather_strided", dtype, plan, 1, 2, 3);
+            assertMatchesManifest(gather);
+            assertArgs(gather, 1L, 2L, 3L, 5, 7, StridedLayout.pack(new int[] {3, 7}, new int[] {7, 1}, new int[] {0, 1},
+                    new int[] {7, 1}));
+            assertEquals(1, gather.geometry().gridX(), "21 threads");
+        }
+        assertMatchesManifest(KernelCalls.gathered("scatter_add_strided", DType.FLOAT32, plan, 1, 2, 3));
+        assertMatchesManifest(KernelCalls.gathered("scatter_add_strided", DType.FLOAT64, plan, 1, 2, 3));
+    }
+
+    @Test
     void axisSplitViewsAroundOneDimension() {
         assertEquals(new AxisSplit(6, 4, 5), AxisSplit.of(new int[] {2, 3, 4, 5}, 2));
         assertEquals(new AxisSplit(1, 7, 1), AxisSplit.of(new int[] {7}, 0));

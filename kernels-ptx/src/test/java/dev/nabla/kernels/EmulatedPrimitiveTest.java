@@ -183,4 +183,34 @@ class EmulatedPrimitiveTest {
             }
         }
     }
+
+    @Test
+    void generalGatherAndScatterAddEqualTheCpu() {
+        Tensor logp = EmulatedOutput.uniform(DType.FLOAT32, 60, -5, 0, 8, 10);
+        Tensor target = EmulatedOutput.uniform(DType.INT64, 61, 0, 10, 8).unsqueeze(1);
+        Tensor x = EmulatedOutput.uniform(DType.FLOAT32, 62, -1, 1, 5, 7);
+        Tensor rows = EmulatedOutput.uniform(DType.INT64, 63, 0, 5, 3, 7);
+        Tensor cols = EmulatedOutput.uniform(DType.INT64, 64, 0, 7, 5, 3);
+        Tensor[][] gathers = {
+            {logp, target, Tensor.zeros(DType.FLOAT32, Device.CPU, 8, 1)},
+            {x, rows, Tensor.zeros(DType.FLOAT32, Device.CPU, 3, 7)},
+            {x.reshape(7, 5).transpose(0, 1), cols, Tensor.zeros(DType.FLOAT32, Device.CPU, 5, 3)},
+            {bits(65, 35).reshape(5, 7), rows, Tensor.zeros(DType.INT64, Device.CPU, 3, 7)}};
+        int[] axes = {1, 0, 1, 0};
+        List<EmulatedOutput.Line> gathered = named("GATHER");
+        assertEquals(gathers.length, gathered.size(), "gather cases");
+        for (EmulatedOutput.Line l : gathered) {
+            Tensor[] c = gathers[l.fields()[0]];
+            CPU.gather(c[0].strided(), axes[l.fields()[0]], c[1].strided(), c[2].strided());
+            assertExact(c[2], l.tensor(c[2].dtype(), c[2].shape().toArray()), l.at());
+        }
+        Tensor into = EmulatedOutput.uniform(DType.INT64, 66, 0, 5, 6, 7);
+        for (EmulatedOutput.Line l : named("SCATTER_ADD")) {
+            DType dtype = l.fields()[0] == 4 ? DType.FLOAT32 : DType.FLOAT64;
+            Tensor dst = Tensor.zeros(dtype, Device.CPU, 5, 7);
+            CPU.scatterAdd(dst.strided(), 0, into.strided(), EmulatedOutput.uniform(dtype, 67, -1, 1, 6, 7).strided());
+            // up to six values meet in one row: the emulation adds them in thread order, the CPU in its own
+            EmulatedOutput.assertClose(dst, l.tensor(dtype, 5, 7), dtype == DType.FLOAT32 ? 1e-6 : 1e-15, l.at());
+        }
+    }
 }

@@ -216,6 +216,11 @@ class CudaVsCpuTest {
                     Tensor.zeros(dtype, GPU, 4, 6, 3).scatterAdd(1, general.to(GPU), randn(11, dtype, 4, 2, 3).to(GPU)),
                     "general scatterAdd " + dtype);
         }
+        // int64 gathers copy exactly, beyond 2^53 too
+        Tensor big = randn(12, DType.FLOAT64, 4, 6, 3).mul(1e18).to(DType.INT64);
+        Tensor general = Tensor.randint(new Generator(13), 0, 6, Device.CPU, 4, 2, 3);
+        assertArrayEquals(big.gather(1, general).toLongArray(), big.to(GPU).gather(1, general.to(GPU)).toLongArray(),
+                "general int64 gather");
     }
 
     @Test
