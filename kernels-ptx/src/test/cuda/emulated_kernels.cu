@@ -3,9 +3,9 @@
 // prints each output as raw float bits, one line per array, with the geometry it was launched with:
 //   NAME case-fields... grid.x grid.y block.x | values
 // softmax_forward (run on an H100 since) is the control that the emulation itself is sound.
-#include <vector>
 #include "attention.cu"
 #include "bias_activation.cu"
+#include "cross_entropy.cu"
 #include "lstm_cell.cu"
 #include "random.cu"
 #include "softmax.cu"
@@ -108,6 +108,23 @@ static void bias_case(int act, int outer, int channels, int inner) {
     print("BIAS_GRAD_BIAS", {act, outer, channels, inner}, channelGrid, channelThreads, grad_bias);
 }
 
+// Cross-entropy of logits [rows, classes] (seed 70, [-4, 4)) against targets (seed 71) with every fifth row ignored
+// (-100), then its gradient for an upstream gradient (seed 72, [-1, 1)) per row. The kernels take int32 targets.
+static void cross_entropy_case(int rows, int classes) {
+    const std::vector<float> logits = uniform(70, rows * classes, -4, 4), dloss = uniform(72, rows, -1, 1);
+    std::vector<int> target(rows);
+    for (int r = 0; r < rows; ++r) target[r] = r % 5 == 4 ? -100 : (int)counter_rng_uniform_on(71, r, 0, classes);
+    std::vector<float> loss(rows), lse(rows), dlogits(rows * classes);
+    const Dim3 grid{(unsigned)rows}, threads = row_block(classes);
+    emu::launch(grid, threads, cross_entropy_forward_f32, loss.data(), lse.data(), (float*)nullptr, logits.data(),
+                target.data(), rows, classes, -100);
+    const Dim3 elements = elementwise_grid((long long)rows * classes), elementThreads{256};
+    emu::launch(elements, elementThreads, cross_entropy_backward_f32, dlogits.data(), logits.data(), lse.data(),
+                target.data(), dloss.data(), 1, rows, classes, -100);
+    print("CE_LOSS", {rows, classes}, grid, threads, loss);
+    print("CE_GRAD", {rows, classes}, elements, elementThreads, dlogits);
+}
+
 int main() {
     softmax_case(5, 70, 0);
     softmax_case(3, 600, 1);
@@ -121,6 +138,8 @@ int main() {
     attention_case(2, 20, 35, 32, 0, 1, RANDOM_MASK);
     attention_case(2, 9, 60, 16, 1, 0, NO_MASK);      // causal, more keys than queries (a decoder with a cache)
     attention_case(2, 20, 9, 16, 1, 0, KEY_PADDING);  // causal, fewer keys: the first 11 rows see none
+    cross_entropy_case(10, 7);
+    cross_entropy_case(6, 700);
     lstm_case(lstm_cell_forward_f32, lstm_cell_backward_f32, 3, 100, 0);
     lstm_case(lstm_cell_forward_f32, lstm_cell_backward_f32, 3, 100, 1);
     lstm_case(lstm_cell_forward_f64, lstm_cell_backward_f64, 4, 70, 0);

@@ -5,6 +5,7 @@ import dev.nabla.Tensor;
 import dev.nabla.autograd.Autograd;
 import dev.nabla.autograd.GradMode;
 import dev.nabla.autograd.Graph;
+import dev.nabla.backend.fast.CrossEntropyKernel;
 import java.util.Arrays;
 
 /** Loss functions with PyTorch's definitions; each takes a {@link Reduction}. */
@@ -118,11 +119,20 @@ public final class Losses {
             return crossEntropy(logits.unsqueeze(0), target.unsqueeze(0), weight, ignoreIndex, labelSmoothing, reduction)
                     .squeeze(0);
         }
-        Tensor logp = Functional.logSoftmax(logits, 1);
         if (target.dtype().isFloating()) {
-            return softTargets(logp, target, weight, labelSmoothing, reduction);
+            return softTargets(Functional.logSoftmax(logits, 1), target, weight, labelSmoothing, reduction);
         }
-        return classIndexLoss("crossEntropy", logp, target, weight, ignoreIndex, labelSmoothing, reduction);
+        if (weight == null && labelSmoothing == 0 && logits.rank() == 2 && logits.dtype().isFloating()
+                && logits.backend() instanceof CrossEntropyKernel kernel) {
+            checkClassTargets("crossEntropy", logits, target, null, ignoreIndex);
+            Tensor perRow = FusedCrossEntropy.perRow(kernel, logits, target, ignoreIndex);
+            if (perRow != null) {
+                return reduceOverTargets("crossEntropy", perRow, validTargets(target, ignoreIndex, logits.dtype()),
+                        reduction);
+            }
+        }
+        return classIndexLoss("crossEntropy", Functional.logSoftmax(logits, 1), target, weight, ignoreIndex,
+                labelSmoothing, reduction);
     }
 
     /** {@link #crossEntropy(Tensor, Tensor, Tensor, long, double, Reduction)} with PyTorch's defaults. */
@@ -141,17 +151,35 @@ public final class Losses {
         return classIndexLoss("nllLoss", logProbs, target, weight, ignoreIndex, 0, reduction);
     }
 
+    /** Checks class-index targets against {@code input [N, C, d...]}: shape {@code [N, d...]}, weights, range. */
+    private static void checkClassTargets(String op, Tensor input, Tensor target, Tensor weight, long ignoreIndex) {
+        int[] expected = withoutDim1(input.shape().toArray());
+        if (!Arrays.equals(expected, target.shape().toArray())) {
+            throw new IllegalArgumentException(op + ": expected target of shape " + Arrays.toString(expected)
+                    + " for input " + input.shape() + ", got " + target.shape());
+        }
+        checkClassWeight(op, weight, input.size(1));
+        Labels.checkRange(op, target, input.size(1), "classes", ignoreIndex);
+    }
+
+    /** 1 where the target is not the ignore index, else 0, in {@code dtype}. */
+    private static Tensor validTargets(Tensor target, long ignoreIndex, DType dtype) {
+        return target.ne(Tensor.scalar(ignoreIndex, DType.INT64, target.device())).to(dtype);
+    }
+
+    /** The reduction of a class-index loss: MEAN divides by the summed target weights, as PyTorch does. */
+    private static Tensor reduceOverTargets(String op, Tensor loss, Tensor targetWeight, Reduction reduction) {
+        return switch (reduction) {
+            case MEAN -> loss.sum().div(targetWeight.sum());
+            default -> reduce(op, loss, reduction);
+        };
+    }
+
     private static Tensor classIndexLoss(String op, Tensor logp, Tensor target, Tensor weight, long ignoreIndex,
             double smoothing, Reduction reduction) {
         int classes = logp.size(1);
-        int[] expected = withoutDim1(logp.shape().toArray());
-        if (!Arrays.equals(expected, target.shape().toArray())) {
-            throw new IllegalArgumentException(op + ": expected target of shape " + Arrays.toString(expected)
-                    + " for input " + logp.shape() + ", got " + target.shape());
-        }
-        checkClassWeight(op, weight, classes);
-        Labels.checkRange(op, target, classes, "classes", ignoreIndex);
-        Tensor valid = target.ne(Tensor.scalar(ignoreIndex, DType.INT64, target.device())).to(logp.dtype());
+        checkClassTargets(op, logp, target, weight, ignoreIndex);
+        Tensor valid = validTargets(target, ignoreIndex, logp.dtype());
         Tensor safe = Tensor.where(valid, target, Tensor.zerosLike(target));
         Tensor picked = logp.gather(1, safe.unsqueeze(1)).squeeze(1);
         Tensor targetWeight = weight == null ? valid
@@ -162,10 +190,7 @@ public final class Losses {
             Tensor smooth = all.sum(1).mul(valid).neg();
             loss = loss.mul(1 - smoothing).add(smooth.mul(smoothing / classes));
         }
-        return switch (reduction) {
-            case MEAN -> loss.sum().div(targetWeight.sum());
-            default -> reduce(op, loss, reduction);
-        };
+        return reduceOverTargets(op, loss, targetWeight, reduction);
     }
 
     /** Cross-entropy against class probabilities; MEAN averages over the N·d positions. */

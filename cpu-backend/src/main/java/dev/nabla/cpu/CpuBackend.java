@@ -17,6 +17,7 @@ import dev.nabla.backend.fast.LayerNormKernel;
 import dev.nabla.backend.fast.LstmCellKernel;
 import dev.nabla.backend.fast.ConvGeometry;
 import dev.nabla.backend.fast.ConvKernel;
+import dev.nabla.backend.fast.CrossEntropyKernel;
 import dev.nabla.backend.fast.FusedActivation;
 import dev.nabla.backend.fast.MatmulKernel;
 import dev.nabla.backend.fast.PoolGeometry;
@@ -35,7 +36,7 @@ import dev.nabla.cpu.kernels.FloatPool;
  * primitive-based reference paths, whose matmuls still reach the packed GEMM.
  */
 public final class CpuBackend implements Backend, MatmulKernel, AttentionKernel, LstmCellKernel, ConvKernel,
-        PoolKernel, SoftmaxKernel, LayerNormKernel, AdamKernel, BiasActivationKernel {
+        PoolKernel, SoftmaxKernel, LayerNormKernel, AdamKernel, BiasActivationKernel, CrossEntropyKernel {
 
     /** The one instance: there is one CPU device. */
     static final CpuBackend INSTANCE = new CpuBackend();
@@ -191,6 +192,19 @@ public final class CpuBackend implements Backend, MatmulKernel, AttentionKernel,
     public void biasActivationBackward(Strided y, Strided gradOut, int inner, FusedActivation act, Strided gradX,
             Strided gradBias) {
         CpuBiasActivation.backward(y, gradOut, inner, act, gradX, gradBias);
+    }
+
+    @Override
+    public boolean crossEntropyForward(Strided logits, Strided target, long ignoreIndex, Strided loss,
+            Strided logsumexp) {
+        CpuCrossEntropy.forward(logits, target, ignoreIndex, loss, logsumexp);
+        return true;
+    }
+
+    @Override
+    public void crossEntropyBackward(Strided logits, Strided logsumexp, Strided target, long ignoreIndex,
+            Strided gradLoss, Strided gradLogits) {
+        CpuCrossEntropy.backward(logits, logsumexp, target, ignoreIndex, gradLoss, gradLogits);
     }
 
     @Override

@@ -17,6 +17,7 @@ import dev.nabla.backend.fast.AttentionKernel;
 import dev.nabla.backend.fast.BiasActivationKernel;
 import dev.nabla.backend.fast.ConvGeometry;
 import dev.nabla.backend.fast.ConvKernel;
+import dev.nabla.backend.fast.CrossEntropyKernel;
 import dev.nabla.backend.fast.FusedActivation;
 import dev.nabla.backend.fast.LayerNormKernel;
 import dev.nabla.backend.fast.LstmCellKernel;
@@ -37,13 +38,14 @@ import jcuda.driver.JCudaDriver;
 /**
  * The CUDA backend: every primitive on the PTX kernels of {@code nabla-kernels-ptx}, GEMM on cuBLAS
  * (or the PTX GEMM), attention on the flash-attention kernel, and the fused layer tails (softmax, layer
- * norm, Adam, the LSTM cell, bias plus activation) on their own kernels. What has no kernel (INT64
+ * norm, Adam, the LSTM cell, bias plus activation, cross-entropy) on their own kernels. What has no kernel (INT64
  * arg-reductions and scatter-adds, float64 or long-head attention, loops of rank above 8) runs on the CPU backend through
  * {@link HostFallback}, logged once per case. Calls are serialised on this backend; all device work
  * goes to one stream, so scratch buffers can return to the cache as soon as their work is queued.
  */
 public final class CudaBackend implements Backend, MatmulKernel, AttentionKernel, AttentionBackwardKernel, ConvKernel,
-        PoolKernel, SoftmaxKernel, LayerNormKernel, AdamKernel, LstmCellKernel, BiasActivationKernel, AutoCloseable {
+        PoolKernel, SoftmaxKernel, LayerNormKernel, AdamKernel, LstmCellKernel, BiasActivationKernel, CrossEntropyKernel,
+        AutoCloseable {
 
     private final Device device;
     private final CudaLibraries libraries;
@@ -362,7 +364,7 @@ public final class CudaBackend implements Backend, MatmulKernel, AttentionKernel
         IndexPlan p = plan.get();
         try (Scratch scratch = new Scratch()) {
             Strided source = x.isContiguous() ? x : scratch.denseCopy(x);
-            long indices = narrowIndices(scratch, index, p);
+            long indices = narrowIndices(scratch, index, p.indexStride(), p.numIndices());
             writeDense(scratch, out, target -> launch(KernelCalls.indexed("index_select", x.dtype(), p, address(target),
                     address(source), indices)));
         }
@@ -391,15 +393,15 @@ public final class CudaBackend implements Backend, MatmulKernel, AttentionKernel
         IndexPlan p = plan.get();
         try (Scratch scratch = new Scratch()) {
             Strided source = src.isContiguous() ? src : scratch.denseCopy(src);
-            long indices = narrowIndices(scratch, index, p);
+            long indices = narrowIndices(scratch, index, p.indexStride(), p.numIndices());
             launch(KernelCalls.indexed("index_add", dst.dtype(), p, address(dst), address(source), indices));
         }
     }
 
-    /** The index vector along the axis as a dense int32 scratch array. */
-    private long narrowIndices(Scratch scratch, Strided index, IndexPlan plan) {
-        long indices = scratch.raw(4L * plan.numIndices());
-        pitchedCopy(PitchedCopy.narrow(plan.indexStride(), plan.numIndices()), address(index), indices);
+    /** {@code count} INT64 indices {@code stride} apart as a dense int32 scratch array (their low words). */
+    private long narrowIndices(Scratch scratch, Strided index, int stride, int count) {
+        long indices = scratch.raw(4L * count);
+        pitchedCopy(PitchedCopy.narrow(stride, count), address(index), indices);
         return indices;
     }
 
@@ -623,6 +625,38 @@ public final class CudaBackend implements Backend, MatmulKernel, AttentionKernel
         int cols = x.shape()[x.rank() - 1];
         launch(KernelCalls.layerNormBackward(x.dtype(), x.numel() / cols, cols, address(gradInput), address(gradOut),
                 address(x), address(mean), address(rstd)));
+    }
+
+    /** Declines (core composes the loss) for INT64 logits, an ignore index beyond int32 or a zero-stride target. */
+    @Override
+    public synchronized boolean crossEntropyForward(Strided logits, Strided target, long ignoreIndex, Strided loss,
+            Strided logsumexp) {
+        int rows = logits.shape()[0];
+        int classes = logits.shape()[1];
+        if (!KernelNames.hasFloatKernels(logits.dtype()) || ignoreIndex != (int) ignoreIndex || rows == 0 || classes == 0
+                || target.strides()[0] < 1) {
+            return false;
+        }
+        context.makeCurrent();
+        try (Scratch scratch = new Scratch()) {
+            long targets = narrowIndices(scratch, target, target.strides()[0], rows);
+            launch(KernelCalls.crossEntropyForward(logits.dtype(), rows, classes, (int) ignoreIndex, address(loss),
+                    address(logsumexp), address(logits), targets));
+        }
+        return true;
+    }
+
+    @Override
+    public synchronized void crossEntropyBackward(Strided logits, Strided logsumexp, Strided target, long ignoreIndex,
+            Strided gradLoss, Strided gradLogits) {
+        int rows = logits.shape()[0];
+        int classes = logits.shape()[1];
+        context.makeCurrent();
+        try (Scratch scratch = new Scratch()) {
+            long targets = narrowIndices(scratch, target, target.strides()[0], rows);
+            launch(KernelCalls.crossEntropyBackward(logits.dtype(), rows, classes, (int) ignoreIndex, address(gradLogits),
+                    address(logits), address(logsumexp), targets, address(gradLoss)));
+        }
     }
 
     @Override

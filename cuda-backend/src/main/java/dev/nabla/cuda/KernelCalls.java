@@ -9,8 +9,8 @@ import dev.nabla.kernels.LaunchGeometry;
 import dev.nabla.kernels.StridedLayout;
 
 /**
- * Builds the launches of the reduction, random, indexing, softmax, layer-norm, pooling, Adam, LSTM-cell,
- * bias-activation and attention kernels (argument order per the manifest).
+ * Builds the launches of the reduction, random, indexing, softmax, cross-entropy, layer-norm, pooling, Adam,
+ * LSTM-cell, bias-activation and attention kernels (argument order per the manifest).
  */
 final class KernelCalls {
 
@@ -111,6 +111,25 @@ final class KernelCalls {
     static KernelCall softmaxBackward(DType dtype, int rows, int cols, boolean log, long dx, long y, long dy) {
         return new KernelCall(KernelNames.of("softmax_backward", dtype), LaunchGeometry.blockPerRow(rows, cols),
                 new KernelArgs().pointer(dx).pointer(y).pointer(dy).i32(rows).i32(cols).i32(log ? 1 : 0));
+    }
+
+    /** {@code cross_entropy_forward_T(loss, lse, valid = null, logits, target, rows, classes, ignoreIndex)}: one block per row. */
+    static KernelCall crossEntropyForward(DType dtype, int rows, int classes, int ignoreIndex, long loss, long lse,
+            long logits, long targets) {
+        return new KernelCall(KernelNames.of("cross_entropy_forward", dtype), LaunchGeometry.blockPerRow(rows, classes),
+                new KernelArgs().pointer(loss).pointer(lse).pointer(0).pointer(logits).pointer(targets).i32(rows)
+                        .i32(classes).i32(ignoreIndex));
+    }
+
+    /**
+     * {@code cross_entropy_backward_T(dlogits, logits, lse, target, dloss, dlossStride = 1, rows, classes,
+     * ignoreIndex)}: one thread per logit.
+     */
+    static KernelCall crossEntropyBackward(DType dtype, int rows, int classes, int ignoreIndex, long dlogits, long logits,
+            long lse, long targets, long dloss) {
+        return new KernelCall(KernelNames.of("cross_entropy_backward", dtype),
+                LaunchGeometry.elementwise((long) rows * classes), new KernelArgs().pointer(dlogits).pointer(logits)
+                        .pointer(lse).pointer(targets).pointer(dloss).i32(1).i32(rows).i32(classes).i32(ignoreIndex));
     }
 
     /** {@code layernorm_forward_T(y, mean, rstd, x, gamma = null, beta = null, rows, cols, eps)}: one block per row. */

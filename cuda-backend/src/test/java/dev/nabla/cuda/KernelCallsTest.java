@@ -284,6 +284,18 @@ class KernelCallsTest {
     }
 
     @Test
+    void crossEntropyCallsMatchTheManifest() {
+        KernelCall forward = KernelCalls.crossEntropyForward(DType.FLOAT32, 64, 10, -100, 1, 2, 3, 4);
+        assertMatchesManifest(forward);
+        assertArgs(forward, 1L, 2L, 0L, 3L, 4L, 64, 10, -100);
+        assertEquals(64, forward.geometry().gridX(), "one block per row");
+        KernelCall backward = KernelCalls.crossEntropyBackward(DType.FLOAT64, 64, 10, -100, 1, 2, 3, 4, 5);
+        assertMatchesManifest(backward);
+        assertArgs(backward, 1L, 2L, 3L, 4L, 5L, 1, 64, 10, -100);
+        assertEquals(3, backward.geometry().gridX(), "640 threads");
+    }
+
+    @Test
     void axisSplitViewsAroundOneDimension() {
         assertEquals(new AxisSplit(6, 4, 5), AxisSplit.of(new int[] {2, 3, 4, 5}, 2));
         assertEquals(new AxisSplit(1, 7, 1), AxisSplit.of(new int[] {7}, 0));

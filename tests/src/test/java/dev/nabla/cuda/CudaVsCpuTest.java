@@ -140,7 +140,17 @@ class CudaVsCpuTest {
             Tensor[] gpu = crossEntropyAndGradient(logits.to(GPU), target.to(GPU));
             assertClose(cpu[0], gpu[0], "cross-entropy " + dtype);
             assertClose(cpu[1], gpu[1], "cross-entropy gradient " + dtype);
+            Tensor perRow = Losses.crossEntropy(logits.to(GPU).requiresGrad(true), target.to(GPU), null, -100, 0,
+                    Reduction.NONE);
+            assertTrue(perRow.gradFn().op().equals("crossEntropy"), "the fused cross-entropy kernels ran");
         }
+        // a wide row: the forward's block strides over 3000 classes
+        Tensor wide = randn(51, DType.FLOAT32, 4, 3000);
+        Tensor target = Tensor.of(new long[] {2999, 0, -100, 1234}, 4);
+        Tensor[] cpu = crossEntropyAndGradient(wide, target);
+        Tensor[] gpu = crossEntropyAndGradient(wide.to(GPU), target.to(GPU));
+        assertClose(cpu[0], gpu[0], "wide cross-entropy");
+        assertClose(cpu[1], gpu[1], "wide cross-entropy gradient");
     }
 
     private static Tensor[] crossEntropyAndGradient(Tensor logits, Tensor target) {

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nabla.Tensor;
+import dev.nabla.autograd.Autograd;
+import dev.nabla.backend.fast.CrossEntropyKernel;
 import org.junit.jupiter.api.Test;
 
 /** Every loss against hand-worked values or a direct double-precision reference of PyTorch's definition. */
@@ -86,6 +88,43 @@ class LossesTest {
         double expected = -(0.5 * Math.log(0.25) + 0.5 * Math.log(0.75));
         assertClose(expected, Losses.crossEntropy(logits, Tensor.of(new double[][] {{0.5, 0.5}}), null, -100, 0,
                 Reduction.MEAN), 1e-12);
+    }
+
+    @Test
+    void plainCrossEntropyTakesTheFusedKernelWithHandWorkedValues() {
+        Tensor logits = Tensor.of(LOGITS).requiresGrad(true);
+        Tensor target = Tensor.ofIndices(new int[] {2, -100, 0, 1});
+        double[] ref = referenceCrossEntropy(new int[] {2, -100, 0, 1}, new double[] {1, 1, 1}, 0, -100);
+        Tensor perRow = Losses.crossEntropy(logits, target, null, -100, 0, Reduction.NONE);
+        if (logits.backend() instanceof CrossEntropyKernel) {
+            assertEquals("crossEntropy", perRow.gradFn().op(), "the fused op ran");
+        }
+        double[] got = perRow.toDoubleArray();
+        for (int i = 0; i < 4; i++) {
+            assertEquals(ref[i], got[i], 1e-12, "row " + i);
+        }
+        assertEquals(0, got[1], "an ignored row contributes nothing");
+        assertClose(ref[4], Losses.crossEntropy(logits, target, null, -100, 0, Reduction.SUM), 1e-12);
+        assertClose(ref[5], Losses.crossEntropy(logits, target, null, -100, 0, Reduction.MEAN), 1e-12);
+    }
+
+    @Test
+    void fusedCrossEntropyGradientsOfFirstAndSecondOrder() {
+        Tensor target = Tensor.ofIndices(new int[] {2, -100, 0, 1, 1});
+        for (Reduction reduction : Reduction.values()) {
+            if (reduction == Reduction.BATCHMEAN) {
+                continue;
+            }
+            assertGradients(in -> Losses.crossEntropy(in[0], target, null, -100, 0, reduction).mul(1.5).sum(),
+                    randn64(5, 5, 4));
+        }
+        NnAssert.assertSecondOrder(in -> Losses.crossEntropy(in[0], target, null, -100, 0, Reduction.MEAN), randn64(6, 5, 4));
+        // the differentiable gradient that createGraph records equals the kernel's
+        Tensor x = randn64(7, 5, 4);
+        Tensor kernelGrad = Autograd.grad(Losses.crossEntropy(x, target, null, -100, 0, Reduction.SUM), x)[0];
+        Tensor recorded = Autograd.grad(new Tensor[] {Losses.crossEntropy(x, target, null, -100, 0, Reduction.SUM)}, null,
+                new Tensor[] {x}, true, true)[0];
+        assertTrue(kernelGrad.allClose(recorded.detach(), 1e-12, 1e-12), kernelGrad + " vs " + recorded);
     }
 
     @Test
