@@ -36,7 +36,7 @@ final class FusedCrossEntropy {
         }, logits);
     }
 
-    /** {@code grad[n] · (softmax(x[n]) − onehot(target[n]))}, zero for ignored rows, in differentiable Tensor ops. */
+    /** {@code grad[n] · (softmax(x[n]) − onehot(target[n]))}, zero for ignored rows, in Tensor ops. */
     private static Tensor referenceGradient(Tensor x, Tensor target, long ignoreIndex, Tensor grad) {
         Tensor valid = target.ne(Tensor.scalar(ignoreIndex, DType.INT64, target.device()));
         Tensor safe = Tensor.where(valid, target, Tensor.zerosLike(target));

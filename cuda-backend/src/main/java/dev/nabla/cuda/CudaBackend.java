@@ -37,10 +37,10 @@ import jcuda.driver.JCudaDriver;
 
 /**
  * The CUDA backend: every primitive on the PTX kernels of {@code nabla-kernels-ptx}, GEMM on cuBLAS
- * (or the PTX GEMM), attention on the flash-attention kernel, and the fused layer tails (softmax, layer
- * norm, Adam, the LSTM cell, bias plus activation, cross-entropy) on their own kernels. What has no kernel (INT64
- * arg-reductions and scatter-adds, float64 or long-head attention, loops of rank above 8) runs on the CPU backend through
- * {@link HostFallback}, logged once per case. Calls are serialised on this backend; all device work
+ * (or the PTX GEMM), attention on the flash-attention kernels, and the fused layer tails (softmax, layer
+ * norm, Adam, the LSTM cell, bias plus activation, cross-entropy) on their own kernels. What has no kernel
+ * (INT64 arg-reductions and scatter-adds, float64 or long-head attention, loops of rank above 8) runs on
+ * the CPU backend through {@link HostFallback}, logged once per case. Calls are serialised on this backend; all device work
  * goes to one stream, so scratch buffers can return to the cache as soon as their work is queued.
  */
 public final class CudaBackend implements Backend, MatmulKernel, AttentionKernel, AttentionBackwardKernel, ConvKernel,

@@ -6,16 +6,19 @@ import dev.nabla.kernels.PtxKernels;
 
 /**
  * Maps a kernel family and an element type to the manifest entry point, e.g.
- * {@code ("ew_binary_strided", FLOAT64) -> ew_binary_strided_f64}. The elementwise, cast, {@code reduce}
- * and random families exist for every dtype (INT64 computing in double, as the CPU does); every other
- * family for FLOAT32 and FLOAT64 only.
+ * {@code ("ew_binary_strided", FLOAT64) -> ew_binary_strided_f64}. The elementwise, cast, {@code reduce},
+ * random and {@code gather_strided} families exist for every dtype (INT64 computing in double, as the CPU
+ * does); every other family for FLOAT32 and FLOAT64 only.
  */
 final class KernelNames {
 
     private KernelNames() {
     }
 
-    /** Whether the float-only families (everything but elementwise, casts, {@code reduce} and random) serve {@code dtype}. */
+    /**
+     * Whether the float-only families (all but elementwise, casts, {@code reduce}, random and
+     * {@code gather_strided}) serve {@code dtype}.
+     */
     static boolean hasFloatKernels(DType dtype) {
         return dtype == DType.FLOAT32 || dtype == DType.FLOAT64;
     }

@@ -25,8 +25,8 @@ public interface CrossEntropyKernel {
     boolean crossEntropyForward(Strided logits, Strided target, long ignoreIndex, Strided loss, Strided logsumexp);
 
     /**
-     * {@code gradLogits[n, c] = gradLoss[n] · (exp(logits[n, c] − logsumexp[n]) − [c == target[n]])}, 0 for ignored
-     * rows; called only after a forward that returned true.
+     * {@code gradLogits[n, c] = gradLoss[n] · (exp(logits[n, c] − logsumexp[n]) − [c == target[n]])}, 0 for
+     * ignored rows; called only after a forward that returned true.
      *
      * @param gradLoss {@code [N]}, contiguous
      * @param gradLogits {@code [N, C]}, contiguous, overwritten
