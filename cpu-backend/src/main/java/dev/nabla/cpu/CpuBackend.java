@@ -19,6 +19,7 @@ import dev.nabla.backend.fast.ConvGeometry;
 import dev.nabla.backend.fast.ConvKernel;
 import dev.nabla.backend.fast.CrossEntropyKernel;
 import dev.nabla.backend.fast.FusedActivation;
+import dev.nabla.backend.fast.GruCellKernel;
 import dev.nabla.backend.fast.MatmulKernel;
 import dev.nabla.backend.fast.PoolGeometry;
 import dev.nabla.backend.fast.PoolKernel;
@@ -36,7 +37,8 @@ import dev.nabla.cpu.kernels.FloatPool;
  * primitive-based reference paths, whose matmuls still reach the packed GEMM.
  */
 public final class CpuBackend implements Backend, MatmulKernel, AttentionKernel, LstmCellKernel, ConvKernel,
-        PoolKernel, SoftmaxKernel, LayerNormKernel, AdamKernel, BiasActivationKernel, CrossEntropyKernel {
+        PoolKernel, SoftmaxKernel, LayerNormKernel, AdamKernel, BiasActivationKernel, CrossEntropyKernel,
+        GruCellKernel {
 
     /** The one instance: there is one CPU device. */
     static final CpuBackend INSTANCE = new CpuBackend();
@@ -205,6 +207,17 @@ public final class CpuBackend implements Backend, MatmulKernel, AttentionKernel,
     public void crossEntropyBackward(Strided logits, Strided logsumexp, Strided target, long ignoreIndex,
             Strided gradLoss, Strided gradLogits) {
         CpuCrossEntropy.backward(logits, logsumexp, target, ignoreIndex, gradLoss, gradLogits);
+    }
+
+    @Override
+    public void gruCellForward(Strided xProj, Strided hProj, Strided h, Strided hNew) {
+        CpuGruCell.forward(xProj, hProj, h, hNew);
+    }
+
+    @Override
+    public void gruCellBackward(Strided xProj, Strided hProj, Strided h, Strided gradHNew, Strided gradXProj,
+            Strided gradHProj, Strided gradH) {
+        CpuGruCell.backward(xProj, hProj, h, gradHNew, gradXProj, gradHProj, gradH);
     }
 
     @Override

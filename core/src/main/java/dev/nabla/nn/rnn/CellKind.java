@@ -1,6 +1,7 @@
 package dev.nabla.nn.rnn;
 
 import dev.nabla.Tensor;
+import dev.nabla.backend.fast.GruCellKernel;
 import dev.nabla.backend.fast.LstmCellKernel;
 import java.util.List;
 
@@ -66,6 +67,10 @@ public enum CellKind {
                 return new Tensor[] {g.get(3).sigmoid().mul(cNew.tanh()), cNew};
             }
             default: {
+                if (xProj.backend() instanceof GruCellKernel && xProj.dtype() == h.dtype()
+                        && hProj.dtype() == h.dtype()) {
+                    return new Tensor[] {FusedGruCell.apply(xProj, hProj, h), null};
+                }
                 List<Tensor> xs = xProj.chunk(3, 1);
                 List<Tensor> hs = hProj.chunk(3, 1);
                 Tensor r = xs.get(0).add(hs.get(0)).sigmoid();

@@ -9,7 +9,9 @@ import dev.nabla.DType;
 import dev.nabla.Device;
 import dev.nabla.Generator;
 import dev.nabla.Tensor;
+import dev.nabla.autograd.Autograd;
 import dev.nabla.autograd.GradCheck;
+import dev.nabla.backend.fast.GruCellKernel;
 import dev.nabla.nn.Module;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -194,6 +196,32 @@ class RecurrentLayerTest {
             return s[0].mul(s[1]);
         }, x, h, c);
         assertTrue(second.passed(), second.toString());
+    }
+
+    @Test
+    void fusedGruCellHasCorrectFirstAndSecondDerivatives() {
+        Generator.manualSeed(22);
+        GRUCell cell = new GRUCell(2, 3);
+        cell.to(DType.FLOAT64);
+        Tensor x = Tensor.randn(2, 2).to(DType.FLOAT64).requiresGrad(true);
+        Tensor h = Tensor.randn(2, 3).to(DType.FLOAT64).requiresGrad(true);
+        Tensor out = cell.step(x, h, null)[0];
+        if (out.backend() instanceof GruCellKernel) {
+            assertEquals("gruCell", out.gradFn().op(), "the fused step ran");
+        }
+        var first = GradCheck.check(in -> cell.step(in[0], in[1], null)[0], x, h);
+        assertTrue(first.passed(), first.toString());
+        var second = GradCheck.checkSecondOrder(in -> cell.step(in[0], in[1], null)[0].mul(in[1]), x, h);
+        assertTrue(second.passed(), second.toString());
+        // the differentiable gradient that createGraph records equals the kernel's
+        Tensor seed = Tensor.randn(2, 3).to(DType.FLOAT64);
+        Tensor[] kernel = Autograd.grad(new Tensor[] {cell.step(x, h, null)[0]}, new Tensor[] {seed},
+                new Tensor[] {x, h}, false, false);
+        Tensor[] recorded = Autograd.grad(new Tensor[] {cell.step(x, h, null)[0]}, new Tensor[] {seed},
+                new Tensor[] {x, h}, true, true);
+        for (int i = 0; i < 2; i++) {
+            assertTrue(kernel[i].allClose(recorded[i].detach(), 1e-12, 1e-12), kernel[i] + " vs " + recorded[i]);
+        }
     }
 
     @Test
