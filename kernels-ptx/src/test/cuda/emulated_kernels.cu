@@ -6,6 +6,7 @@
 #include "attention.cu"
 #include "bias_activation.cu"
 #include "cross_entropy.cu"
+#include "gru_cell.cu"
 #include "lstm_cell.cu"
 #include "random.cu"
 #include "softmax.cu"
@@ -125,6 +126,25 @@ static void cross_entropy_case(int rows, int classes) {
     print("CE_GRAD", {rows, classes}, elements, elementThreads, dlogits);
 }
 
+// The GRU cell kernels in T on projections x (seed 4, [-3, 3)), p (seed 5, [-3, 3)), h (seed 6, [-1, 1)) and the
+// gradient of h' (seed 7, [-1, 1)).
+template <typename T>
+static void gru_case(void (*forward)(T*, const T*, const T*, const T*, int, int),
+                     void (*backward)(T*, T*, T*, const T*, const T*, const T*, const T*, int, int), int batch, int hidden) {
+    const int n = batch * hidden, bits = 8 * sizeof(T);
+    const std::vector<T> x = uniform<T>(4, 3 * n, -3, 3), p = uniform<T>(5, 3 * n, -3, 3), h = uniform<T>(6, n, -1, 1),
+                         g = uniform<T>(7, n, -1, 1);
+    std::vector<T> h_new(n), grad_x(3 * n), grad_p(3 * n), grad_h(n);
+    const Dim3 grid = elementwise_grid(n), threads{256};
+    emu::launch(grid, threads, forward, h_new.data(), x.data(), p.data(), h.data(), batch, hidden);
+    emu::launch(grid, threads, backward, grad_x.data(), grad_p.data(), grad_h.data(), x.data(), p.data(), h.data(),
+                g.data(), batch, hidden);
+    print("GRU_H", {bits, batch, hidden}, grid, threads, h_new);
+    print("GRU_GRAD_X", {bits, batch, hidden}, grid, threads, grad_x);
+    print("GRU_GRAD_P", {bits, batch, hidden}, grid, threads, grad_p);
+    print("GRU_GRAD_H", {bits, batch, hidden}, grid, threads, grad_h);
+}
+
 int main() {
     softmax_case(5, 70, 0);
     softmax_case(3, 600, 1);
@@ -140,6 +160,8 @@ int main() {
     attention_case(2, 20, 9, 16, 1, 0, KEY_PADDING);  // causal, fewer keys: the first 11 rows see none
     cross_entropy_case(10, 7);
     cross_entropy_case(6, 700);
+    gru_case(gru_cell_forward_f32, gru_cell_backward_f32, 3, 100);
+    gru_case(gru_cell_forward_f64, gru_cell_backward_f64, 5, 61);
     lstm_case(lstm_cell_forward_f32, lstm_cell_backward_f32, 3, 100, 0);
     lstm_case(lstm_cell_forward_f32, lstm_cell_backward_f32, 3, 100, 1);
     lstm_case(lstm_cell_forward_f64, lstm_cell_backward_f64, 4, 70, 0);

@@ -19,6 +19,7 @@ import dev.nabla.backend.fast.ConvGeometry;
 import dev.nabla.backend.fast.ConvKernel;
 import dev.nabla.backend.fast.CrossEntropyKernel;
 import dev.nabla.backend.fast.FusedActivation;
+import dev.nabla.backend.fast.GruCellKernel;
 import dev.nabla.backend.fast.LayerNormKernel;
 import dev.nabla.backend.fast.LstmCellKernel;
 import dev.nabla.backend.fast.MatmulKernel;
@@ -38,14 +39,14 @@ import jcuda.driver.JCudaDriver;
 /**
  * The CUDA backend: every primitive on the PTX kernels of {@code nabla-kernels-ptx}, GEMM on cuBLAS
  * (or the PTX GEMM), attention on the flash-attention kernels, and the fused layer tails (softmax, layer
- * norm, Adam, the LSTM cell, bias plus activation, cross-entropy) on their own kernels. What has no kernel
+ * norm, Adam, the LSTM and GRU cells, bias plus activation, cross-entropy) on their own kernels. What has no kernel
  * (INT64 arg-reductions and scatter-adds, float64 or long-head attention, loops of rank above 8) runs on
  * the CPU backend through {@link HostFallback}, logged once per case. Calls are serialised on this backend; all device work
  * goes to one stream, so scratch buffers can return to the cache as soon as their work is queued.
  */
 public final class CudaBackend implements Backend, MatmulKernel, AttentionKernel, AttentionBackwardKernel, ConvKernel,
-        PoolKernel, SoftmaxKernel, LayerNormKernel, AdamKernel, LstmCellKernel, BiasActivationKernel, CrossEntropyKernel,
-        AutoCloseable {
+        PoolKernel, SoftmaxKernel, LayerNormKernel, AdamKernel, LstmCellKernel, GruCellKernel, BiasActivationKernel,
+        CrossEntropyKernel, AutoCloseable {
 
     private final Device device;
     private final CudaLibraries libraries;
@@ -677,6 +678,28 @@ public final class CudaBackend implements Backend, MatmulKernel, AttentionKernel
         }
         launch(KernelCalls.lstmCellBackward(c.dtype(), c.shape()[0], c.shape()[1], address(gradGates), address(gradC),
                 address(gates), address(c), address(hc), address(gradHc)));
+    }
+
+    @Override
+    public synchronized void gruCellForward(Strided xProj, Strided hProj, Strided h, Strided hNew) {
+        context.makeCurrent();
+        if (h.numel() == 0) {
+            return;
+        }
+        launch(KernelCalls.gruCellForward(h.dtype(), h.shape()[0], h.shape()[1], address(hNew), address(xProj),
+                address(hProj), address(h)));
+    }
+
+    @Override
+    public synchronized void gruCellBackward(Strided xProj, Strided hProj, Strided h, Strided gradHNew,
+            Strided gradXProj, Strided gradHProj, Strided gradH) {
+        context.makeCurrent();
+        if (h.numel() == 0) {
+            return;
+        }
+        launch(KernelCalls.gruCellBackward(h.dtype(), h.shape()[0], h.shape()[1],
+                new long[] {address(gradXProj), address(gradHProj), address(gradH)},
+                new long[] {address(xProj), address(hProj), address(h), address(gradHNew)}));
     }
 
     @Override

@@ -10,7 +10,7 @@ import dev.nabla.kernels.StridedLayout;
 
 /**
  * Builds the launches of the reduction, random, indexing, softmax, cross-entropy, layer-norm, pooling, Adam,
- * LSTM-cell, bias-activation and attention kernels (argument order per the manifest).
+ * LSTM-cell, GRU-cell, bias-activation and attention kernels (argument order per the manifest).
  */
 final class KernelCalls {
 
@@ -188,6 +188,24 @@ final class KernelCalls {
         return new KernelCall(KernelNames.of("lstm_cell_backward", dtype), LaunchGeometry.elementwise((long) batch * hidden),
                 new KernelArgs().pointer(gradGates).pointer(gradC).pointer(gates).pointer(c).pointer(hc).pointer(gradHc)
                         .i32(batch).i32(hidden));
+    }
+
+    /** {@code gru_cell_forward_T(hNew, xProj, hProj, h, batch, hidden)}: one thread per (batch row, hidden unit). */
+    static KernelCall gruCellForward(DType dtype, int batch, int hidden, long hNew, long xProj, long hProj, long h) {
+        return new KernelCall(KernelNames.of("gru_cell_forward", dtype), LaunchGeometry.elementwise((long) batch * hidden),
+                new KernelArgs().pointer(hNew).pointer(xProj).pointer(hProj).pointer(h).i32(batch).i32(hidden));
+    }
+
+    /**
+     * {@code gru_cell_backward_T(gradX, gradP, gradH, xProj, hProj, h, gradHNew, batch, hidden)}: one thread per
+     * (batch row, hidden unit).
+     *
+     * @param outputs the device addresses of gradX, gradP and gradH
+     * @param inputs the device addresses of xProj, hProj, h and gradHNew
+     */
+    static KernelCall gruCellBackward(DType dtype, int batch, int hidden, long[] outputs, long[] inputs) {
+        return new KernelCall(KernelNames.of("gru_cell_backward", dtype), LaunchGeometry.elementwise((long) batch * hidden),
+                pointers(pointers(new KernelArgs(), outputs), inputs).i32(batch).i32(hidden));
     }
 
     /** {@code bias_activation_forward_f32(out, x, bias, n, channels, inner, act)}: one thread per element. */

@@ -240,7 +240,7 @@ class KernelCallsTest {
     }
 
     @Test
-    void lstmCellAndBiasActivationCallsMatchTheManifest() {
+    void lstmGruAndBiasActivationCallsMatchTheManifest() {
         KernelCall cell = KernelCalls.lstmCellForward(DType.FLOAT32, 32, 256, 1, 2, 3);
         assertMatchesManifest(cell);
         assertArgs(cell, 1L, 2L, 3L, 32, 256);
@@ -250,6 +250,14 @@ class KernelCallsTest {
         assertArgs(cellGrad, 1L, 2L, 3L, 4L, 5L, 6L, 4, 5);
         assertMatchesManifest(KernelCalls.lstmCellForward(DType.FLOAT64, 4, 5, 1, 2, 3));
         assertMatchesManifest(KernelCalls.lstmCellBackward(DType.FLOAT32, 4, 5, 1, 2, 3, 4, 5, 6));
+        KernelCall gru = KernelCalls.gruCellForward(DType.FLOAT32, 32, 256, 1, 2, 3, 4);
+        assertMatchesManifest(gru);
+        assertArgs(gru, 1L, 2L, 3L, 4L, 32, 256);
+        KernelCall gruGrad = KernelCalls.gruCellBackward(DType.FLOAT64, 4, 5, new long[] {1, 2, 3}, new long[] {4, 5, 6, 7});
+        assertMatchesManifest(gruGrad);
+        assertArgs(gruGrad, 1L, 2L, 3L, 4L, 5L, 6L, 7L, 4, 5);
+        assertMatchesManifest(KernelCalls.gruCellForward(DType.FLOAT64, 4, 5, 1, 2, 3, 4));
+        assertMatchesManifest(KernelCalls.gruCellBackward(DType.FLOAT32, 4, 5, new long[] {1, 2, 3}, new long[] {4, 5, 6, 7}));
         for (FusedActivation act : FusedActivation.values()) {
             KernelCall forward = KernelCalls.biasActivation(120, 6, 5, act, 1, 2, 3);
             assertMatchesManifest(forward);

@@ -11,6 +11,7 @@ import dev.nabla.backend.fast.AttentionKernel;
 import dev.nabla.backend.fast.BiasActivationKernel;
 import dev.nabla.backend.fast.CrossEntropyKernel;
 import dev.nabla.backend.fast.FusedActivation;
+import dev.nabla.backend.fast.GruCellKernel;
 import dev.nabla.backend.fast.LstmCellKernel;
 import dev.nabla.nn.Functional;
 import dev.nabla.nn.attention.Attention;
@@ -150,6 +151,39 @@ class EmulatedKernelTest {
                     EmulatedOutput.uniform(DType.FLOAT32, 72, -1, 1, rows).strided(), gradLogits.strided());
             // the kernel rounds logit − lse (up to 8) to float before exp: half an ulp of 8 is 4.8e-7 relative
             EmulatedOutput.assertClose(gradLogits, grads.tensor(DType.FLOAT32, rows, classes), 1e-6, l.at() + " gradient");
+        }
+    }
+
+    @Test
+    void gruCellKernelsMatchTheCpuInFloatAndDouble() {
+        List<EmulatedOutput.Line> cells = named("GRU_H");
+        assertEquals(2, cells.size(), "GRU cases");
+        for (EmulatedOutput.Line l : cells) {
+            DType dtype = l.fields()[0] == 32 ? DType.FLOAT32 : DType.FLOAT64;
+            int batch = l.fields()[1];
+            int hidden = l.fields()[2];
+            l.assertGeometry(LaunchGeometry.elementwise((long) batch * hidden));
+            // the kernels compute in T, the CPU in double
+            double tolerance = dtype == DType.FLOAT32 ? 2e-6 : 1e-14;
+            Tensor x = EmulatedOutput.uniform(dtype, 4, -3, 3, batch, 3 * hidden);
+            Tensor p = EmulatedOutput.uniform(dtype, 5, -3, 3, batch, 3 * hidden);
+            Tensor h = EmulatedOutput.uniform(dtype, 6, -1, 1, batch, hidden);
+            GruCellKernel cpu = (GruCellKernel) x.backend();
+            Tensor hNew = Tensor.zerosLike(h);
+            cpu.gruCellForward(x.strided(), p.strided(), h.strided(), hNew.strided());
+            EmulatedOutput.assertClose(hNew, l.tensor(dtype, batch, hidden), tolerance, l.at());
+            Tensor gradX = Tensor.zerosLike(x);
+            Tensor gradP = Tensor.zerosLike(p);
+            Tensor gradH = Tensor.zerosLike(h);
+            cpu.gruCellBackward(x.strided(), p.strided(), h.strided(),
+                    EmulatedOutput.uniform(dtype, 7, -1, 1, batch, hidden).strided(), gradX.strided(), gradP.strided(),
+                    gradH.strided());
+            EmulatedOutput.assertClose(gradX, sibling("GRU_GRAD_X", l).tensor(dtype, batch, 3 * hidden), tolerance,
+                    l.at() + " dx");
+            EmulatedOutput.assertClose(gradP, sibling("GRU_GRAD_P", l).tensor(dtype, batch, 3 * hidden), tolerance,
+                    l.at() + " dp");
+            EmulatedOutput.assertClose(gradH, sibling("GRU_GRAD_H", l).tensor(dtype, batch, hidden), tolerance,
+                    l.at() + " dh");
         }
     }
 

@@ -21,6 +21,7 @@ import dev.nabla.backend.fast.AttentionBackwardKernel;
 import dev.nabla.backend.fast.AttentionKernel;
 import dev.nabla.backend.fast.ConvGeometry;
 import dev.nabla.backend.fast.FusedActivation;
+import dev.nabla.backend.fast.GruCellKernel;
 import dev.nabla.backend.fast.LstmCellKernel;
 import dev.nabla.backend.fast.PoolGeometry;
 import java.util.ArrayList;
@@ -377,6 +378,36 @@ class CudaVsCpuTest {
                 assertClose(cpu[2], gpu[2], what + " cell-state gradient");
             }
         }
+    }
+
+    @Test
+    void fusedGruCellKernelMatchesTheCpu() {
+        for (DType dtype : FLOATS) {
+            for (int[] size : List.of(new int[] {3, 5}, new int[] {32, 256})) {
+                int batch = size[0];
+                int hidden = size[1];
+                Tensor x = randn(53, dtype, batch, 3 * hidden).mul(3);
+                Tensor p = randn(54, dtype, batch, 3 * hidden).mul(3);
+                Tensor h = randn(55, dtype, batch, hidden);
+                Tensor grad = randn(56, dtype, batch, hidden);
+                Tensor[] cpu = gruCell(x, p, h, grad);
+                Tensor[] gpu = gruCell(x.to(GPU), p.to(GPU), h.to(GPU), grad.to(GPU));
+                String what = "GRU cell " + batch + "x" + hidden + " " + dtype;
+                for (int i = 0; i < cpu.length; i++) {
+                    assertClose(cpu[i], gpu[i], what + " output " + i);
+                }
+            }
+        }
+    }
+
+    /** The backend's fused GRU step and its gradients: {@code [h', gradX, gradP, gradH]}. */
+    private static Tensor[] gruCell(Tensor x, Tensor p, Tensor h, Tensor grad) {
+        GruCellKernel kernel = (GruCellKernel) x.backend();
+        Tensor[] out = {Tensor.zerosLike(h), Tensor.zerosLike(x), Tensor.zerosLike(p), Tensor.zerosLike(h)};
+        kernel.gruCellForward(x.strided(), p.strided(), h.strided(), out[0].strided());
+        kernel.gruCellBackward(x.strided(), p.strided(), h.strided(), grad.strided(), out[1].strided(), out[2].strided(),
+                out[3].strided());
+        return out;
     }
 
     /** The backend's fused cell forward and backward: {@code [hc, gradGates, gradC]}. */
