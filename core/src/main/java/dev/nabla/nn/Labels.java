@@ -30,8 +30,10 @@ final class Labels {
             // ignored entries are replaced by 0, which is always in range
             considered = Tensor.where(labels.eq(ignored), Tensor.zerosLike(labels), labels);
         }
-        long lo = (long) considered.min().item();
-        long hi = (long) considered.max().item();
+        // one transfer for both bounds: on a GPU each download waits for the device
+        long[] bounds = Tensor.stack(0, considered.min(), considered.max()).toLongArray();
+        long lo = bounds[0];
+        long hi = bounds[1];
         if (lo < 0 || hi >= bound) {
             throw new IllegalArgumentException(op + ": label " + (lo < 0 ? lo : hi) + " is out of range for " + bound + " "
                     + what + " (valid labels are 0.." + (bound - 1) + ")");
