@@ -1,5 +1,5 @@
 // Elementwise unary, binary and ternary (where) kernels over contiguous or strided/broadcast operands,
-// plus fill and the casts between float, double and int64. Unknown op codes produce NaN (0 for int64).
+// plus the casts between float, double and int64. Unknown op codes produce NaN (0 for int64).
 // Int64 operands compute in double and are narrowed back as Java's (long) does (NablaCompute), which is
 // how the CPU backend computes them; a copy (op COPY) of int64 stays exact.
 #include "nabla_common.cuh"
@@ -99,10 +99,6 @@ template <typename T> __device__ void where_strided(T* out, const T* cond, const
     }
 }
 
-template <typename T> __device__ void fill(T* y, int n, T value) {
-    NABLA_GRID_STRIDE(i, n) y[i] = value;
-}
-
 template <typename To, typename From> __device__ void cast_strided(To* y, const From* x, const NdLayout& layout) {
     long long off[2];
     NABLA_GRID_STRIDE(i, nabla_layout_numel(layout)) {
@@ -130,11 +126,7 @@ template <typename To, typename From> __device__ void cast_strided(To* y, const 
         where_strided(out, cond, a, b, layout);                                                                \
     }
 
-#define FILL_KERNEL(T, S) \
-    extern "C" __global__ void ew_fill_##S(T* y, int n, T value) { fill(y, n, value); }
-
 NABLA_FOR_ALL_TYPES(ELEMENTWISE_KERNELS)
-NABLA_FOR_FLOAT_TYPES(FILL_KERNEL)
 
 #define CAST_KERNEL(To, ST, From, SF)                                                              \
     extern "C" __global__ void ew_cast_strided_##SF##_to_##ST(To* y, const From* x, NdLayout layout) { \

@@ -50,11 +50,16 @@ class KernelCallsTest {
 
     @Test
     void wrongArgumentListsAreRefusedBeforeLaunch() {
-        KernelSignature fill = PtxKernels.signature("ew_fill_f64");
+        KernelSignature adam = PtxKernels.signature("adam_f64");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new KernelArgs().pointer(1).i32(3).f32(1f).checkAgainst(fill));
-        assertTrue(e.getMessage().contains("ew_fill_f64 takes [POINTER, INT, DOUBLE]"), e.getMessage());
-        new KernelArgs().pointer(1).i32(3).scalar(DType.FLOAT64, 1).checkAgainst(fill);
+                () -> new KernelArgs().pointer(1).pointer(2).pointer(3).pointer(4).i32(3).f32(1f).checkAgainst(adam));
+        assertTrue(e.getMessage().contains("adam_f64 takes [POINTER, POINTER, POINTER, POINTER, INT, DOUBLE"),
+                e.getMessage());
+        KernelArgs right = new KernelArgs().pointer(1).pointer(2).pointer(3).pointer(4).i32(3);
+        for (int i = 0; i < 7; i++) {
+            right.scalar(DType.FLOAT64, 1);
+        }
+        right.i32(0).checkAgainst(adam);
     }
 
     @Test
