@@ -2,8 +2,9 @@
 // scatter-add kernels that serve int64, the newest unary ops and torch.gather-style indexing, launched through cuda_emulator.h on CounterRng inputs (see emulated_output.h),
 // one output line per case:
 //   BINARY_I64 op | UNARY_I64 op | UNARY_F32 op | CAST from to | CAST_T from to | REDUCE_I64 op outer reduce inner
-//   RANDOM dist bits | GATHER case | SCATTER_ADD case
+//   RANDOM dist bits | GATHER case | SCATTER_ADD case | GEMM M N K transA transB batch broadcastA beta capped
 #include "elementwise.cu"
+#include "gemm.cu"
 #include "indexing.cu"
 #include "random.cu"
 #include "reduce.cu"
@@ -101,6 +102,22 @@ static void gather_cases() {
     print("SCATTER_ADD", {5}, elementwise_grid(42), threads, dst64);
 }
 
+// The PTX GEMM fallback (no cuBLAS): C[b] = alpha op(A[b]) op(B[b]) + beta C[b] on A (seed 80), B (81) and C (82),
+// each on [-1, 1) and densely stored (A as [K, M] when transposed, B as [N, K]); alpha 2, beta 0 or 0.5; A shared by
+// every batch (stride 0) when broadcastA; a single block striding over everything when capped.
+template <typename T>
+static void gemm_case(void (*kernel)(T*, const T*, const T*, int, int, int, int, int, int, int, int, T, T, int, int, int,
+                                     int),
+                      int M, int N, int K, int transA, int transB, int batch, int broadcastA, int halfBeta, int capped) {
+    const std::vector<T> a = uniform<T>(80, (broadcastA ? 1 : batch) * M * K, -1, 1),
+                         b = uniform<T>(81, batch * K * N, -1, 1);
+    std::vector<T> c = uniform<T>(82, batch * M * N, -1, 1);
+    const Dim3 grid = capped ? Dim3{1, 1, 1} : Dim3{ceil_div(N, 64), ceil_div(M, 64), (unsigned)batch}, threads{256};
+    emu::launch(grid, threads, kernel, c.data(), a.data(), b.data(), M, N, K, transA, transB, transA ? M : K,
+                transB ? K : N, N, T(2), T(halfBeta ? 0.5 : 0), batch, broadcastA ? 0 : M * K, K * N, M * N);
+    print("GEMM", {M, N, K, transA, transB, batch, broadcastA, halfBeta, capped, 8 * (int)sizeof(T)}, grid, threads, c);
+}
+
 int main() {
     const Dim3 threads{256}, grid = elementwise_grid(N);
     // int64 binary ops on small integers, including division by zero and negative powers
@@ -165,5 +182,10 @@ int main() {
     random_case(random_uniform_f64, random_normal_f64);
     random_case(random_uniform_i64, random_normal_i64);
     gather_cases();
+    gemm_case(gemm_f32, 70, 37, 20, 0, 0, 2, 0, 0, 0);
+    gemm_case(gemm_f32, 70, 37, 20, 0, 0, 2, 0, 0, 1);
+    gemm_case(gemm_f32, 33, 65, 17, 1, 1, 1, 0, 0, 0);
+    gemm_case(gemm_f32, 20, 9, 70, 1, 0, 3, 1, 1, 0);
+    gemm_case(gemm_f64, 65, 66, 33, 0, 1, 2, 0, 1, 0);
     return 0;
 }

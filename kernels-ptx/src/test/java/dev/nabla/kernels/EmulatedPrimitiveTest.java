@@ -213,4 +213,35 @@ class EmulatedPrimitiveTest {
             EmulatedOutput.assertClose(dst, l.tensor(dtype, 5, 7), dtype == DType.FLOAT32 ? 1e-6 : 1e-15, l.at());
         }
     }
+
+    @Test
+    void ptxGemmFallbackMatchesTheCpuMatmulForTransposesBroadcastAndBeta() {
+        List<EmulatedOutput.Line> gemms = named("GEMM");
+        assertEquals(5, gemms.size(), "GEMM cases");
+        for (EmulatedOutput.Line l : gemms) {
+            int[] f = l.fields();
+            int m = f[0];
+            int n = f[1];
+            int k = f[2];
+            boolean transA = f[3] == 1;
+            boolean transB = f[4] == 1;
+            int batch = f[5];
+            boolean broadcastA = f[6] == 1;
+            double beta = f[7] == 1 ? 0.5 : 0;
+            DType dtype = f[9] == 32 ? DType.FLOAT32 : DType.FLOAT64;
+            if (f[8] == 0) {
+                l.assertGeometry(LaunchGeometry.gemm(m, n, batch));
+            }
+            int batchA = broadcastA ? 1 : batch;
+            Tensor a = transA ? EmulatedOutput.uniform(dtype, 80, -1, 1, batchA, k, m).transpose(1, 2)
+                    : EmulatedOutput.uniform(dtype, 80, -1, 1, batchA, m, k);
+            Tensor b = transB ? EmulatedOutput.uniform(dtype, 81, -1, 1, batch, n, k).transpose(1, 2)
+                    : EmulatedOutput.uniform(dtype, 81, -1, 1, batch, k, n);
+            Tensor c = EmulatedOutput.uniform(dtype, 82, -1, 1, batch, m, n);
+            Tensor expected = a.matmul(b).mul(2).add(c.mul(beta));
+            // sums of up to 70 products of values below 1, rounded in a different order
+            EmulatedOutput.assertClose(expected, l.tensor(dtype, batch, m, n), dtype == DType.FLOAT32 ? 1e-5 : 1e-13,
+                    l.at());
+        }
+    }
 }
