@@ -10,17 +10,34 @@ final class CpuGruCell {
     private CpuGruCell() {
     }
 
-    /** One batch row's inputs, loaded into double buffers. */
-    private record Row(double[] x, double[] p, double[] h) {
+    /** One batch row's inputs, loaded into double buffers, and the gates of its current unit. */
+    private static final class Row {
+        final double[] x;
+        final double[] p;
+        final double[] h;
+        private final int hidden;
+        double r;
+        double z;
+        double n;
 
-        static Row of(int hidden) {
-            return new Row(new double[3 * hidden], new double[3 * hidden], new double[hidden]);
+        Row(int hidden) {
+            this.hidden = hidden;
+            x = new double[3 * hidden];
+            p = new double[3 * hidden];
+            h = new double[hidden];
         }
 
-        void load(Object xd, Strided xProj, Object pd, Strided hProj, Object hd, Strided h, int b, int hidden) {
+        void load(Object xd, Strided xProj, Object pd, Strided hProj, Object hd, Strided state, int b) {
             Blocks.load(xd, xProj.offset() + b * 3 * hidden, 1, x, 3 * hidden);
             Blocks.load(pd, hProj.offset() + b * 3 * hidden, 1, p, 3 * hidden);
-            Blocks.load(hd, h.offset() + b * hidden, 1, this.h, hidden);
+            Blocks.load(hd, state.offset() + b * hidden, 1, h, hidden);
+        }
+
+        /** Sets r, z and n of unit j. */
+        void gates(int j) {
+            r = DoubleMath.sigmoid(x[j] + p[j]);
+            z = DoubleMath.sigmoid(x[hidden + j] + p[hidden + j]);
+            n = Math.tanh(x[2 * hidden + j] + r * p[2 * hidden + j]);
         }
     }
 
@@ -32,15 +49,13 @@ final class CpuGruCell {
         Object hd = CpuBackend.data(h);
         Object out = CpuBackend.data(hNew);
         Parallel.forRange(batch, ROW_GRAIN, (from, to) -> {
-            Row row = Row.of(hidden);
+            Row row = new Row(hidden);
             double[] res = new double[hidden];
             for (int b = from; b < to; b++) {
-                row.load(xd, xProj, pd, hProj, hd, h, b, hidden);
+                row.load(xd, xProj, pd, hProj, hd, h, b);
                 for (int j = 0; j < hidden; j++) {
-                    double r = DoubleMath.sigmoid(row.x[j] + row.p[j]);
-                    double z = DoubleMath.sigmoid(row.x[hidden + j] + row.p[hidden + j]);
-                    double n = Math.tanh(row.x[2 * hidden + j] + r * row.p[2 * hidden + j]);
-                    res[j] = (1 - z) * n + z * row.h[j];
+                    row.gates(j);
+                    res[j] = (1 - row.z) * row.n + row.z * row.h[j];
                 }
                 Blocks.store(res, hidden, out, hNew.offset() + b * hidden, 1);
             }
@@ -59,21 +74,21 @@ final class CpuGruCell {
         Object gp = CpuBackend.data(gradHProj);
         Object gh = CpuBackend.data(gradH);
         Parallel.forRange(batch, ROW_GRAIN, (from, to) -> {
-            Row row = Row.of(hidden);
+            Row row = new Row(hidden);
             double[] g = new double[hidden];
             double[] dx = new double[3 * hidden];
             double[] dp = new double[3 * hidden];
             double[] dh = new double[hidden];
             for (int b = from; b < to; b++) {
-                row.load(xd, xProj, pd, hProj, hd, h, b, hidden);
+                row.load(xd, xProj, pd, hProj, hd, h, b);
                 Blocks.load(gd, gradHNew.offset() + b * hidden, 1, g, hidden);
                 for (int j = 0; j < hidden; j++) {
-                    double r = DoubleMath.sigmoid(row.x[j] + row.p[j]);
-                    double z = DoubleMath.sigmoid(row.x[hidden + j] + row.p[hidden + j]);
-                    double pn = row.p[2 * hidden + j];
-                    double n = Math.tanh(row.x[2 * hidden + j] + r * pn);
+                    row.gates(j);
+                    double r = row.r;
+                    double z = row.z;
+                    double n = row.n;
                     double dn = g[j] * (1 - z) * (1 - n * n);
-                    double dr = dn * pn * r * (1 - r);
+                    double dr = dn * row.p[2 * hidden + j] * r * (1 - r);
                     double dz = g[j] * (row.h[j] - n) * z * (1 - z);
                     dx[j] = dr;
                     dx[hidden + j] = dz;
