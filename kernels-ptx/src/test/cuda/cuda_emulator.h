@@ -1,5 +1,7 @@
 // A host emulation of the CUDA execution model, so that tests can run the kernels' own source on a machine
-// without a GPU: every thread of a block is a fiber (ucontext), the blocks of a grid run one after another,
+// without a GPU: every thread of a block is a fiber (ucontext) that runs until it blocks, in index order or, with
+// NABLA_EMU_REVERSE set, in reverse (tests run both: a race shows up as results that differ), the blocks of a
+// grid run one after another,
 // __syncthreads() is a block-wide barrier and the warp shuffles exchange values through a barrier of the 32
 // lanes of a warp. A barrier that cannot complete (a shuffle or __syncthreads() that not every lane reaches)
 // aborts with a message instead of hanging. __shared__ variables become function statics, which every fiber
@@ -114,6 +116,13 @@ inline bool release_barriers(Block& b) {
     return released;
 }
 
+// Whether fibers run in reverse index order (NABLA_EMU_REVERSE set): a test runs a program both ways, and a race
+// that one order hides (a later thread's write read too early by an earlier one) the other exposes.
+inline bool reverse_order() {
+    static const bool reverse = std::getenv("NABLA_EMU_REVERSE") != nullptr;
+    return reverse;
+}
+
 inline void run_block(Block& b) {
     const int n = (int)(b.dim.x * b.dim.y * b.dim.z);
     b.fibers.resize(n);
@@ -131,7 +140,8 @@ inline void run_block(Block& b) {
     }
     for (;;) {
         bool ran = false;
-        for (int i = 0; i < n; ++i) {
+        for (int k = 0; k < n; ++k) {
+            const int i = reverse_order() ? n - 1 - k : k;
             if (b.fibers[i].state != State::RUNNABLE) continue;
             b.current = i;
             swapcontext(&b.scheduler, &b.fibers[i].context);

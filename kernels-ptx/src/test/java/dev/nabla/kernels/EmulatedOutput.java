@@ -1,5 +1,6 @@
 package dev.nabla.kernels;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -63,9 +64,26 @@ final class EmulatedOutput {
         }
     }
 
-    /** Builds and runs {@code src/test/cuda/<source>} on the emulator and parses its lines. */
-    static List<Line> run(Path dir, String source) throws IOException, InterruptedException {
-        return PtxResources.runEmulatedProgram(dir, source).stream().map(Line::parse).toList();
+    /**
+     * Builds {@code src/test/cuda/<source>} for the emulator, runs it with the threads of every block scheduled in
+     * index order and again in reverse, and parses its lines. A kernel without races writes the same bits either
+     * way, so every line must agree, except the {@code orderDependent} ones (atomic float sums, whose rounding
+     * follows the order).
+     */
+    static List<Line> run(Path dir, String source, String... orderDependent) throws IOException, InterruptedException {
+        Path exe = PtxResources.buildEmulatedProgram(dir, source);
+        List<Line> forward = PtxResources.runEmulated(exe, false).stream().map(Line::parse).toList();
+        List<Line> reverse = PtxResources.runEmulated(exe, true).stream().map(Line::parse).toList();
+        assertEquals(forward.size(), reverse.size(), source + ": lines in either thread order");
+        for (int i = 0; i < forward.size(); i++) {
+            Line f = forward.get(i);
+            Line r = reverse.get(i);
+            assertEquals(f.at(), r.at(), source + ": line " + i);
+            if (!Arrays.asList(orderDependent).contains(f.name())) {
+                assertArrayEquals(f.values(), r.values(), f.at() + " depends on the threads' order: a race");
+            }
+        }
+        return forward;
     }
 
     static List<Line> named(List<Line> lines, String name) {

@@ -32,7 +32,7 @@ class EmulatedPrimitiveTest {
 
     @BeforeAll
     static void runEmulatedPrimitives(@TempDir Path dir) throws Exception {
-        lines = EmulatedOutput.run(dir, "emulated_primitives.cu");
+        lines = EmulatedOutput.run(dir, "emulated_primitives.cu", "SCATTER_ADD");
     }
 
     private static List<EmulatedOutput.Line> named(String name) {

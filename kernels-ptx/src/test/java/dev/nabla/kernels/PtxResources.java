@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /** Test helpers: module names, source paths and writing modules to temporary files. */
@@ -36,8 +37,15 @@ final class PtxResources {
 
     /** Runs a command, returning its exit code; output goes to {@code log}. */
     static int run(List<String> command, Path log) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        return p.waitFor();
+        return run(command, log, Map.of());
+    }
+
+    /** Runs a command with extra environment variables, returning its exit code; output goes to {@code log}. */
+    static int run(List<String> command, Path log, Map<String, String> environment)
+            throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().putAll(environment);
+        return builder.start().waitFor();
     }
 
     /**
@@ -47,23 +55,32 @@ final class PtxResources {
      * @return the program's output lines, split at spaces
      */
     static List<String[]> runHostProgram(Path dir, String source) throws IOException, InterruptedException {
-        return buildAndRun(dir, source, List.of("nvcc", "-std=c++17"));
+        return execute(build(dir, source, List.of("nvcc", "-std=c++17")), Map.of());
     }
 
     /**
      * Compiles {@code src/test/cuda/<source>} as C++ with {@code cuda_emulator.h} forced in, so that the kernels it
-     * includes run on the host emulation of the CUDA execution model, and runs it. Skips the calling test when g++
-     * is absent; fails when the program does (the emulator exits non-zero on a barrier deadlock).
+     * includes run on the host emulation of the CUDA execution model. Skips the calling test when g++ is absent.
      *
-     * @return the program's output lines, split at spaces
+     * @return the executable
      */
-    static List<String[]> runEmulatedProgram(Path dir, String source) throws IOException, InterruptedException {
-        return buildAndRun(dir, source, List.of("g++", "-x", "c++", "-std=c++17", "-O1", "-include",
+    static Path buildEmulatedProgram(Path dir, String source) throws IOException, InterruptedException {
+        return build(dir, source, List.of("g++", "-x", "c++", "-std=c++17", "-O1", "-include",
                 MODULE_DIR.resolve("src/test/cuda/cuda_emulator.h").toString()));
     }
 
-    private static List<String[]> buildAndRun(Path dir, String source, List<String> compiler)
-            throws IOException, InterruptedException {
+    /**
+     * Runs an emulated program, its threads scheduled in index order or in reverse (so that a missing barrier shows
+     * up whichever side of it the racing threads sit). Fails when the program does (the emulator exits non-zero on a
+     * barrier deadlock).
+     *
+     * @return the program's output lines, split at spaces
+     */
+    static List<String[]> runEmulated(Path exe, boolean reverseOrder) throws IOException, InterruptedException {
+        return execute(exe, reverseOrder ? Map.of("NABLA_EMU_REVERSE", "1") : Map.of());
+    }
+
+    private static Path build(Path dir, String source, List<String> compiler) throws IOException, InterruptedException {
         assumeTrue(onPath(compiler.get(0)), compiler.get(0) + " is not on PATH");
         Path exe = dir.resolve(source.replace(".cu", ""));
         Path log = dir.resolve(source + ".build.log");
@@ -73,8 +90,14 @@ final class PtxResources {
         int rc = run(command, log);
         assumeTrue(rc == 0 || !compiler.get(0).equals("nvcc"), () -> "no host compiler for nvcc: " + readQuietly(log));
         assertEquals(0, rc, () -> source + " does not compile: " + readQuietly(log));
-        Path out = dir.resolve(source + ".out");
-        assertEquals(0, run(List.of(exe.toString()), out), () -> source + " failed: ..." + tail(readQuietly(out)));
+        return exe;
+    }
+
+    private static List<String[]> execute(Path exe, Map<String, String> environment)
+            throws IOException, InterruptedException {
+        Path out = exe.resolveSibling(exe.getFileName() + (environment.isEmpty() ? "" : ".env") + ".out");
+        assertEquals(0, run(List.of(exe.toString()), out, environment),
+                () -> exe.getFileName() + " failed: ..." + tail(readQuietly(out)));
         return Files.readAllLines(out).stream().map(l -> l.split(" ")).toList();
     }
 
