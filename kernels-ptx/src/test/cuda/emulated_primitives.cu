@@ -1,7 +1,8 @@
-// Host program for EmulatedPrimitiveTest: the elementwise, cast, reduction, random-fill and general gather /
-// scatter-add kernels that serve int64, the newest unary ops and torch.gather-style indexing, launched through cuda_emulator.h on CounterRng inputs (see emulated_output.h),
+// Host program for EmulatedPrimitiveTest: the elementwise, cast, reduction, random-fill, general gather /
+// scatter-add and GEMM kernels (those written without a GPU, and the float ones the H100 ran, as regression cover), launched through cuda_emulator.h on CounterRng inputs (see emulated_output.h),
 // one output line per case:
-//   BINARY_I64 op | UNARY_I64 op | UNARY_F32 op | CAST from to | CAST_T from to | REDUCE_I64 op outer reduce inner
+//   BINARY_I64 op | UNARY_I64 op | UNARY_F32 op | BINARY_F32 op | WHERE_F32 0 | CAST from to | CAST_T from to
+//   REDUCE_I64 op outer reduce inner | REDUCE_F32 ... | ARGREDUCE_F32 ...
 //   RANDOM dist bits | GATHER case | SCATTER_ADD case | GEMM M N K transA transB batch broadcastA beta capped
 #include "elementwise.cu"
 #include "gemm.cu"
@@ -135,15 +136,62 @@ int main() {
         emu::launch(grid, threads, ew_unary_i64, out.data(), big.data(), N, op);
         print("UNARY_I64", {op}, grid, threads, out);
     }
-    // the float unary ops added without a GPU, with infinities and NaN in front
+    // every float unary op the backend launches, with infinities and NaN in front
     std::vector<float> x = uniform(53, N, -3, 3);
     x[0] = INFINITY;
     x[1] = -INFINITY;
     x[2] = NAN;
-    for (int op : {NABLA_UNARY_ERF, NABLA_UNARY_FLOOR, NABLA_UNARY_NONFINITE}) {
+    for (int op : {NABLA_UNARY_NEG, NABLA_UNARY_EXP, NABLA_UNARY_LOG, NABLA_UNARY_SQRT, NABLA_UNARY_ABS, NABLA_UNARY_SIGN,
+                   NABLA_UNARY_SIGMOID, NABLA_UNARY_TANH, NABLA_UNARY_RELU, NABLA_UNARY_SIN, NABLA_UNARY_COS,
+                   NABLA_UNARY_ERF, NABLA_UNARY_FLOOR, NABLA_UNARY_NONFINITE}) {
         std::vector<float> out(N);
         emu::launch(grid, threads, ew_unary_f32, out.data(), x.data(), N, op);
         print("UNARY_F32", {op}, grid, threads, out);
+    }
+    // every float binary op and where over broadcast strided layouts: a [4, 1, 5], b [1, 3, 5], out [4, 3, 5]
+    {
+        const std::vector<float> a = uniform(58, 20, -3, 3), b = uniform(59, 15, -3, 3);
+        NdLayout layout{};
+        layout.rank = 3;
+        const int shape[3] = {4, 3, 5}, out[3] = {15, 5, 1}, sa[3] = {5, 0, 1}, sb[3] = {0, 5, 1};
+        for (int d = 0; d < 3; ++d) {
+            layout.shape[d] = shape[d];
+            layout.stride[0][d] = out[d], layout.stride[1][d] = sa[d], layout.stride[2][d] = sb[d];
+        }
+        for (int op = NABLA_BINARY_ADD; op <= NABLA_BINARY_GE; ++op) {
+            std::vector<float> y(60);
+            emu::launch(elementwise_grid(60), threads, ew_binary_strided_f32, y.data(), a.data(), b.data(), op, layout);
+            print("BINARY_F32", {op}, elementwise_grid(60), threads, y);
+        }
+        // where(cond [4, 1, 5] = a > 0, b [1, 3, 5], a [4, 1, 5])
+        std::vector<float> cond(20), y(60);
+        for (int i = 0; i < 20; ++i) cond[i] = a[i] > 0 ? 1.f : 0.f;
+        layout.stride[3][0] = 5, layout.stride[3][1] = 0, layout.stride[3][2] = 1;
+        NdLayout where = layout;
+        where.stride[1][0] = 5, where.stride[1][1] = 0, where.stride[1][2] = 1;  // cond
+        where.stride[2][0] = 0, where.stride[2][1] = 5, where.stride[2][2] = 1;  // b
+        emu::launch(elementwise_grid(60), threads, ew_where_strided_f32, y.data(), cond.data(), b.data(), a.data(), where);
+        print("WHERE_F32", {0}, elementwise_grid(60), threads, y);
+    }
+    // float reductions and arg-reductions on both paths, a NaN in row 1 (it wins MAX, MIN and both arg forms)
+    {
+        std::vector<float> r = uniform(68, 4 * 37 * 7, -5, 5);
+        r[37] = NAN;
+        for (int inner : {1, 7}) {
+            const int outer = inner == 1 ? 28 : 4, reduce = 37;
+            const Dim3 rgrid = inner == 1 ? Dim3{ceil_div(outer, 8)} : elementwise_grid(outer * inner);
+            for (int op : {NABLA_REDUCE_SUM, NABLA_REDUCE_MAX, NABLA_REDUCE_MIN}) {
+                std::vector<float> out(outer * inner);
+                emu::launch(rgrid, threads, reduce_f32, out.data(), r.data(), outer, reduce, inner, op);
+                print("REDUCE_F32", {op, outer, reduce, inner}, rgrid, threads, out);
+            }
+            for (int op : {NABLA_ARGREDUCE_ARGMAX, NABLA_ARGREDUCE_ARGMIN}) {
+                std::vector<int> index(outer * inner);
+                emu::launch(rgrid, threads, argreduce_f32, index.data(), (float*)nullptr, r.data(), outer, reduce, inner, op);
+                std::vector<long long> widened(index.begin(), index.end());
+                print("ARGREDUCE_F32", {op, outer, reduce, inner}, rgrid, threads, widened);
+            }
+        }
     }
     // casts (dtype codes 0 float32, 1 float64, 2 int64), sources with values beyond 2^53 and +-2^63
     std::vector<double> wide = uniform<double>(55, N, -2e19, 2e19);

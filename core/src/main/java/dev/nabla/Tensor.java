@@ -535,7 +535,7 @@ public final class Tensor {
         return Elementwise.unary(UnaryOp.TANH, this);
     }
 
-    /** {@code max(this, 0)} (gradient 0 at 0). */
+    /** {@code max(this, 0)} (gradient 0 at 0); NaN stays NaN, as in PyTorch, so divergence is not masked. */
     public Tensor relu() {
         return Elementwise.unary(UnaryOp.RELU, this);
     }

@@ -20,7 +20,7 @@ final class DoubleMath {
             case SIGN -> { for (int i = 0; i < n; i++) { x[i] = Math.signum(x[i]); } }
             case SIGMOID -> { for (int i = 0; i < n; i++) { x[i] = sigmoid(x[i]); } }
             case TANH -> { for (int i = 0; i < n; i++) { x[i] = Math.tanh(x[i]); } }
-            case RELU -> { for (int i = 0; i < n; i++) { x[i] = x[i] > 0 ? x[i] : 0.0; } }
+            case RELU -> { for (int i = 0; i < n; i++) { x[i] = x[i] <= 0 ? 0.0 : x[i]; } }
             case SIN -> { for (int i = 0; i < n; i++) { x[i] = Math.sin(x[i]); } }
             case COS -> { for (int i = 0; i < n; i++) { x[i] = Math.cos(x[i]); } }
             case ERF -> { for (int i = 0; i < n; i++) { x[i] = Erf.erf(x[i]); } }

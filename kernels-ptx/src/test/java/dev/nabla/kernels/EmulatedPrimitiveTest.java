@@ -10,7 +10,9 @@ import dev.nabla.backend.Backend;
 import dev.nabla.backend.CounterRng;
 import dev.nabla.backend.RandomOp;
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -88,22 +90,78 @@ class EmulatedPrimitiveTest {
     }
 
     @Test
-    void erfFloorAndNonFiniteMatchTheCpuWithInfinitiesAndNan() {
+    void everyFloatUnaryOpMatchesTheCpuWithInfinitiesAndNan() {
         float[] values = EmulatedOutput.uniform(DType.FLOAT32, 53, -3, 3, N).toFloatArray();
         values[0] = Float.POSITIVE_INFINITY;
         values[1] = Float.NEGATIVE_INFINITY;
         values[2] = Float.NaN;
         Tensor x = Tensor.of(values, N);
-        for (EmulatedOutput.Line l : named("UNARY_F32")) {
+        List<EmulatedOutput.Line> ops = named("UNARY_F32");
+        assertEquals(dev.nabla.backend.UnaryOp.values().length, ops.size(), "every core unary op");
+        Set<dev.nabla.backend.UnaryOp> libraryMath = EnumSet.of(dev.nabla.backend.UnaryOp.EXP,
+                dev.nabla.backend.UnaryOp.LOG, dev.nabla.backend.UnaryOp.SIGMOID, dev.nabla.backend.UnaryOp.TANH,
+                dev.nabla.backend.UnaryOp.SIN, dev.nabla.backend.UnaryOp.COS, dev.nabla.backend.UnaryOp.ERF);
+        for (EmulatedOutput.Line l : ops) {
             dev.nabla.backend.UnaryOp op = dev.nabla.backend.UnaryOp.valueOf(UnaryOp.values()[l.fields()[0]].name());
             Tensor out = Tensor.zeros(DType.FLOAT32, Device.CPU, N);
             CPU.unary(op, x.strided(), out.strided());
-            if (op == dev.nabla.backend.UnaryOp.ERF) {
-                // the host's erff against the CPU's double erf rounded to float
-                EmulatedOutput.assertClose(out, l.tensor(DType.FLOAT32, N), 3e-7, "erf");
+            if (libraryMath.contains(op)) {
+                // the host's float functions against the CPU's double ones rounded to float: a few ulps
+                EmulatedOutput.assertClose(out, l.tensor(DType.FLOAT32, N), 4e-7, op.toString());
             } else {
                 assertExact(out, l.tensor(DType.FLOAT32, N), op.toString());
             }
+        }
+    }
+
+    @Test
+    void floatBinaryOpsAndWhereOverBroadcastLayoutsMatchTheCpu() {
+        Tensor a = EmulatedOutput.uniform(DType.FLOAT32, 58, -3, 3, 4, 1, 5);
+        Tensor b = EmulatedOutput.uniform(DType.FLOAT32, 59, -3, 3, 1, 3, 5);
+        List<EmulatedOutput.Line> ops = named("BINARY_F32");
+        assertEquals(dev.nabla.backend.BinaryOp.values().length, ops.size(), "every core binary op");
+        for (EmulatedOutput.Line l : ops) {
+            l.assertGeometry(LaunchGeometry.elementwise(60));
+            dev.nabla.backend.BinaryOp op = dev.nabla.backend.BinaryOp.valueOf(BinaryOp.values()[l.fields()[0]].name());
+            Tensor out = Tensor.zeros(DType.FLOAT32, Device.CPU, 4, 3, 5);
+            CPU.binary(op, a.expand(4, 3, 5).strided(), b.expand(4, 3, 5).strided(), out.strided());
+            if (op == dev.nabla.backend.BinaryOp.POW) {
+                EmulatedOutput.assertClose(out, l.tensor(DType.FLOAT32, 4, 3, 5), 4e-7, op.toString());
+            } else {
+                // one float operation each: the CPU's double result rounds to the same float
+                assertExact(out, l.tensor(DType.FLOAT32, 4, 3, 5), op.toString());
+            }
+        }
+        Tensor cond = a.gt(0).to(DType.FLOAT32);
+        Tensor out = Tensor.zeros(DType.FLOAT32, Device.CPU, 4, 3, 5);
+        CPU.where(cond.expand(4, 3, 5).strided(), b.expand(4, 3, 5).strided(), a.expand(4, 3, 5).strided(), out.strided());
+        assertExact(out, named("WHERE_F32").get(0).tensor(DType.FLOAT32, 4, 3, 5), "where");
+    }
+
+    @Test
+    void floatReductionsAndArgReductionsMatchTheCpuWithNan() {
+        float[] values = EmulatedOutput.uniform(DType.FLOAT32, 68, -5, 5, 4 * 37 * 7).toFloatArray();
+        values[37] = Float.NaN;
+        Tensor all = Tensor.of(values, values.length);
+        for (EmulatedOutput.Line l : named("REDUCE_F32")) {
+            int outer = l.fields()[1];
+            int inner = l.fields()[3];
+            l.assertGeometry(LaunchGeometry.reduction(outer, 37, inner));
+            dev.nabla.backend.ReduceOp op = dev.nabla.backend.ReduceOp.valueOf(ReduceOp.values()[l.fields()[0]].name());
+            Tensor out = Tensor.zeros(DType.FLOAT32, Device.CPU, outer, 1, inner);
+            CPU.reduce(op, all.narrow(0, 0, outer * 37 * inner).reshape(outer, 37, inner).strided(), out.strided());
+            // sums of 37 floats in another order; maxima and minima exactly
+            double tolerance = op == dev.nabla.backend.ReduceOp.SUM ? 2e-6 : 0;
+            EmulatedOutput.assertClose(out, l.tensor(DType.FLOAT32, outer, 1, inner), tolerance, l.at());
+        }
+        for (EmulatedOutput.Line l : named("ARGREDUCE_F32")) {
+            int outer = l.fields()[1];
+            int inner = l.fields()[3];
+            dev.nabla.backend.ReduceOp op = l.fields()[0] == ArgReduceOp.ARGMAX.code() ? dev.nabla.backend.ReduceOp.MAX
+                    : dev.nabla.backend.ReduceOp.MIN;
+            Tensor out = Tensor.zeros(DType.INT64, Device.CPU, outer, 1, inner);
+            CPU.argReduce(op, all.narrow(0, 0, outer * 37 * inner).reshape(outer, 37, inner).strided(), 1, out.strided());
+            assertExact(out, l.tensor(DType.INT64, outer, 1, inner), "arg" + op + " " + l.at());
         }
     }
 

@@ -5,7 +5,7 @@ package dev.nabla.backend.fast;
  * derivative is a function of its output alone, so the backward pass needs no saved input.
  */
 public enum FusedActivation {
-    /** {@code max(v, 0)}; derivative {@code y > 0 ? 1 : 0}. */
+    /** {@code max(v, 0)}, NaN kept; derivative {@code y > 0 ? 1 : 0}. */
     RELU,
     /** {@code 1 / (1 + e^-v)}; derivative {@code y (1 - y)}. */
     SIGMOID,

@@ -8,7 +8,7 @@ final class ScalarFloatSelect implements FloatSelect {
     @Override
     public void relu(float[] x, int xo, float[] out, int oo, int n) {
         for (int i = 0; i < n; i++) {
-            out[oo + i] = x[xo + i] > 0 ? x[xo + i] : 0f;
+            out[oo + i] = x[xo + i] <= 0 ? 0f : x[xo + i];  // NaN stays NaN, -0 becomes 0
         }
     }
 

@@ -27,7 +27,7 @@ final class VectorFloatSelect implements FloatSelect {
         int bound = S.loopBound(n);
         for (int i = 0; i < bound; i += S.length()) {
             FloatVector v = FloatVector.fromArray(S, x, xo + i);
-            ZERO.blend(v, v.compare(VectorOperators.GT, ZERO)).intoArray(out, oo + i);
+            v.blend(ZERO, v.compare(VectorOperators.LE, ZERO)).intoArray(out, oo + i);  // NaN stays NaN
         }
         tail.relu(x, xo + bound, out, oo + bound, n - bound);
     }
