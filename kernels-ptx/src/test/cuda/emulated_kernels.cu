@@ -7,7 +7,9 @@
 #include "bias_activation.cu"
 #include "cross_entropy.cu"
 #include "gru_cell.cu"
+#include "layernorm.cu"
 #include "lstm_cell.cu"
+#include "optim.cu"
 #include "random.cu"
 #include "softmax.cu"
 #include "emulated_output.h"
@@ -145,6 +147,39 @@ static void gru_case(void (*forward)(T*, const T*, const T*, const T*, int, int)
     print("GRU_GRAD_H", {bits, batch, hidden}, grid, threads, grad_h);
 }
 
+// Regression cover for row kernels the H100 ran: softmax and log-softmax backward on y (seed 41) and dy (42), layer
+// norm forward and input gradient on x (seed 43, [-3, 5)) and dy (44), each [rows, cols], one block per row.
+static void row_kernels_case(int rows, int cols) {
+    const std::vector<float> y = uniform(41, rows * cols, 0, 1), dy = uniform(42, rows * cols, -1, 1),
+                             x = uniform(43, rows * cols, -3, 5), dnorm = uniform(44, rows * cols, -1, 1);
+    const Dim3 grid{(unsigned)rows}, threads = row_block(cols);
+    for (int log = 0; log <= 1; ++log) {
+        std::vector<float> dx(rows * cols);
+        emu::launch(grid, threads, softmax_backward_f32, dx.data(), y.data(), dy.data(), rows, cols, log);
+        print("SOFTMAX_GRAD", {rows, cols, log}, grid, threads, dx);
+    }
+    std::vector<float> out(rows * cols), mean(rows), rstd(rows), dx(rows * cols);
+    emu::launch(grid, threads, layernorm_forward_f32, out.data(), mean.data(), rstd.data(), x.data(), (const float*)nullptr,
+                (const float*)nullptr, rows, cols, 1e-5f);
+    emu::launch(grid, threads, layernorm_backward_input_f32, dx.data(), dnorm.data(), x.data(), mean.data(), rstd.data(),
+                (const float*)nullptr, rows, cols);
+    print("LAYERNORM", {rows, cols}, grid, threads, out);
+    print("LAYERNORM_GRAD", {rows, cols}, grid, threads, dx);
+}
+
+// One Adam step (decay folded in by the caller, as the backend launches it) on param (seed 45), moments (46, 47; the
+// second non-negative) and grad (48).
+static void adam_case(int n) {
+    std::vector<float> param = uniform(45, n, -1, 1), m = uniform(46, n, -0.1, 0.1), v = uniform(47, n, 0, 0.01);
+    const std::vector<float> grad = uniform(48, n, -1, 1);
+    const Dim3 grid = elementwise_grid(n), threads{256};
+    emu::launch(grid, threads, adam_f32, param.data(), m.data(), v.data(), grad.data(), n, 1e-3f, 0.9f, 0.999f, 1e-8f, 0.f,
+                0.271f, 0.0297f, 0);
+    print("ADAM_PARAM", {n}, grid, threads, param);
+    print("ADAM_M", {n}, grid, threads, m);
+    print("ADAM_V", {n}, grid, threads, v);
+}
+
 int main() {
     softmax_case(5, 70, 0);
     softmax_case(3, 600, 1);
@@ -158,6 +193,9 @@ int main() {
     attention_case(2, 20, 35, 32, 0, 1, RANDOM_MASK);
     attention_case(2, 9, 60, 16, 1, 0, NO_MASK);      // causal, more keys than queries (a decoder with a cache)
     attention_case(2, 20, 9, 16, 1, 0, KEY_PADDING);  // causal, fewer keys: the first 11 rows see none
+    row_kernels_case(5, 70);
+    row_kernels_case(3, 1500);
+    adam_case(700);
     cross_entropy_case(10, 7);
     cross_entropy_case(6, 700);
     gru_case(gru_cell_forward_f32, gru_cell_backward_f32, 3, 100);

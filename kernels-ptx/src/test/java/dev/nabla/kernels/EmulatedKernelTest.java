@@ -7,12 +7,15 @@ import dev.nabla.DType;
 import dev.nabla.Device;
 import dev.nabla.Tensor;
 import dev.nabla.backend.CounterRng;
+import dev.nabla.backend.fast.AdamKernel;
 import dev.nabla.backend.fast.AttentionKernel;
 import dev.nabla.backend.fast.BiasActivationKernel;
 import dev.nabla.backend.fast.CrossEntropyKernel;
 import dev.nabla.backend.fast.FusedActivation;
 import dev.nabla.backend.fast.GruCellKernel;
+import dev.nabla.backend.fast.LayerNormKernel;
 import dev.nabla.backend.fast.LstmCellKernel;
+import dev.nabla.backend.fast.SoftmaxKernel;
 import dev.nabla.nn.Functional;
 import dev.nabla.nn.attention.Attention;
 import java.nio.file.Path;
@@ -123,6 +126,53 @@ class EmulatedKernelTest {
                 yield Tensor.of(keep, bh, nq, nk);
             }
         };
+    }
+
+    @Test
+    void softmaxBackwardLayerNormAndAdamStillMatchTheCpu() {
+        List<EmulatedOutput.Line> norms = named("LAYERNORM");
+        assertEquals(2, norms.size(), "row cases");
+        for (EmulatedOutput.Line l : norms) {
+            int rows = l.fields()[0];
+            int cols = l.fields()[1];
+            l.assertGeometry(LaunchGeometry.blockPerRow(rows, cols));
+            Tensor y = EmulatedOutput.uniform(DType.FLOAT32, 41, 0, 1, rows, cols);
+            Tensor dy = EmulatedOutput.uniform(DType.FLOAT32, 42, -1, 1, rows, cols);
+            SoftmaxKernel softmax = (SoftmaxKernel) y.backend();
+            for (EmulatedOutput.Line g : named("SOFTMAX_GRAD")) {
+                if (g.fields()[0] != rows) {
+                    continue;
+                }
+                Tensor dx = Tensor.zerosLike(y);
+                softmax.softmaxBackward(y.strided(), dy.strided(), g.fields()[2] == 1, dx.strided());
+                // row sums of up to 1500 floats in the block's order against the CPU's double
+                EmulatedOutput.assertClose(dx, g.tensor(DType.FLOAT32, rows, cols), 2e-5, g.at());
+            }
+            Tensor x = EmulatedOutput.uniform(DType.FLOAT32, 43, -3, 5, rows, cols);
+            LayerNormKernel norm = (LayerNormKernel) x.backend();
+            Tensor out = Tensor.zerosLike(x);
+            Tensor mean = Tensor.zeros(DType.FLOAT32, Device.CPU, rows);
+            Tensor rstd = Tensor.zeros(DType.FLOAT32, Device.CPU, rows);
+            norm.layerNorm(x.strided(), 1e-5, out.strided(), mean.strided(), rstd.strided());
+            EmulatedOutput.assertClose(out, l.tensor(DType.FLOAT32, rows, cols), 2e-5, l.at());
+            Tensor dx = Tensor.zerosLike(x);
+            norm.layerNormBackward(x.strided(), mean.strided(), rstd.strided(),
+                    EmulatedOutput.uniform(DType.FLOAT32, 44, -1, 1, rows, cols).strided(), dx.strided());
+            EmulatedOutput.assertClose(dx, sibling("LAYERNORM_GRAD", l).tensor(DType.FLOAT32, rows, cols), 2e-5,
+                    l.at() + " gradient");
+        }
+        EmulatedOutput.Line adam = named("ADAM_PARAM").get(0);
+        int n = adam.fields()[0];
+        adam.assertGeometry(LaunchGeometry.elementwise(n));
+        Tensor param = EmulatedOutput.uniform(DType.FLOAT32, 45, -1, 1, n);
+        Tensor m = EmulatedOutput.uniform(DType.FLOAT32, 46, -0.1, 0.1, n);
+        Tensor v = EmulatedOutput.uniform(DType.FLOAT32, 47, 0, 0.01, n);
+        ((AdamKernel) param.backend()).adamStep(param.strided(), m.strided(), v.strided(),
+                EmulatedOutput.uniform(DType.FLOAT32, 48, -1, 1, n).strided(), 1e-3, 0.9, 0.999, 1e-8, 0.271, 0.0297);
+        EmulatedOutput.assertClose(param, adam.tensor(DType.FLOAT32, n), 1e-6, "Adam parameters");
+        EmulatedOutput.assertClose(m, sibling("ADAM_M", adam).tensor(DType.FLOAT32, n), 1e-7, "Adam first moments");
+        // the kernel takes β2 as a float: 1 − 0.999f is 1.3e-5 (relative) off 0.001, times g² ≤ 1
+        EmulatedOutput.assertClose(v, sibling("ADAM_V", adam).tensor(DType.FLOAT32, n), 3e-8, "Adam second moments");
     }
 
     @Test
