@@ -1,6 +1,5 @@
 package dev.nabla.nn;
 
-import dev.nabla.DType;
 import dev.nabla.Tensor;
 import dev.nabla.autograd.GradMode;
 import dev.nabla.autograd.Graph;
@@ -38,11 +37,11 @@ final class FusedCrossEntropy {
 
     /** {@code grad[n] · (softmax(x[n]) − onehot(target[n]))}, zero for ignored rows, in Tensor ops. */
     private static Tensor referenceGradient(Tensor x, Tensor target, long ignoreIndex, Tensor grad) {
-        Tensor valid = target.ne(Tensor.scalar(ignoreIndex, DType.INT64, target.device()));
+        Tensor valid = Losses.validTargets(target, ignoreIndex, x.dtype());
         Tensor safe = Tensor.where(valid, target, Tensor.zerosLike(target));
         Tensor onehot = Tensor.zerosLike(x).scatterAdd(1, safe.unsqueeze(1), Tensor.ones(x.dtype(), x.device(),
                 x.size(0), 1));
-        Tensor scale = grad.mul(valid.to(x.dtype())).unsqueeze(1);
+        Tensor scale = grad.mul(valid).unsqueeze(1);
         return Functional.softmax(x, 1).sub(onehot).mul(scale);
     }
 }

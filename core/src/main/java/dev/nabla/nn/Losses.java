@@ -122,9 +122,9 @@ public final class Losses {
         if (target.dtype().isFloating()) {
             return softTargets(Functional.logSoftmax(logits, 1), target, weight, labelSmoothing, reduction);
         }
+        checkClassTargets("crossEntropy", logits, target, weight, ignoreIndex);
         if (weight == null && labelSmoothing == 0 && logits.rank() == 2 && logits.dtype().isFloating()
                 && logits.backend() instanceof CrossEntropyKernel kernel) {
-            checkClassTargets("crossEntropy", logits, target, null, ignoreIndex);
             Tensor perRow = FusedCrossEntropy.perRow(kernel, logits, target, ignoreIndex);
             if (perRow != null) {
                 return reduceOverTargets("crossEntropy", perRow, validTargets(target, ignoreIndex, logits.dtype()),
@@ -148,6 +148,7 @@ public final class Losses {
         if (logProbs.rank() == 1) {
             return nll(logProbs.unsqueeze(0), target.unsqueeze(0), weight, ignoreIndex, reduction).squeeze(0);
         }
+        checkClassTargets("nllLoss", logProbs, target, weight, ignoreIndex);
         return classIndexLoss("nllLoss", logProbs, target, weight, ignoreIndex, 0, reduction);
     }
 
@@ -163,7 +164,7 @@ public final class Losses {
     }
 
     /** 1 where the target is not the ignore index, else 0, in {@code dtype}. */
-    private static Tensor validTargets(Tensor target, long ignoreIndex, DType dtype) {
+    static Tensor validTargets(Tensor target, long ignoreIndex, DType dtype) {
         return target.ne(Tensor.scalar(ignoreIndex, DType.INT64, target.device())).to(dtype);
     }
 
@@ -175,10 +176,10 @@ public final class Losses {
         };
     }
 
+    /** The class-index loss of log-probabilities against targets already checked by {@link #checkClassTargets}. */
     private static Tensor classIndexLoss(String op, Tensor logp, Tensor target, Tensor weight, long ignoreIndex,
             double smoothing, Reduction reduction) {
         int classes = logp.size(1);
-        checkClassTargets(op, logp, target, weight, ignoreIndex);
         Tensor valid = validTargets(target, ignoreIndex, logp.dtype());
         Tensor safe = Tensor.where(valid, target, Tensor.zerosLike(target));
         Tensor picked = logp.gather(1, safe.unsqueeze(1)).squeeze(1);

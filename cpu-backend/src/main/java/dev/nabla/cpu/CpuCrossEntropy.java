@@ -28,7 +28,8 @@ final class CpuCrossEntropy {
             for (int r = from; r < to; r++) {
                 Blocks.load(in, logits.offset() + r * classes, 1, row, classes);
                 long t = targets[target.offset() + r * target.strides()[0]];
-                double lse = logSumExp(row);
+                double shift = DoubleMath.expShift(row, classes);
+                double lse = shift + Math.log(DoubleMath.sumExp(row, classes, shift));
                 result[0] = t == ignoreIndex ? 0 : lse - row[(int) t];
                 result[1] = lse;
                 Blocks.store(result, 0, 1, losses, loss.offset() + r, 1);
@@ -64,21 +65,5 @@ final class CpuCrossEntropy {
                 Blocks.store(row, classes, out, gradLogits.offset() + r * classes, 1);
             }
         });
-    }
-
-    /** {@code log Σ exp(row)}, shifted by the row's maximum; −∞ for a row of −∞. */
-    private static double logSumExp(double[] row) {
-        double max = Double.NEGATIVE_INFINITY;
-        for (double v : row) {
-            max = Math.max(max, v);
-        }
-        if (max == Double.NEGATIVE_INFINITY || Double.isNaN(max)) {
-            return max;
-        }
-        double sum = 0;
-        for (double v : row) {
-            sum += Math.exp(v - max);
-        }
-        return max + Math.log(sum);
     }
 }

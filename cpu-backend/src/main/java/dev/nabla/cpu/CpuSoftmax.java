@@ -33,16 +33,9 @@ final class CpuSoftmax {
             double[] row = new double[cols];
             for (int r = from; r < to; r++) {
                 Blocks.load(in, x.offset() + r * cols, 1, row, cols);
-                double max = Double.NEGATIVE_INFINITY;
-                for (double v : row) {
-                    max = Math.max(max, v);
-                }
-                // a row of -inf (or all masked) has no finite maximum: shift by 0 so it yields NaN like the composition
-                double shift = Double.isInfinite(max) ? 0 : max;
-                double sum = 0;
-                for (double v : row) {
-                    sum += Math.exp(v - shift);
-                }
+                // a row of -inf (or all masked) has no finite maximum: shifted by 0 it yields NaN like the composition
+                double shift = DoubleMath.expShift(row, cols);
+                double sum = DoubleMath.sumExp(row, cols, shift);
                 if (log) {
                     double logSum = shift + Math.log(sum);
                     for (int c = 0; c < cols; c++) {

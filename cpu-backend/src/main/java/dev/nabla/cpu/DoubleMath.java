@@ -29,6 +29,27 @@ final class DoubleMath {
         }
     }
 
+    /**
+     * The shift of a max-shifted exponential sum over {@code v[0..n)}: the maximum, or 0 when it is infinite (a
+     * row of −∞ then sums to 0, so its log-sum is −∞, as the composed ops give); a NaN propagates.
+     */
+    static double expShift(double[] v, int n) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < n; i++) {
+            max = Math.max(max, v[i]);
+        }
+        return Double.isInfinite(max) ? 0 : max;
+    }
+
+    /** {@code Σ exp(v[i] − shift)} over {@code v[0..n)}. */
+    static double sumExp(double[] v, int n, double shift) {
+        double sum = 0;
+        for (int i = 0; i < n; i++) {
+            sum += Math.exp(v[i] - shift);
+        }
+        return sum;
+    }
+
     /** A sigmoid that never overflows: it evaluates e^-|x| only. */
     static double sigmoid(double x) {
         if (x >= 0) {

@@ -26,7 +26,7 @@ final class AttentionRoute {
         return Boolean.parseBoolean(System.getProperty(BACKWARD_PROPERTY, "true"));
     }
 
-    /** Empty when the PTX backward kernels serve an unmasked call, else the reason they cannot. */
+    /** Empty when the PTX backward kernels serve the call, else the reason they cannot. */
     static Optional<String> whyNotPtxBackward(boolean enabled, DType dtype, int lq, int lk, int d, int dv) {
         if (!enabled) {
             return Optional.of("the attention backward kernels are switched off (-D" + BACKWARD_PROPERTY + "=false)");

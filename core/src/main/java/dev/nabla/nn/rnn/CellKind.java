@@ -71,12 +71,8 @@ public enum CellKind {
                         && hProj.dtype() == h.dtype()) {
                     return new Tensor[] {FusedGruCell.apply(xProj, hProj, h), null};
                 }
-                List<Tensor> xs = xProj.chunk(3, 1);
-                List<Tensor> hs = hProj.chunk(3, 1);
-                Tensor r = xs.get(0).add(hs.get(0)).sigmoid();
-                Tensor z = xs.get(1).add(hs.get(1)).sigmoid();
-                Tensor n = xs.get(2).add(r.mul(hs.get(2))).tanh();
-                return new Tensor[] {n.sub(n.mul(z)).add(z.mul(h)), null};
+                GruGates g = GruGates.of(xProj, hProj);
+                return new Tensor[] {g.n().sub(g.n().mul(g.z())).add(g.z().mul(h)), null};
             }
         }
     }

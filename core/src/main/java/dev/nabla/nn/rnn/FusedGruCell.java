@@ -4,7 +4,6 @@ import dev.nabla.Tensor;
 import dev.nabla.autograd.GradMode;
 import dev.nabla.autograd.Graph;
 import dev.nabla.backend.fast.GruCellKernel;
-import java.util.List;
 
 /**
  * The GRU step's elementwise part as one differentiable op over a backend's {@link GruCellKernel}: one fused
@@ -39,13 +38,12 @@ final class FusedGruCell {
 
     /** The same gradients in differentiable Tensor ops (for createGraph). */
     private static Tensor[] referenceBackward(Tensor xProj, Tensor hProj, Tensor h, Tensor grad) {
-        List<Tensor> xs = xProj.chunk(3, 1);
-        List<Tensor> ps = hProj.chunk(3, 1);
-        Tensor r = xs.get(0).add(ps.get(0)).sigmoid();
-        Tensor z = xs.get(1).add(ps.get(1)).sigmoid();
-        Tensor n = xs.get(2).add(r.mul(ps.get(2))).tanh();
+        GruGates g = GruGates.of(xProj, hProj);
+        Tensor r = g.r();
+        Tensor z = g.z();
+        Tensor n = g.n();
         Tensor dn = grad.mul(z.rsub(1)).mul(n.mul(n).rsub(1));
-        Tensor dr = dn.mul(ps.get(2)).mul(r).mul(r.rsub(1));
+        Tensor dr = dn.mul(g.pn()).mul(r).mul(r.rsub(1));
         Tensor dz = grad.mul(h.sub(n)).mul(z).mul(z.rsub(1));
         return new Tensor[] {Tensor.cat(1, dr, dz, dn), Tensor.cat(1, dr, dz, dn.mul(r)), grad.mul(z)};
     }
