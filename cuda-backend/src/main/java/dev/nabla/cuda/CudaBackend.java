@@ -25,6 +25,10 @@ import dev.nabla.backend.fast.LstmCellKernel;
 import dev.nabla.backend.fast.MatmulKernel;
 import dev.nabla.backend.fast.PoolGeometry;
 import dev.nabla.backend.fast.PoolKernel;
+import dev.nabla.backend.fast.RecurrenceGradients;
+import dev.nabla.backend.fast.RecurrenceKernel;
+import dev.nabla.backend.fast.RecurrenceOperands;
+import dev.nabla.backend.fast.RecurrenceProblem;
 import dev.nabla.backend.fast.ReferenceConv;
 import dev.nabla.backend.fast.SoftmaxKernel;
 import java.util.Arrays;
@@ -38,15 +42,16 @@ import jcuda.driver.JCudaDriver;
 
 /**
  * The CUDA backend: every primitive on the PTX kernels of {@code nabla-kernels-ptx}, GEMM on cuBLAS
- * (or the PTX GEMM), attention on the flash-attention kernels, and the fused layer tails (softmax, layer
- * norm, Adam, the LSTM and GRU cells, bias plus activation, cross-entropy) on their own kernels. What has no kernel
+ * (or the PTX GEMM), convolution and whole recurrent layers on cuDNN, attention on the flash-attention kernels,
+ * and the fused layer tails (softmax, layer norm, Adam, the LSTM and GRU cells, bias plus activation,
+ * cross-entropy) on their own kernels. What has no kernel
  * (INT64 arg-reductions and scatter-adds, float64 or long-head attention, loops of rank above 8) runs on
  * the CPU backend through {@link HostFallback}, logged once per case. Calls are serialised on this backend; all device work
  * goes to one stream, so scratch buffers can return to the cache as soon as their work is queued.
  */
 public final class CudaBackend implements Backend, MatmulKernel, AttentionKernel, AttentionBackwardKernel, ConvKernel,
         PoolKernel, SoftmaxKernel, LayerNormKernel, AdamKernel, LstmCellKernel, GruCellKernel, BiasActivationKernel,
-        CrossEntropyKernel, AutoCloseable {
+        CrossEntropyKernel, RecurrenceKernel, AutoCloseable {
 
     private final Device device;
     private final CudaLibraries libraries;
@@ -56,7 +61,9 @@ public final class CudaBackend implements Backend, MatmulKernel, AttentionKernel
     private final KernelLauncher launcher;
     private final HostFallback host;
     private GemmEngine gemm;
+    private Optional<CudnnHandle> cudnn;
     private Optional<CudnnConvolution> convolution;
+    private CudnnRecurrence recurrence;
 
     CudaBackend(DeviceInfo info, CudaLibraries libraries) {
         this.device = Device.cuda(info.ordinal());
@@ -519,12 +526,46 @@ public final class CudaBackend implements Backend, MatmulKernel, AttentionKernel
 
     private Optional<CudnnConvolution> cudnnConvolution() {
         if (convolution == null) {
-            convolution = libraries.conv().provider() == CudaLibraries.Provider.CUDNN_JNA
-                    ? libraries.cudnn().map(c -> new CudnnConvolution(c, context.stream(),
-                            Boolean.getBoolean(GemmEngine.TF32_PROPERTY)))
-                    : Optional.empty();
+            convolution = cudnn().map(h -> new CudnnConvolution(h, Boolean.getBoolean(GemmEngine.TF32_PROPERTY)));
         }
         return convolution;
+    }
+
+    /** The one cuDNN handle of convolution and the recurrent layers, when cuDNN serves convolutions. */
+    private Optional<CudnnHandle> cudnn() {
+        if (cudnn == null) {
+            cudnn = libraries.cudnn().map(c -> new CudnnHandle(c, context.stream()));
+        }
+        return cudnn;
+    }
+
+    /** cuDNN's RNN API serves FLOAT32/FLOAT64 layers unless switched off ({@link CudnnRecurrence#PROPERTY}). */
+    @Override
+    public boolean supportsRecurrence(RecurrenceProblem problem) {
+        return CudnnRecurrence.supports(libraries.rnn(), problem.dtype());
+    }
+
+    @Override
+    public synchronized Object recurrenceForward(RecurrenceProblem problem, RecurrenceOperands operands,
+            boolean training) {
+        context.makeCurrent();
+        return recurrence().forward(problem, operands, training);
+    }
+
+    @Override
+    public synchronized void recurrenceBackward(RecurrenceProblem problem, Object saved, RecurrenceOperands operands,
+            RecurrenceGradients gradients) {
+        context.makeCurrent();
+        recurrence().backward(problem, saved, operands, gradients);
+    }
+
+    private CudnnRecurrence recurrence() {
+        if (recurrence == null) {
+            CudnnHandle handle = cudnn().orElseThrow(() -> new IllegalStateException("cuDNN RNN on " + device
+                    + ": no cuDNN (" + libraries.rnn().describe() + ")"));
+            recurrence = new CudnnRecurrence(handle, allocator, context.stream(), this::address);
+        }
+        return recurrence;
     }
 
     @Override
@@ -779,8 +820,8 @@ public final class CudaBackend implements Backend, MatmulKernel, AttentionKernel
         if (gemm != null) {
             gemm.close();
         }
-        if (convolution != null) {
-            convolution.ifPresent(CudnnConvolution::close);
+        if (cudnn != null) {
+            cudnn.ifPresent(CudnnHandle::close);
         }
         launcher.close();
         allocator.close();

@@ -14,8 +14,8 @@ import java.util.Optional;
  *       JCublas2's own native part failed; else the PTX GEMM kernels.</li>
  *   <li>Convolution and pooling: the JNA binding {@link CudnnLibrary} to {@code libcudnn.so.9};
  *       else im2col + GEMM (and PTX pooling kernels).</li>
- *   <li>RNN: the cuDNN v8 RNN API through the same binding; else cell-by-cell RNN from GEMMs and
- *       elementwise kernels.</li>
+ *   <li>RNN: the cuDNN v8 RNN API through the same binding ({@link CudnnRecurrence}, whole layers); else
+ *       core's step-by-step recurrence on GEMM and the fused cell kernels.</li>
  * </ul>
  *
  * Nothing here throws: every failure is a fallback whose reason is recorded.
@@ -41,7 +41,7 @@ public final class CudaLibraries {
         CUDNN_JNA("cuDNN via JNA"),
         /** Convolution lowered to im2col + GEMM, pooling on PTX kernels. */
         IM2COL_GEMM("im2col + GEMM"),
-        /** Recurrent layers unrolled cell by cell on GEMM and elementwise kernels. */
+        /** Recurrent layers run by core step by step on GEMM and the fused cell kernels. */
         CELL_BY_CELL("cell-by-cell RNN");
 
         private final String label;
@@ -128,10 +128,9 @@ public final class CudaLibraries {
         List<String> symbols = new ArrayList<>(CudnnLibrary.CONV_SYMBOLS);
         symbols.addAll(CudnnLibrary.RNN_SYMBOLS);
         LibraryLookup cudnn = locator.locate(CUDNN_9, symbols);
-        // the v8 RNN API is bound (CudnnLibrary) but no sequence kernel calls it yet: say so rather than claim it
-        String reason = cudnn.found() ? "cuDNN RNN API found at " + cudnn.location() + " but not wired yet"
-                : "cuDNN RNN: " + cudnn.describe();
-        return new Choice("RNN", Provider.CELL_BY_CELL, null, List.of(reason));
+        return cudnn.found()
+                ? new Choice("RNN", Provider.CUDNN_JNA, cudnn.location(), List.of())
+                : new Choice("RNN", Provider.CELL_BY_CELL, null, List.of("cuDNN RNN: " + cudnn.describe()));
     }
 
     /** What serves matrix products. */

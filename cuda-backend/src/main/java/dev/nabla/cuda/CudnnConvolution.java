@@ -14,17 +14,13 @@ import java.util.function.LongUnaryOperator;
 
 /**
  * 2-D convolution (cross-correlation) and its two gradients through cuDNN 9 ({@link CudnnLibrary},
- * JNA) on the backend's stream. Operands are dense NCHW device buffers of one floating dtype.
+ * JNA) on the backend's shared {@link CudnnHandle}. Operands are dense NCHW device buffers of one floating dtype.
  * Algorithms come from cuDNN's heuristics ({@code *_v7}), the first one that supports the problem,
  * and are cached per problem. FP32 runs with {@code CUDNN_FMA_MATH} (true float32, like the CPU) unless
  * TF32 was opted into, as for GEMM.
  */
-final class CudnnConvolution implements AutoCloseable {
+final class CudnnConvolution {
 
-    /** {@code CUDNN_FMA_MATH}: no tensor-core conversions of FP32 data. */
-    private static final int FMA_MATH = 3;
-    /** {@code CUDNN_TENSOR_OP_MATH_ALLOW_CONVERSION}: FP32 data may run as TF32. */
-    private static final int TENSOR_OP_MATH_ALLOW_CONVERSION = 2;
     private static final int ALGORITHMS_ASKED = 8;
 
     /** Which of the three convolution calls. */
@@ -42,6 +38,7 @@ final class CudnnConvolution implements AutoCloseable {
         }
     }
 
+    private final CudnnHandle cudnnHandle;
     private final CudnnLibrary cudnn;
     private final Pointer handle;
     private final boolean tf32;
@@ -50,13 +47,12 @@ final class CudnnConvolution implements AutoCloseable {
     private final Map<DType, Memory[]> alphaBeta = Map.of(DType.FLOAT32, new Memory[] {scalar(DType.FLOAT32, 1),
             scalar(DType.FLOAT32, 0)}, DType.FLOAT64, new Memory[] {scalar(DType.FLOAT64, 1), scalar(DType.FLOAT64, 0)});
 
-    CudnnConvolution(CudnnLibrary cudnn, DevicePointers.Stream stream, boolean tf32) {
-        this.cudnn = cudnn;
+    /** Convolutions on {@code cudnn}'s handle (which the caller closes); {@code tf32} lets FP32 run as TF32. */
+    CudnnConvolution(CudnnHandle cudnn, boolean tf32) {
+        this.cudnnHandle = cudnn;
+        this.cudnn = cudnn.library();
+        this.handle = cudnn.pointer();
         this.tf32 = tf32;
-        PointerByReference ref = new PointerByReference();
-        check("cudnnCreate", cudnn.cudnnCreate(ref));
-        handle = ref.getValue();
-        check("cudnnSetStream", cudnn.cudnnSetStream(handle, new Pointer(stream.handle())));
     }
 
     /**
@@ -132,16 +128,8 @@ final class CudnnConvolution implements AutoCloseable {
         return m;
     }
 
-    @Override
-    public void close() {
-        check("cudnnDestroy", cudnn.cudnnDestroy(handle));
-    }
-
     private void check(String call, int status) {
-        if (status != 0) {
-            throw new IllegalStateException(call + " failed: cudnnStatus_t " + status + " (" + cudnn.cudnnGetErrorString(status)
-                    + ")");
-        }
+        cudnnHandle.check(call, status);
     }
 
     /** The four descriptors of one problem, destroyed together. */
@@ -171,7 +159,8 @@ final class CudnnConvolution implements AutoCloseable {
                         new int[] {g.padH(), g.padW()}, new int[] {g.strideH(), g.strideW()},
                         new int[] {g.dilationH(), g.dilationW()}, CudnnLibrary.CROSS_CORRELATION, type));
                 check("cudnnSetConvolutionGroupCount", cudnn.cudnnSetConvolutionGroupCount(conv, g.groups()));
-                int math = p.dtype() == DType.FLOAT32 && tf32 ? TENSOR_OP_MATH_ALLOW_CONVERSION : FMA_MATH;
+                int math = p.dtype() == DType.FLOAT32 && tf32 ? CudnnLibrary.TENSOR_OP_MATH_ALLOW_CONVERSION
+                        : CudnnLibrary.FMA_MATH;
                 check("cudnnSetConvolutionMathType", cudnn.cudnnSetConvolutionMathType(conv, math));
             } catch (RuntimeException e) {
                 close();
@@ -180,26 +169,14 @@ final class CudnnConvolution implements AutoCloseable {
         }
 
         private Pointer tensor(int type, int[] dims) {
-            PointerByReference ref = new PointerByReference();
-            check("cudnnCreateTensorDescriptor", cudnn.cudnnCreateTensorDescriptor(ref));
-            Pointer desc = ref.getValue();
-            int[] strides = {dims[1] * dims[2] * dims[3], dims[2] * dims[3], dims[3], 1};
-            int status = cudnn.cudnnSetTensorNdDescriptor(desc, type, 4, dims, strides);
-            if (status != 0) {
-                cudnn.cudnnDestroyTensorDescriptor(desc);
-                check("cudnnSetTensorNdDescriptor", status);
-            }
-            return desc;
+            return cudnnHandle.tensor(type, dims, new int[] {dims[1] * dims[2] * dims[3], dims[2] * dims[3], dims[3], 1},
+                    Arrays.toString(dims));
         }
 
         @Override
         public void close() {
-            if (x != null) {
-                cudnn.cudnnDestroyTensorDescriptor(x);
-            }
-            if (y != null) {
-                cudnn.cudnnDestroyTensorDescriptor(y);
-            }
+            cudnnHandle.destroyTensor(x);
+            cudnnHandle.destroyTensor(y);
             if (w != null) {
                 cudnn.cudnnDestroyFilterDescriptor(w);
             }

@@ -9,8 +9,8 @@ import java.util.List;
 
 /**
  * A thin JNA binding to the cuDNN 9 C API ({@code libcudnn.so.9}): the legacy convolution,
- * pooling and softmax calls and the v8 RNN API, all of which cuDNN 9 keeps. (jcudnn on Maven
- * Central binds cuDNN 8 only.) Every function returns a {@code cudnnStatus_t} (0 = success)
+ * pooling and softmax calls and the v8 RNN API (without dropout: one layer per call), all of which
+ * cuDNN 9 keeps. (jcudnn on Maven Central binds cuDNN 8 only.) Every function returns a {@code cudnnStatus_t} (0 = success)
  * unless stated; descriptors and handles are opaque pointers created through a
  * {@link PointerByReference}; data arguments are device addresses as {@code new Pointer(address)};
  * {@code alpha}/{@code beta} point to host scalars ({@code float[1]} for float and half data,
@@ -28,6 +28,10 @@ public interface CudnnLibrary extends Library {
     int CROSS_CORRELATION = 1;
     /** {@code CUDNN_DEFAULT_MATH}. */
     int DEFAULT_MATH = 0;
+    /** {@code CUDNN_TENSOR_OP_MATH_ALLOW_CONVERSION}: FP32 data may run as TF32. */
+    int TENSOR_OP_MATH_ALLOW_CONVERSION = 2;
+    /** {@code CUDNN_FMA_MATH}: no tensor-core conversions of FP32 data. */
+    int FMA_MATH = 3;
     /** {@code CUDNN_POOLING_MAX}. */
     int POOLING_MAX = 0;
     /** {@code CUDNN_POOLING_AVERAGE_COUNT_INCLUDE_PADDING}. */
@@ -44,12 +48,16 @@ public interface CudnnLibrary extends Library {
     int SOFTMAX_MODE_CHANNEL = 1;
     /** {@code CUDNN_RNN_ALGO_STANDARD}. */
     int RNN_ALGO_STANDARD = 0;
+    /** {@code CUDNN_RNN_RELU}. */
+    int RNN_RELU = 0;
     /** {@code CUDNN_RNN_TANH}. */
     int RNN_TANH = 1;
     /** {@code CUDNN_LSTM}. */
     int LSTM = 2;
     /** {@code CUDNN_GRU}. */
     int GRU = 3;
+    /** {@code CUDNN_RNN_NO_BIAS}. */
+    int RNN_NO_BIAS = 0;
     /** {@code CUDNN_RNN_DOUBLE_BIAS}: separate input and recurrent biases, as PyTorch has. */
     int RNN_DOUBLE_BIAS = 2;
     /** {@code CUDNN_UNIDIRECTIONAL}. */
@@ -60,15 +68,13 @@ public interface CudnnLibrary extends Library {
     int LINEAR_INPUT = 0;
     /** {@code CUDNN_RNN_DATA_LAYOUT_SEQ_MAJOR_UNPACKED}. */
     int RNN_DATA_SEQ_MAJOR_UNPACKED = 0;
-    /** {@code CUDNN_RNN_DATA_LAYOUT_BATCH_MAJOR_UNPACKED}. */
-    int RNN_DATA_BATCH_MAJOR_UNPACKED = 2;
     /** {@code CUDNN_FWD_MODE_INFERENCE}. */
     int FWD_MODE_INFERENCE = 0;
     /** {@code CUDNN_FWD_MODE_TRAINING}. */
     int FWD_MODE_TRAINING = 1;
     /** {@code CUDNN_WGRAD_MODE_ADD}: backward-weights accumulates into dweightSpace. */
     int WGRAD_MODE_ADD = 0;
-    /** {@code CUDNN_RNN_PADDED_IO_ENABLED} aux flag. */
+    /** {@code CUDNN_RNN_PADDED_IO_ENABLED} aux flag: unpacked (padded) data layouts. */
     int RNN_PADDED_IO_ENABLED = 1;
 
     /** The symbols the convolution and pooling path needs. */
@@ -85,10 +91,9 @@ public interface CudnnLibrary extends Library {
             "cudnnDestroyPoolingDescriptor", "cudnnPoolingForward", "cudnnPoolingBackward");
 
     /** The additional symbols the RNN path needs. */
-    List<String> RNN_SYMBOLS = List.of("cudnnCreateRNNDescriptor", "cudnnSetRNNDescriptor_v8",
-            "cudnnDestroyRNNDescriptor", "cudnnCreateRNNDataDescriptor", "cudnnSetRNNDataDescriptor",
-            "cudnnDestroyRNNDataDescriptor", "cudnnCreateDropoutDescriptor", "cudnnDropoutGetStatesSize",
-            "cudnnSetDropoutDescriptor", "cudnnDestroyDropoutDescriptor", "cudnnGetRNNWeightSpaceSize",
+    List<String> RNN_SYMBOLS = List.of("cudnnGetTensorNdDescriptor", "cudnnCreateRNNDescriptor",
+            "cudnnSetRNNDescriptor_v8", "cudnnDestroyRNNDescriptor", "cudnnCreateRNNDataDescriptor",
+            "cudnnSetRNNDataDescriptor", "cudnnDestroyRNNDataDescriptor", "cudnnGetRNNWeightSpaceSize",
             "cudnnGetRNNTempSpaceSizes", "cudnnGetRNNWeightParams", "cudnnRNNForward", "cudnnRNNBackwardData_v8",
             "cudnnRNNBackwardWeights_v8");
 
@@ -116,6 +121,15 @@ public interface CudnnLibrary extends Library {
 
     /** {@code cudnnSetTensorNdDescriptor(desc, cudnnDataType_t dataType, int nbDims, const int dimA[], const int strideA[])}. */
     int cudnnSetTensorNdDescriptor(Pointer tensorDesc, int dataType, int nbDims, int[] dims, int[] strides);
+
+    /**
+     * {@code cudnnGetTensorNdDescriptor(const cudnnTensorDescriptor_t tensorDesc, int nbDimsRequested,
+     * cudnnDataType_t *dataType, int *nbDims, int dimA[], int strideA[])}: reads a descriptor back (the RNN
+     * path checks the weight shapes cuDNN reports); {@code dims} and {@code strides} hold
+     * {@code nbDimsRequested} elements.
+     */
+    int cudnnGetTensorNdDescriptor(Pointer tensorDesc, int nbDimsRequested, IntByReference dataType,
+                                   IntByReference nbDims, int[] dims, int[] strides);
 
     /** {@code cudnnDestroyTensorDescriptor(cudnnTensorDescriptor_t tensorDesc)}. */
     int cudnnDestroyTensorDescriptor(Pointer tensorDesc);
@@ -253,7 +267,7 @@ public interface CudnnLibrary extends Library {
      * cudnnRNNBiasMode_t biasMode, cudnnDirectionMode_t dirMode, cudnnRNNInputMode_t inputMode,
      * cudnnDataType_t dataType, cudnnDataType_t mathPrec, cudnnMathType_t mathType, int32_t inputSize,
      * int32_t hiddenSize, int32_t projSize, int32_t numLayers, cudnnDropoutDescriptor_t dropoutDesc,
-     * uint32_t auxFlags)}.
+     * uint32_t auxFlags)}; {@code dropoutDesc} may be NULL for one layer (no dropout between layers).
      */
     int cudnnSetRNNDescriptor_v8(Pointer rnnDesc, int algo, int cellMode, int biasMode, int dirMode, int inputMode,
                                  int dataType, int mathPrec, int mathType, int inputSize, int hiddenSize,
@@ -275,22 +289,6 @@ public interface CudnnLibrary extends Library {
 
     /** {@code cudnnDestroyRNNDataDescriptor(cudnnRNNDataDescriptor_t rnnDataDesc)}. */
     int cudnnDestroyRNNDataDescriptor(Pointer rnnDataDesc);
-
-    /** {@code cudnnCreateDropoutDescriptor(cudnnDropoutDescriptor_t *dropoutDesc)}. */
-    int cudnnCreateDropoutDescriptor(PointerByReference dropoutDesc);
-
-    /** {@code cudnnDropoutGetStatesSize(handle, size_t *sizeInBytes)}. */
-    int cudnnDropoutGetStatesSize(Pointer handle, LongByReference sizeInBytes);
-
-    /**
-     * {@code cudnnSetDropoutDescriptor(dropoutDesc, handle, float dropout, void *states,
-     * size_t stateSizeInBytes, unsigned long long seed)}.
-     */
-    int cudnnSetDropoutDescriptor(Pointer dropoutDesc, Pointer handle, float dropout, Pointer states,
-                                  long stateSizeInBytes, long seed);
-
-    /** {@code cudnnDestroyDropoutDescriptor(cudnnDropoutDescriptor_t dropoutDesc)}. */
-    int cudnnDestroyDropoutDescriptor(Pointer dropoutDesc);
 
     /** {@code cudnnGetRNNWeightSpaceSize(handle, rnnDesc, size_t *weightSpaceSize)}. */
     int cudnnGetRNNWeightSpaceSize(Pointer handle, Pointer rnnDesc, LongByReference weightSpaceSize);

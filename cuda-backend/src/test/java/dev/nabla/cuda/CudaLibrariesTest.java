@@ -70,11 +70,10 @@ class CudaLibrariesTest {
     }
 
     @Test
-    void cudnn9ServesConvolutionWhileRnnsStepCellByCell() {
+    void cudnn9ServesConvolutionAndRnns() {
         CudaLibraries libs = CudaLibraries.decide(new FakeInstallation().with(CUDNN_9), JCUBLAS_LOADS);
         assertEquals(new Choice("conv", Provider.CUDNN_JNA, FakeInstallation.DIR + CUDNN_9, List.of()), libs.conv());
-        assertEquals(new Choice("RNN", Provider.CELL_BY_CELL, null,
-                List.of("cuDNN RNN API found at " + FakeInstallation.DIR + CUDNN_9 + " but not wired yet")), libs.rnn());
+        assertEquals(new Choice("RNN", Provider.CUDNN_JNA, FakeInstallation.DIR + CUDNN_9, List.of()), libs.rnn());
         assertEquals(FakeInstallation.DIR + CUDNN_9, libs.cudnnLibrary().orElseThrow());
     }
 

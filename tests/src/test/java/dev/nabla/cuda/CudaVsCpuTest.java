@@ -14,9 +14,16 @@ import dev.nabla.nn.Parameter;
 import dev.nabla.nn.PoolOps;
 import dev.nabla.nn.Reduction;
 import dev.nabla.nn.attention.Attention;
+import dev.nabla.nn.rnn.GRU;
+import dev.nabla.nn.rnn.LSTM;
+import dev.nabla.nn.rnn.RNN;
+import dev.nabla.nn.rnn.RecurrentLayer;
+import dev.nabla.nn.rnn.RecurrentOptions;
+import dev.nabla.nn.rnn.RecurrentOutput;
 import dev.nabla.optim.Adam;
 import dev.nabla.optim.AdamW;
 import dev.nabla.backend.Probe;
+import dev.nabla.backend.Strided;
 import dev.nabla.backend.fast.AttentionBackwardKernel;
 import dev.nabla.backend.fast.AttentionKernel;
 import dev.nabla.backend.fast.ConvGeometry;
@@ -24,7 +31,13 @@ import dev.nabla.backend.fast.FusedActivation;
 import dev.nabla.backend.fast.GruCellKernel;
 import dev.nabla.backend.fast.LstmCellKernel;
 import dev.nabla.backend.fast.PoolGeometry;
+import dev.nabla.backend.fast.RecurrenceGradients;
+import dev.nabla.backend.fast.RecurrenceKernel;
+import dev.nabla.backend.fast.RecurrenceOperands;
+import dev.nabla.backend.fast.RecurrenceProblem;
+import dev.nabla.backend.fast.RecurrentCell;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.BinaryOperator;
 import java.util.function.UnaryOperator;
@@ -422,6 +435,159 @@ class CudaVsCpuTest {
         kernel.lstmCellBackward(gates.strided(), c.strided(), hc.strided(), gradHc.strided(), gradGates.strided(),
                 gradC.strided());
         return new Tensor[] {hc, gradGates, gradC};
+    }
+
+    private static final List<RecurrentCell> LAYER_CELLS = List.of(RecurrentCell.LSTM, RecurrentCell.GRU,
+            RecurrentCell.RNN_TANH);
+    /** Sequence lengths of a batch of 3 over T = 5: one full, one of a single step, one in between. */
+    private static final List<int[]> LENGTHS = Arrays.asList(null, new int[] {5, 1, 3});
+
+    @Test
+    void recurrentLayersAndAllTheirGradientsMatchTheCpu() {
+        for (DType dtype : FLOATS) {
+            for (RecurrentCell cell : LAYER_CELLS) {
+                for (boolean bidirectional : new boolean[] {false, true}) {
+                    for (int[] lengths : LENGTHS) {
+                        RecurrentOptions options = RecurrentOptions.of(4, 6).withLayers(2).withBidirectional(bidirectional);
+                        int states = 2 * options.directions();
+                        Tensor x = randn(60, dtype, 5, 3, 4);
+                        Tensor h0 = randn(61, dtype, states, 3, 6).mul(0.5);
+                        Tensor c0 = cell.hasCellState() ? randn(62, dtype, states, 3, 6).mul(0.5) : null;
+                        RecurrentLayer cpuLayer = recurrentLayer(cell, options, dtype);
+                        RecurrentLayer gpuLayer = recurrentLayer(cell, options, dtype);
+                        gpuLayer.to(GPU);
+                        gpuLayer.loadStateDict(cpuLayer.stateDict(), true);
+                        String what = "2-layer " + cell + (bidirectional ? " bidirectional " : " ") + dtype + " lengths "
+                                + Arrays.toString(lengths);
+                        List<Tensor> cpu = layerAndGradients(cpuLayer, x, h0, c0, lengths);
+                        List<Tensor> gpu = layerAndGradients(gpuLayer, x.to(GPU), h0.to(GPU),
+                                c0 == null ? null : c0.to(GPU), lengths);
+                        for (int i = 0; i < cpu.size(); i++) {
+                            assertSumsClose(cpu.get(i), gpu.get(i), what + " result " + i);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** The CUDA backend's whole-layer kernel (cuDNN's RNN API) against the CPU layer, one layer, with and without bias. */
+    @Test
+    void cudnnRecurrenceKernelMatchesTheCpuLayer() {
+        RecurrenceKernel kernel = (RecurrenceKernel) Tensor.zeros(DType.FLOAT32, GPU, 1).backend();
+        Assumptions.assumeTrue(kernel.supportsRecurrence(new RecurrenceProblem(RecurrentCell.LSTM, DType.FLOAT32, 1, 1,
+                1, 1, 1, true, null)), "no cuDNN RNN API: " + ((CudaBackend) kernel).libraries().rnn().describe());
+        for (DType dtype : FLOATS) {
+            for (RecurrentCell cell : LAYER_CELLS) {
+                for (int directions = 1; directions <= 2; directions++) {
+                    for (boolean bias : new boolean[] {true, false}) {
+                        for (int[] lengths : LENGTHS) {
+                            RecurrenceProblem problem = new RecurrenceProblem(cell, dtype, 5, 3, 4, 6, directions, bias,
+                                    lengths);
+                            RecurrentLayer layer = recurrentLayer(cell,
+                                    RecurrentOptions.of(4, 6).withBidirectional(directions == 2).withBias(bias), dtype);
+                            Tensor x = randn(63, dtype, 5, 3, 4);
+                            Tensor h0 = randn(64, dtype, directions, 3, 6).mul(0.5);
+                            Tensor c0 = cell.hasCellState() ? randn(65, dtype, directions, 3, 6).mul(0.5) : null;
+                            List<Tensor> cpu = layerAndGradients(layer, x, h0, c0, lengths);
+                            List<Tensor> gpu = recurrenceKernel(problem, x.to(GPU), h0.to(GPU),
+                                    c0 == null ? null : c0.to(GPU), layer.parameters().stream().map(p -> p.get().to(GPU))
+                                            .toList());
+                            for (int i = 0; i < cpu.size(); i++) {
+                                assertSumsClose(cpu.get(i), gpu.get(i), "cuDNN " + problem + " result " + i);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private static RecurrentLayer recurrentLayer(RecurrentCell cell, RecurrentOptions options, DType dtype) {
+        RecurrentLayer layer = switch (cell) {
+            case LSTM -> new LSTM(options);
+            case GRU -> new GRU(options);
+            case RNN_TANH -> new RNN(options, false);
+            case RNN_RELU -> new RNN(options, true);
+        };
+        layer.to(Device.CPU).to(dtype);
+        return layer;
+    }
+
+    /** Fixed gradients of the outputs y, hy and cy: normal draws of their shapes (none for a null cy). */
+    private static Tensor[] outputSeeds(Tensor y, Tensor hy, Tensor cy) {
+        Tensor[] seeds = {y, hy, cy};
+        for (int i = 0; i < seeds.length; i++) {
+            Tensor out = seeds[i];
+            seeds[i] = out == null ? null : randn(66 + i, out.dtype(), out.shape().toArray()).to(out.device());
+        }
+        return seeds;
+    }
+
+    /**
+     * {@code [y, hy, (cy,) dx, dh0, (dc0,) every parameter's gradient]} of a layer whose outputs are seeded with
+     * {@link #outputSeeds}.
+     */
+    private static List<Tensor> layerAndGradients(RecurrentLayer layer, Tensor x, Tensor h0, Tensor c0, int[] lengths) {
+        Tensor[] leaves = {x.detach().requiresGrad(true), h0.detach().requiresGrad(true),
+                c0 == null ? null : c0.detach().requiresGrad(true)};
+        RecurrentOutput out = layer.run(leaves[0], leaves[1], leaves[2],
+                lengths == null ? null : Tensor.ofIndices(lengths, lengths.length).to(x.device()));
+        Tensor[] outputs = {out.output(), out.hidden(), out.cell()};
+        Tensor[] seeds = outputSeeds(outputs[0], outputs[1], outputs[2]);
+        Tensor loss = outputs[0].mul(seeds[0]).sum().add(outputs[1].mul(seeds[1]).sum());
+        if (c0 != null) {
+            loss = loss.add(outputs[2].mul(seeds[2]).sum());
+        }
+        loss.backward();
+        List<Tensor> results = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            if (outputs[i] != null) {
+                results.add(outputs[i].detach());
+            }
+        }
+        for (Tensor leaf : leaves) {
+            if (leaf != null) {
+                results.add(leaf.grad());
+            }
+        }
+        layer.parameters().forEach(p -> results.add(p.get().grad()));
+        return results;
+    }
+
+    /**
+     * The same list as {@link #layerAndGradients} from the backend's recurrence kernel called directly; the
+     * gradient outputs start at 7 to show that the backward overwrites them.
+     */
+    private static List<Tensor> recurrenceKernel(RecurrenceProblem p, Tensor x, Tensor h0, Tensor c0, List<Tensor> weights) {
+        RecurrenceKernel kernel = (RecurrenceKernel) x.backend();
+        Tensor y = Tensor.zeros(x.dtype(), x.device(), p.steps(), p.batch(), p.directions() * p.hiddenSize());
+        Tensor hy = Tensor.zerosLike(h0);
+        Tensor cy = c0 == null ? null : Tensor.zerosLike(c0);
+        RecurrenceOperands operands = new RecurrenceOperands(x.strided(), h0.strided(), strided(c0),
+                weights.stream().map(Tensor::strided).toList(), y.strided(), hy.strided(), strided(cy));
+        Object saved = kernel.recurrenceForward(p, operands, true);
+        Tensor[] seeds = outputSeeds(y, hy, cy);
+        List<Tensor> grads = new ArrayList<>();
+        for (Tensor input : new Tensor[] {x, h0, c0}) {
+            grads.add(input == null ? null : Tensor.zerosLike(input).fillInPlace(7));
+        }
+        List<Tensor> dWeights = weights.stream().map(w -> Tensor.zerosLike(w).fillInPlace(7)).toList();
+        kernel.recurrenceBackward(p, saved, operands, new RecurrenceGradients(seeds[0].strided(), seeds[1].strided(),
+                strided(seeds[2]), grads.get(0).strided(), grads.get(1).strided(), strided(grads.get(2)),
+                dWeights.stream().map(Tensor::strided).toList()));
+        List<Tensor> results = new ArrayList<>();
+        for (Tensor t : new Tensor[] {y, hy, cy, grads.get(0), grads.get(1), grads.get(2)}) {
+            if (t != null) {
+                results.add(t);
+            }
+        }
+        results.addAll(dWeights);
+        return results;
+    }
+
+    private static Strided strided(Tensor t) {
+        return t == null ? null : t.strided();
     }
 
     @Test

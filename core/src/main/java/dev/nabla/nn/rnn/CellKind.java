@@ -1,9 +1,7 @@
 package dev.nabla.nn.rnn;
 
 import dev.nabla.Tensor;
-import dev.nabla.backend.fast.GruCellKernel;
-import dev.nabla.backend.fast.LstmCellKernel;
-import java.util.List;
+import dev.nabla.backend.fast.RecurrentCell;
 
 /**
  * The recurrence of each cell type, written once and shared by the single-step cells and the
@@ -11,28 +9,33 @@ import java.util.List;
  */
 public enum CellKind {
     /** {@code h' = tanh(W_ih x + b_ih + W_hh h + b_hh)}. */
-    RNN_TANH(1),
+    RNN_TANH(RecurrentCell.RNN_TANH),
     /** {@code h' = relu(W_ih x + b_ih + W_hh h + b_hh)}. */
-    RNN_RELU(1),
+    RNN_RELU(RecurrentCell.RNN_RELU),
     /** Gates i, f, g, o: {@code c' = σ(f)c + σ(i)tanh(g)}, {@code h' = σ(o)tanh(c')}. */
-    LSTM(4),
+    LSTM(RecurrentCell.LSTM),
     /** Gates r, z, n: {@code n = tanh(x_n + r(W_hn h + b_hn))}, {@code h' = (1-z)n + zh}. */
-    GRU(3);
+    GRU(RecurrentCell.GRU);
 
-    private final int gates;
+    private final RecurrentCell cell;
 
-    CellKind(int gates) {
-        this.gates = gates;
+    CellKind(RecurrentCell cell) {
+        this.cell = cell;
     }
 
     /** The number of gate blocks stacked in the weight matrices. */
     public int gates() {
-        return gates;
+        return cell.gates();
     }
 
     /** Whether the cell carries a cell state besides the hidden state. */
     public boolean hasCellState() {
-        return this == LSTM;
+        return cell.hasCellState();
+    }
+
+    /** The same cell type as a backend kernel names it. */
+    RecurrentCell cell() {
+        return cell;
     }
 
     /**
@@ -56,24 +59,12 @@ public enum CellKind {
             case RNN_RELU:
                 return new Tensor[] {xProj.add(hProj).relu(), null};
             case LSTM: {
-                Tensor gates = xProj.add(hProj);
-                if (gates.backend() instanceof LstmCellKernel && gates.dtype() == c.dtype()) {
-                    Tensor hc = FusedLstmCell.apply(gates, c);
-                    int hidden = c.size(1);
-                    return new Tensor[] {hc.narrow(1, 0, hidden), hc.narrow(1, hidden, hidden)};
-                }
-                List<Tensor> g = gates.chunk(4, 1);
-                Tensor cNew = g.get(1).sigmoid().mul(c).add(g.get(0).sigmoid().mul(g.get(2).tanh()));
-                return new Tensor[] {g.get(3).sigmoid().mul(cNew.tanh()), cNew};
+                Tensor hc = FusedLstmCell.apply(xProj.add(hProj), c);
+                int hidden = c.size(1);
+                return new Tensor[] {hc.narrow(1, 0, hidden), hc.narrow(1, hidden, hidden)};
             }
-            default: {
-                if (xProj.backend() instanceof GruCellKernel && xProj.dtype() == h.dtype()
-                        && hProj.dtype() == h.dtype()) {
-                    return new Tensor[] {FusedGruCell.apply(xProj, hProj, h), null};
-                }
-                GruGates g = GruGates.of(xProj, hProj);
-                return new Tensor[] {g.n().sub(g.n().mul(g.z())).add(g.z().mul(h)), null};
-            }
+            default:
+                return new Tensor[] {FusedGruCell.apply(xProj, hProj, h), null};
         }
     }
 }

@@ -56,4 +56,10 @@ record CellWeights(Parameter wih, Parameter whh, Parameter bih, Parameter bhh) {
     Tensor[] step(CellKind kind, Tensor xProj, Tensor h, Tensor c) {
         return kind.step(xProj, h, c, whh.get(), bhh == null ? null : bhh.get());
     }
+
+    /** {@code W_ih, W_hh} and, with bias, {@code b_ih, b_hh}: the layout {@link RecurrentLayerOp} takes. */
+    Tensor[] tensors() {
+        return bih == null ? new Tensor[] {wih.get(), whh.get()}
+                : new Tensor[] {wih.get(), whh.get(), bih.get(), bhh.get()};
+    }
 }

@@ -6,37 +6,70 @@ import dev.nabla.autograd.Graph;
 import dev.nabla.backend.fast.GruCellKernel;
 
 /**
- * The GRU step's elementwise part as one differentiable op over a backend's {@link GruCellKernel}: one fused
- * pass forward and one backward. When the backward pass itself is being recorded (gradients of gradients), it
- * falls back to the gate equations in Tensor ops.
+ * The GRU step's elementwise part, {@code h'} from the input and hidden projections and the hidden state:
+ * one fused pass each way over a backend's {@link GruCellKernel}, or the gate equations in Tensor ops where
+ * the backend has none or the backward pass itself is being recorded (gradients of gradients).
  */
 final class FusedGruCell {
 
     private FusedGruCell() {
     }
 
-    /** {@code h'} of shape {@code [B, H]} from the projections {@code [B, 3H]} and the hidden state {@code [B, H]}. */
+    /** {@code h'} of shape {@code [B, H]} from the projections {@code [B, 3H]} and the hidden state {@code [B, H]}, differentiable. */
     static Tensor apply(Tensor xProj, Tensor hProj, Tensor h) {
-        GruCellKernel kernel = (GruCellKernel) xProj.backend();
+        if (!hasKernel(xProj, hProj, h)) {
+            return referenceForward(xProj, hProj, h);
+        }
+        Tensor x = xProj.contiguous();
+        Tensor p = hProj.contiguous();
+        Tensor hc = h.contiguous();
+        return Graph.record("gruCell", forward(x, p, hc), new Tensor[] {xProj, hProj, h},
+                grad -> backward(x, p, hc, grad), xProj, hProj, h);
+    }
+
+    /** {@code h'} without recording a graph. */
+    static Tensor forward(Tensor xProj, Tensor hProj, Tensor h) {
+        if (!hasKernel(xProj, hProj, h)) {
+            return referenceForward(xProj, hProj, h);
+        }
         Tensor x = xProj.contiguous();
         Tensor p = hProj.contiguous();
         Tensor hc = h.contiguous();
         Tensor hNew = Tensor.zerosLike(hc);
-        kernel.gruCellForward(x.strided(), p.strided(), hc.strided(), hNew.strided());
-        return Graph.record("gruCell", hNew, new Tensor[] {xProj, hProj, h}, grad -> {
-            if (GradMode.isEnabled()) {
-                return referenceBackward(x, p, hc, grad);
-            }
-            Tensor gradX = Tensor.zerosLike(x);
-            Tensor gradP = Tensor.zerosLike(p);
-            Tensor gradH = Tensor.zerosLike(hc);
-            kernel.gruCellBackward(x.strided(), p.strided(), hc.strided(), grad.contiguous().strided(), gradX.strided(),
-                    gradP.strided(), gradH.strided());
-            return new Tensor[] {gradX, gradP, gradH};
-        }, xProj, hProj, h);
+        ((GruCellKernel) x.backend()).gruCellForward(x.strided(), p.strided(), hc.strided(), hNew.strided());
+        return hNew;
     }
 
-    /** The same gradients in differentiable Tensor ops (for createGraph). */
+    /**
+     * The gradients of the two projections and the direct gradient {@code z·grad} of {@code h} (what flows
+     * through {@code hProj} is the caller's), given the gradient of {@code h'}.
+     */
+    static Tensor[] backward(Tensor xProj, Tensor hProj, Tensor h, Tensor grad) {
+        if (GradMode.isEnabled() || !hasKernel(xProj, hProj, h)) {
+            return referenceBackward(xProj, hProj, h, grad);
+        }
+        Tensor x = xProj.contiguous();
+        Tensor p = hProj.contiguous();
+        Tensor hc = h.contiguous();
+        Tensor gradX = Tensor.zerosLike(x);
+        Tensor gradP = Tensor.zerosLike(p);
+        Tensor gradH = Tensor.zerosLike(hc);
+        ((GruCellKernel) x.backend()).gruCellBackward(x.strided(), p.strided(), hc.strided(),
+                grad.contiguous().strided(), gradX.strided(), gradP.strided(), gradH.strided());
+        return new Tensor[] {gradX, gradP, gradH};
+    }
+
+    private static boolean hasKernel(Tensor xProj, Tensor hProj, Tensor h) {
+        return xProj.backend() instanceof GruCellKernel && xProj.dtype() == h.dtype() && hProj.dtype() == h.dtype();
+    }
+
+    /** {@code h' = (1 − z)·n + z·h} in Tensor ops. */
+    private static Tensor referenceForward(Tensor xProj, Tensor hProj, Tensor h) {
+        GruGates g = GruGates.of(xProj, hProj);
+        return g.n().sub(g.n().mul(g.z())).add(g.z().mul(h));
+    }
+
+    /** The gradients in differentiable Tensor ops. */
     private static Tensor[] referenceBackward(Tensor xProj, Tensor hProj, Tensor h, Tensor grad) {
         GruGates g = GruGates.of(xProj, hProj);
         Tensor r = g.r();

@@ -1,44 +1,73 @@
 package dev.nabla.nn.rnn;
 
 import dev.nabla.Tensor;
-import dev.nabla.autograd.Graph;
 import dev.nabla.autograd.GradMode;
+import dev.nabla.autograd.Graph;
 import dev.nabla.backend.fast.LstmCellKernel;
 import java.util.List;
 
 /**
- * The LSTM step's elementwise part as one differentiable op over a backend's
- * {@link LstmCellKernel}: one fused pass forward and one backward. When the backward pass itself
- * is being recorded (gradients of gradients), it falls back to the gate equations in Tensor ops.
+ * The LSTM step's elementwise part, {@code [h | c']} from the summed gate pre-activations and the cell
+ * state: one fused pass each way over a backend's {@link LstmCellKernel}, or the gate equations in Tensor
+ * ops where the backend has none or the backward pass itself is being recorded (gradients of gradients).
  */
 final class FusedLstmCell {
 
     private FusedLstmCell() {
     }
 
-    /** {@code [h | c']} of shape {@code [B, 2H]} from gates {@code [B, 4H]} and cell state {@code [B, H]}. */
+    /** {@code [h | c']} of shape {@code [B, 2H]} from gates {@code [B, 4H]} and cell state {@code [B, H]}, differentiable. */
     static Tensor apply(Tensor gates, Tensor c) {
-        LstmCellKernel kernel = (LstmCellKernel) gates.backend();
+        if (!hasKernel(gates, c)) {
+            return referenceForward(gates, c);
+        }
         Tensor g = gates.contiguous();
         Tensor cc = c.contiguous();
-        int batch = c.size(0);
-        int hidden = c.size(1);
-        Tensor hc = Tensor.zeros(c.dtype(), c.device(), batch, 2 * hidden);
-        kernel.lstmCellForward(g.strided(), cc.strided(), hc.strided());
-        return Graph.record("lstmCell", hc, new Tensor[] {gates, c}, grad -> {
-            if (GradMode.isEnabled()) {
-                return referenceBackward(g, cc, grad);
-            }
-            Tensor gradHc = grad.contiguous();
-            Tensor gradGates = Tensor.zeros(g.dtype(), g.device(), batch, 4 * hidden);
-            Tensor gradC = Tensor.zeros(cc.dtype(), cc.device(), batch, hidden);
-            kernel.lstmCellBackward(g.strided(), cc.strided(), hc.strided(), gradHc.strided(), gradGates.strided(),
-                    gradC.strided());
-            return new Tensor[] {gradGates, gradC};
-        }, gates, c);
+        Tensor hc = forward(g, cc);
+        return Graph.record("lstmCell", hc, new Tensor[] {gates, c}, grad -> backward(g, cc, hc, grad), gates, c);
     }
 
-    /** The same gradients in differentiable Tensor ops (for createGraph). */
+    /** {@code [h | c']} without recording a graph. */
+    static Tensor forward(Tensor gates, Tensor c) {
+        if (!hasKernel(gates, c)) {
+            return referenceForward(gates, c);
+        }
+        Tensor g = gates.contiguous();
+        Tensor cc = c.contiguous();
+        Tensor hc = Tensor.zeros(c.dtype(), c.device(), c.size(0), 2 * c.size(1));
+        ((LstmCellKernel) g.backend()).lstmCellForward(g.strided(), cc.strided(), hc.strided());
+        return hc;
+    }
+
+    /**
+     * The gradients of the gates and of the previous cell state, given the gradient {@code [B, 2H]} of
+     * {@code [h | c']}; {@code hc} is the forward's output.
+     */
+    static Tensor[] backward(Tensor gates, Tensor c, Tensor hc, Tensor grad) {
+        if (GradMode.isEnabled() || !hasKernel(gates, c)) {
+            return referenceBackward(gates, c, grad);
+        }
+        Tensor g = gates.contiguous();
+        Tensor cc = c.contiguous();
+        Tensor gradGates = Tensor.zerosLike(g);
+        Tensor gradC = Tensor.zerosLike(cc);
+        ((LstmCellKernel) g.backend()).lstmCellBackward(g.strided(), cc.strided(), hc.contiguous().strided(),
+                grad.contiguous().strided(), gradGates.strided(), gradC.strided());
+        return new Tensor[] {gradGates, gradC};
+    }
+
+    private static boolean hasKernel(Tensor gates, Tensor c) {
+        return gates.backend() instanceof LstmCellKernel && gates.dtype() == c.dtype();
+    }
+
+    /** The gate equations in Tensor ops: {@code c' = σ(f)c + σ(i)tanh(g)}, {@code h = σ(o)tanh(c')}. */
+    private static Tensor referenceForward(Tensor gates, Tensor c) {
+        List<Tensor> g = gates.chunk(4, 1);
+        Tensor cNew = g.get(1).sigmoid().mul(c).add(g.get(0).sigmoid().mul(g.get(2).tanh()));
+        return Tensor.cat(1, g.get(3).sigmoid().mul(cNew.tanh()), cNew);
+    }
+
+    /** The gradients in differentiable Tensor ops. */
     private static Tensor[] referenceBackward(Tensor gates, Tensor c, Tensor grad) {
         int hidden = c.size(1);
         List<Tensor> a = gates.chunk(4, 1);

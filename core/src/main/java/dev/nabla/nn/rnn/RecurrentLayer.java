@@ -4,16 +4,18 @@ import dev.nabla.DType;
 import dev.nabla.Tensor;
 import dev.nabla.nn.Functional;
 import dev.nabla.nn.Module;
+import dev.nabla.backend.fast.RecurrenceKernel;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
  * A multi-layer, optionally bidirectional recurrent layer over whole sequences, built from the
  * cell recurrence ({@link CellKind#step}); see {@link RNN}, {@link LSTM}, {@link GRU}.
  *
- * <p>The input projection {@code x W_ihᵀ + b_ih} of every step is one matrix product per layer;
- * only the hidden projection runs step by step. Variable-length batches: padded steps leave the
- * state unchanged, output zeros and pass no gradient.
+ * <p>Each layer is one op ({@link RecurrentLayerOp}): the backend's whole-sequence kernel where it has
+ * one (cuDNN on CUDA), else core's step-by-step recurrence with a hand-written backward through time.
+ * Variable-length batches: padded steps leave the state unchanged, output zeros and pass no gradient.
  */
 public abstract class RecurrentLayer extends Module {
 
@@ -69,20 +71,24 @@ public abstract class RecurrentLayer extends Module {
         Tensor hInit = initialState(op, "h0", h0, states, batch, x);
         Tensor cInit = kind.hasCellState() ? initialState(op, "c0", c0, states, batch, x) : null;
 
+        int[] lengths = mask != null && x.backend() instanceof RecurrenceKernel ? hostLengths(mask) : null;
+
         Tensor[] hLast = new Tensor[states];
         Tensor[] cLast = new Tensor[states];
         Tensor layerInput = x;
         for (int layer = 0; layer < options.numLayers(); layer++) {
-            Tensor[] directionOutputs = new Tensor[options.directions()];
+            int first = layer * options.directions();
+            Tensor[][] layerWeights = new Tensor[options.directions()][];
             for (int dir = 0; dir < options.directions(); dir++) {
-                int s = layer * options.directions() + dir;
-                Tensor[] result = runDirection(weights.get(s), layerInput, hInit.select(0, s),
-                        cInit == null ? null : cInit.select(0, s), mask, dir == 1);
-                directionOutputs[dir] = result[0];
-                hLast[s] = result[1];
-                cLast[s] = result[2];
+                layerWeights[dir] = weights.get(first + dir).tensors();
             }
-            layerInput = directionOutputs.length == 1 ? directionOutputs[0] : Tensor.cat(2, directionOutputs);
+            Tensor[] out = RecurrentLayerOp.apply(kind, layerInput, hInit.narrow(0, first, options.directions()),
+                    cInit == null ? null : cInit.narrow(0, first, options.directions()), layerWeights, mask, lengths);
+            layerInput = out[0];
+            for (int dir = 0; dir < options.directions(); dir++) {
+                hLast[first + dir] = out[1].select(0, dir);
+                cLast[first + dir] = out[2] == null ? null : out[2].select(0, dir);
+            }
             if (layer < options.numLayers() - 1 && options.dropout() > 0 && isTraining()) {
                 layerInput = Functional.dropout(layerInput, options.dropout(), true);
             }
@@ -91,27 +97,9 @@ public abstract class RecurrentLayer extends Module {
         return new RecurrentOutput(output, Tensor.stack(0, hLast), kind.hasCellState() ? Tensor.stack(0, cLast) : null);
     }
 
-    /** Returns {outputs [T, B, H], final h, final c}. */
-    private Tensor[] runDirection(CellWeights w, Tensor x, Tensor h, Tensor c, Tensor mask, boolean reverse) {
-        int steps = x.size(0);
-        Tensor xProj = w.projectInput(x);
-        Tensor[] outputs = new Tensor[steps];
-        for (int i = 0; i < steps; i++) {
-            int t = reverse ? steps - 1 - i : i;
-            Tensor[] next = w.step(kind, xProj.select(0, t), h, c);
-            if (mask == null) {
-                h = next[0];
-                c = next[1];
-                outputs[t] = h;
-            } else {
-                Tensor m = mask.select(0, t);
-                Tensor keep = m.rsub(1);
-                outputs[t] = next[0].mul(m);
-                h = outputs[t].add(h.mul(keep));
-                c = c == null ? null : next[1].mul(m).add(c.mul(keep));
-            }
-        }
-        return new Tensor[] {Tensor.stack(0, outputs), h, c};
+    /** Each sequence's length, read back once for a backend kernel that takes host lengths (cuDNN). */
+    private static int[] hostLengths(Tensor mask) {
+        return Arrays.stream(mask.sum(0).flatten().toDoubleArray()).mapToInt(v -> (int) Math.round(v)).toArray();
     }
 
     private Tensor stepMask(String op, Tensor lengthsOrMask, int steps, int batch, DType dtype) {

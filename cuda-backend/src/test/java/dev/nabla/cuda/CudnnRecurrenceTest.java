@@ -1,0 +1,87 @@
+package dev.nabla.cuda;
+
+import static dev.nabla.cuda.CudaLibraries.CUDNN_9;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.nabla.DType;
+import dev.nabla.backend.fast.RecurrenceProblem;
+import dev.nabla.backend.fast.RecurrentCell;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Which recurrence problems the cuDNN path takes, decided without a GPU. */
+class CudnnRecurrenceTest {
+
+    private static final CudaLibraries.Choice WITH_RNN = rnn(new FakeInstallation().with(CUDNN_9));
+
+    private String before;
+
+    private static CudaLibraries.Choice rnn(FakeInstallation installation) {
+        return CudaLibraries.decide(installation, () -> { }).rnn();
+    }
+
+    @BeforeEach
+    void rememberTheSwitch() {
+        before = System.getProperty(CudnnRecurrence.PROPERTY);
+        System.clearProperty(CudnnRecurrence.PROPERTY);
+    }
+
+    @AfterEach
+    void restoreTheSwitch() {
+        if (before == null) {
+            System.clearProperty(CudnnRecurrence.PROPERTY);
+        } else {
+            System.setProperty(CudnnRecurrence.PROPERTY, before);
+        }
+    }
+
+    @Test
+    void floatingProblemsRunOnCudnnWhenItsRnnApiIsThere() {
+        assertTrue(CudnnRecurrence.supports(WITH_RNN, DType.FLOAT32));
+        assertTrue(CudnnRecurrence.supports(WITH_RNN, DType.FLOAT64));
+        assertFalse(CudnnRecurrence.supports(WITH_RNN, DType.INT64));
+    }
+
+    @Test
+    void withoutTheRnnApiCoreRunsItsOwnRecurrence() {
+        assertFalse(CudnnRecurrence.supports(rnn(new FakeInstallation()), DType.FLOAT32), "no cuDNN");
+        assertFalse(CudnnRecurrence.supports(rnn(new FakeInstallation().withLacking(CUDNN_9, "cudnnRNNForward")),
+                DType.FLOAT32), "a cuDNN without cudnnRNNForward");
+    }
+
+    @Test
+    void thePropertySwitchesThePathOff() {
+        System.setProperty(CudnnRecurrence.PROPERTY, "false");
+        assertFalse(CudnnRecurrence.supports(WITH_RNN, DType.FLOAT32));
+        System.setProperty(CudnnRecurrence.PROPERTY, "true");
+        assertTrue(CudnnRecurrence.supports(WITH_RNN, DType.FLOAT32));
+    }
+
+    @Test
+    void aSavedStateNoBackwardUsesGivesItsBlocksBack() {
+        FakeDeviceMemory memory = new FakeDeviceMemory(3 * 512);
+        CachingAllocator allocator = new CachingAllocator(memory, "cuda:0", System::gc, 5_000);
+        saveAndDrop(allocator);
+        DeviceBlock next = allocator.allocate(512); // needs one of the dropped state's blocks
+        assertEquals(512, next.bucketBytes());
+        assertEquals(512, allocator.stats().allocatedBytes());
+    }
+
+    private static void saveAndDrop(CachingAllocator allocator) {
+        CudnnRecurrence.Saved.tracked(allocator, allocator.allocate(512), allocator.allocate(100),
+                allocator.allocate(12));
+    }
+
+    @Test
+    void backwardRefusesAStateThatNoTrainingForwardReturned() {
+        RecurrenceProblem p = new RecurrenceProblem(RecurrentCell.GRU, DType.FLOAT32, 2, 1, 1, 1, 1, true, null);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> CudnnRecurrence.Saved.of(null, p));
+        assertEquals("cuDNN RNN backward for " + p + ": expected the state a training forward returned, got null",
+                e.getMessage());
+    }
+}
