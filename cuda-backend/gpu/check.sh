@@ -28,7 +28,8 @@ if [ ! -d /usr/share/fonts ]; then
     "$bundle" > "$bundle/fonts.conf"
   export FONTCONFIG_FILE="$bundle/fonts.conf"
 fi
-java=("$bundle/jdk/bin/java" --add-modules jdk.incubator.vector -Xss8m -Xmx16g)
+# cuDNN recurrent layers are opt-in until verified: this run is what verifies them
+java=("$bundle/jdk/bin/java" --add-modules jdk.incubator.vector -Xss8m -Xmx16g -Dnabla.cuda.cudnnRnn=true)
 classpath="$bundle/cuda-classes:$bundle/tests-classes:$bundle/lib/*:$bundle/junit-console.jar"
 
 phase() {

@@ -128,9 +128,15 @@ public final class CudaLibraries {
         List<String> symbols = new ArrayList<>(CudnnLibrary.CONV_SYMBOLS);
         symbols.addAll(CudnnLibrary.RNN_SYMBOLS);
         LibraryLookup cudnn = locator.locate(CUDNN_9, symbols);
-        return cudnn.found()
-                ? new Choice("RNN", Provider.CUDNN_JNA, cudnn.location(), List.of())
-                : new Choice("RNN", Provider.CELL_BY_CELL, null, List.of("cuDNN RNN: " + cudnn.describe()));
+        if (!cudnn.found()) {
+            return new Choice("RNN", Provider.CELL_BY_CELL, null, List.of("cuDNN RNN: " + cudnn.describe()));
+        }
+        if (!Boolean.getBoolean(CudnnRecurrence.PROPERTY)) {
+            // written from the headers and not yet run on a GPU: opt-in until a GPU run has checked it
+            return new Choice("RNN", Provider.CELL_BY_CELL, null, List.of("cuDNN RNN API found at " + cudnn.location()
+                    + ", off until verified on a GPU (-D" + CudnnRecurrence.PROPERTY + "=true turns it on)"));
+        }
+        return new Choice("RNN", Provider.CUDNN_JNA, cudnn.location(), List.of());
     }
 
     /** What serves matrix products. */

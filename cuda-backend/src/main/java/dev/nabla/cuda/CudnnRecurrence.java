@@ -28,7 +28,10 @@ import jcuda.driver.JCudaDriver;
  */
 final class CudnnRecurrence {
 
-    /** The system property that switches this path off ({@code false}): core then runs its own recurrence. */
+    /**
+     * The system property that switches this path on ({@code true}). Off by default until a GPU run has checked
+     * it against the CPU (the calls were written from the headers without a GPU): core's own recurrence serves.
+     */
     static final String PROPERTY = "nabla.cuda.cudnnRnn";
 
     private final CudnnHandle cudnn;
@@ -55,11 +58,11 @@ final class CudnnRecurrence {
 
     /**
      * Whether this path runs a problem of {@code dtype}: cuDNN's RNN API serves RNNs ({@code rnn}), the dtype is
-     * FLOAT32 or FLOAT64, and {@link #PROPERTY} is not {@code false}.
+     * FLOAT32 or FLOAT64, and {@link #PROPERTY} is {@code true}.
      */
     static boolean supports(CudaLibraries.Choice rnn, DType dtype) {
         return rnn.provider() == CudaLibraries.Provider.CUDNN_JNA && (dtype == DType.FLOAT32 || dtype == DType.FLOAT64)
-                && !"false".equalsIgnoreCase(System.getProperty(PROPERTY));
+                && Boolean.getBoolean(PROPERTY);
     }
 
     /**

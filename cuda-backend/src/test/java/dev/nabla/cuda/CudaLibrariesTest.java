@@ -70,12 +70,19 @@ class CudaLibrariesTest {
     }
 
     @Test
-    void cudnn9ServesConvolutionAndRnns() {
-        CudaLibraries libs = CudaLibraries.decide(new FakeInstallation().with(CUDNN_9), JCUBLAS_LOADS);
+    void cudnn9ServesConvolutionAndRnnsOnlyWhenSwitchedOn() {
+        CudaLibraries libs = SystemPropertyScope.with(CudnnRecurrence.PROPERTY, null,
+                () -> CudaLibraries.decide(new FakeInstallation().with(CUDNN_9), JCUBLAS_LOADS));
         assertEquals(new Choice("conv", Provider.CUDNN_JNA, FakeInstallation.DIR + CUDNN_9, List.of()), libs.conv());
-        assertEquals(new Choice("RNN", Provider.CUDNN_JNA, FakeInstallation.DIR + CUDNN_9, List.of()), libs.rnn());
+        assertEquals(new Choice("RNN", Provider.CELL_BY_CELL, null, List.of("cuDNN RNN API found at "
+                + FakeInstallation.DIR + CUDNN_9 + ", off until verified on a GPU (-Dnabla.cuda.cudnnRnn=true turns it on)")),
+                libs.rnn());
         assertEquals(FakeInstallation.DIR + CUDNN_9, libs.cudnnLibrary().orElseThrow());
+        assertEquals(new Choice("RNN", Provider.CUDNN_JNA, FakeInstallation.DIR + CUDNN_9, List.of()),
+                SystemPropertyScope.with(CudnnRecurrence.PROPERTY, "true",
+                        () -> CudaLibraries.decide(new FakeInstallation().with(CUDNN_9), JCUBLAS_LOADS).rnn()));
     }
+
 
     @Test
     void cudnnWithoutTheV8RnnApiServesConvolutionOnly() {

@@ -73,7 +73,7 @@ class CudaProbeTest {
         assertTrue(r.probe().usable());
         assertEquals(2, r.probe().deviceCount());
         assertEquals("2 CUDA devices (NVIDIA H100 80GB HBM3, ...), driver CUDA 13.0; GEMM: cuBLAS via JNA, "
-                + "conv: cuDNN via JNA, RNN: cuDNN via JNA", r.probe().reason());
+                + "conv: cuDNN via JNA, RNN: cell-by-cell RNN", r.probe().reason());
         assertEquals(2, r.devices().size());
     }
 

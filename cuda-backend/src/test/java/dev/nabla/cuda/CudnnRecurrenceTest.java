@@ -20,8 +20,10 @@ class CudnnRecurrenceTest {
 
     private String before;
 
+    /** The RNN decision with the switch on at probe time, as {@code -Dnabla.cuda.cudnnRnn=true} gives it. */
     private static CudaLibraries.Choice rnn(FakeInstallation installation) {
-        return CudaLibraries.decide(installation, () -> { }).rnn();
+        return SystemPropertyScope.with(CudnnRecurrence.PROPERTY, "true",
+                () -> CudaLibraries.decide(installation, () -> { }).rnn());
     }
 
     @BeforeEach
@@ -40,7 +42,8 @@ class CudnnRecurrenceTest {
     }
 
     @Test
-    void floatingProblemsRunOnCudnnWhenItsRnnApiIsThere() {
+    void floatingProblemsRunOnCudnnWhenItsRnnApiIsThereAndTheSwitchIsOn() {
+        System.setProperty(CudnnRecurrence.PROPERTY, "true");
         assertTrue(CudnnRecurrence.supports(WITH_RNN, DType.FLOAT32));
         assertTrue(CudnnRecurrence.supports(WITH_RNN, DType.FLOAT64));
         assertFalse(CudnnRecurrence.supports(WITH_RNN, DType.INT64));
@@ -48,13 +51,15 @@ class CudnnRecurrenceTest {
 
     @Test
     void withoutTheRnnApiCoreRunsItsOwnRecurrence() {
+        System.setProperty(CudnnRecurrence.PROPERTY, "true");
         assertFalse(CudnnRecurrence.supports(rnn(new FakeInstallation()), DType.FLOAT32), "no cuDNN");
         assertFalse(CudnnRecurrence.supports(rnn(new FakeInstallation().withLacking(CUDNN_9, "cudnnRNNForward")),
                 DType.FLOAT32), "a cuDNN without cudnnRNNForward");
     }
 
     @Test
-    void thePropertySwitchesThePathOff() {
+    void thePathIsOffUnlessThePropertySaysTrue() {
+        assertFalse(CudnnRecurrence.supports(WITH_RNN, DType.FLOAT32), "off by default");
         System.setProperty(CudnnRecurrence.PROPERTY, "false");
         assertFalse(CudnnRecurrence.supports(WITH_RNN, DType.FLOAT32));
         System.setProperty(CudnnRecurrence.PROPERTY, "true");

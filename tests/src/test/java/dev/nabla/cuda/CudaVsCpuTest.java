@@ -442,8 +442,30 @@ class CudaVsCpuTest {
     /** Sequence lengths of a batch of 3 over T = 5: one full, one of a single step, one in between. */
     private static final List<int[]> LENGTHS = Arrays.asList(null, new int[] {5, 1, 3});
 
+    /** Runs {@code body} with cuDNN's recurrent layers switched on or off, restoring the switch after. */
+    private static void withCudnnRnn(boolean on, Runnable body) {
+        String property = "nabla.cuda.cudnnRnn";
+        String before = System.getProperty(property);
+        System.setProperty(property, Boolean.toString(on));
+        try {
+            body.run();
+        } finally {
+            if (before == null) {
+                System.clearProperty(property);
+            } else {
+                System.setProperty(property, before);
+            }
+        }
+    }
+
+    /** Core's step-by-step recurrence on CUDA kernels, then (where cuDNN is found) cuDNN's, against the CPU. */
     @Test
     void recurrentLayersAndAllTheirGradientsMatchTheCpu() {
+        withCudnnRnn(false, CudaVsCpuTest::recurrentLayersMatchTheCpu);
+        withCudnnRnn(true, CudaVsCpuTest::recurrentLayersMatchTheCpu);
+    }
+
+    private static void recurrentLayersMatchTheCpu() {
         for (DType dtype : FLOATS) {
             for (RecurrentCell cell : LAYER_CELLS) {
                 for (boolean bidirectional : new boolean[] {false, true}) {
@@ -458,7 +480,7 @@ class CudaVsCpuTest {
                         gpuLayer.to(GPU);
                         gpuLayer.loadStateDict(cpuLayer.stateDict(), true);
                         String what = "2-layer " + cell + (bidirectional ? " bidirectional " : " ") + dtype + " lengths "
-                                + Arrays.toString(lengths);
+                                + Arrays.toString(lengths) + " cudnnRnn=" + System.getProperty("nabla.cuda.cudnnRnn");
                         List<Tensor> cpu = layerAndGradients(cpuLayer, x, h0, c0, lengths);
                         List<Tensor> gpu = layerAndGradients(gpuLayer, x.to(GPU), h0.to(GPU),
                                 c0 == null ? null : c0.to(GPU), lengths);
@@ -474,6 +496,10 @@ class CudaVsCpuTest {
     /** The CUDA backend's whole-layer kernel (cuDNN's RNN API) against the CPU layer, one layer, with and without bias. */
     @Test
     void cudnnRecurrenceKernelMatchesTheCpuLayer() {
+        withCudnnRnn(true, CudaVsCpuTest::cudnnKernelMatchesTheCpuLayer);
+    }
+
+    private static void cudnnKernelMatchesTheCpuLayer() {
         RecurrenceKernel kernel = (RecurrenceKernel) Tensor.zeros(DType.FLOAT32, GPU, 1).backend();
         Assumptions.assumeTrue(kernel.supportsRecurrence(new RecurrenceProblem(RecurrentCell.LSTM, DType.FLOAT32, 1, 1,
                 1, 1, 1, true, null)), "no cuDNN RNN API: " + ((CudaBackend) kernel).libraries().rnn().describe());
