@@ -58,7 +58,8 @@ final class CudnnRecurrence {
 
     /**
      * Whether this path runs a problem of {@code dtype}: cuDNN's RNN API serves RNNs ({@code rnn}), the dtype is
-     * FLOAT32 or FLOAT64, and {@link #PROPERTY} is {@code true}.
+     * FLOAT32 or FLOAT64, and {@link #PROPERTY} is {@code true}. The probe's decision already needed the switch;
+     * it is read again here so that it can be turned off after start-up (a comparison run of core's recurrence).
      */
     static boolean supports(CudaLibraries.Choice rnn, DType dtype) {
         return rnn.provider() == CudaLibraries.Provider.CUDNN_JNA && (dtype == DType.FLOAT32 || dtype == DType.FLOAT64)

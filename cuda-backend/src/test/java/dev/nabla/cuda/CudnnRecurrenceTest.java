@@ -9,8 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.nabla.DType;
 import dev.nabla.backend.fast.RecurrenceProblem;
 import dev.nabla.backend.fast.RecurrentCell;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Which recurrence problems the cuDNN path takes, decided without a GPU. */
@@ -18,52 +16,36 @@ class CudnnRecurrenceTest {
 
     private static final CudaLibraries.Choice WITH_RNN = rnn(new FakeInstallation().with(CUDNN_9));
 
-    private String before;
-
     /** The RNN decision with the switch on at probe time, as {@code -Dnabla.cuda.cudnnRnn=true} gives it. */
     private static CudaLibraries.Choice rnn(FakeInstallation installation) {
         return SystemPropertyScope.with(CudnnRecurrence.PROPERTY, "true",
                 () -> CudaLibraries.decide(installation, () -> { }).rnn());
     }
 
-    @BeforeEach
-    void rememberTheSwitch() {
-        before = System.getProperty(CudnnRecurrence.PROPERTY);
-        System.clearProperty(CudnnRecurrence.PROPERTY);
-    }
-
-    @AfterEach
-    void restoreTheSwitch() {
-        if (before == null) {
-            System.clearProperty(CudnnRecurrence.PROPERTY);
-        } else {
-            System.setProperty(CudnnRecurrence.PROPERTY, before);
-        }
+    /** {@link CudnnRecurrence#supports} with the switch at {@code value} (null: unset). */
+    private static boolean supportsWithSwitch(String value, CudaLibraries.Choice rnn, DType dtype) {
+        return SystemPropertyScope.with(CudnnRecurrence.PROPERTY, value, () -> CudnnRecurrence.supports(rnn, dtype));
     }
 
     @Test
     void floatingProblemsRunOnCudnnWhenItsRnnApiIsThereAndTheSwitchIsOn() {
-        System.setProperty(CudnnRecurrence.PROPERTY, "true");
-        assertTrue(CudnnRecurrence.supports(WITH_RNN, DType.FLOAT32));
-        assertTrue(CudnnRecurrence.supports(WITH_RNN, DType.FLOAT64));
-        assertFalse(CudnnRecurrence.supports(WITH_RNN, DType.INT64));
+        assertTrue(supportsWithSwitch("true", WITH_RNN, DType.FLOAT32));
+        assertTrue(supportsWithSwitch("true", WITH_RNN, DType.FLOAT64));
+        assertFalse(supportsWithSwitch("true", WITH_RNN, DType.INT64));
     }
 
     @Test
     void withoutTheRnnApiCoreRunsItsOwnRecurrence() {
-        System.setProperty(CudnnRecurrence.PROPERTY, "true");
-        assertFalse(CudnnRecurrence.supports(rnn(new FakeInstallation()), DType.FLOAT32), "no cuDNN");
-        assertFalse(CudnnRecurrence.supports(rnn(new FakeInstallation().withLacking(CUDNN_9, "cudnnRNNForward")),
+        assertFalse(supportsWithSwitch("true", rnn(new FakeInstallation()), DType.FLOAT32), "no cuDNN");
+        assertFalse(supportsWithSwitch("true", rnn(new FakeInstallation().withLacking(CUDNN_9, "cudnnRNNForward")),
                 DType.FLOAT32), "a cuDNN without cudnnRNNForward");
     }
 
     @Test
     void thePathIsOffUnlessThePropertySaysTrue() {
-        assertFalse(CudnnRecurrence.supports(WITH_RNN, DType.FLOAT32), "off by default");
-        System.setProperty(CudnnRecurrence.PROPERTY, "false");
-        assertFalse(CudnnRecurrence.supports(WITH_RNN, DType.FLOAT32));
-        System.setProperty(CudnnRecurrence.PROPERTY, "true");
-        assertTrue(CudnnRecurrence.supports(WITH_RNN, DType.FLOAT32));
+        assertFalse(supportsWithSwitch(null, WITH_RNN, DType.FLOAT32), "off by default");
+        assertFalse(supportsWithSwitch("false", WITH_RNN, DType.FLOAT32));
+        assertTrue(supportsWithSwitch("true", WITH_RNN, DType.FLOAT32));
     }
 
     @Test

@@ -48,8 +48,7 @@ record CellWeights(Parameter wih, Parameter whh, Parameter bih, Parameter bhh) {
 
     /** {@code x W_ihᵀ + b_ih} for x of shape {@code [..., input]}. */
     Tensor projectInput(Tensor x) {
-        Tensor p = x.matmul(wih.get().t());
-        return bih == null ? p : p.add(bih.get());
+        return RecurrenceSteps.inputProjection(x, tensors());
     }
 
     /** One step of {@code kind} from an already projected input. */

@@ -14,8 +14,6 @@ final class KernelRecurrence implements LayerRecurrence {
 
     private final RecurrenceKernel kernel;
     private final RecurrenceProblem problem;
-    /** The forward's contiguous weights, whose shapes the gradients take. */
-    private List<Tensor> weightTensors;
     /** The forward's operands (their storages stay alive with them) for the backward. */
     private RecurrenceOperands operands;
     private Object saved;
@@ -43,7 +41,6 @@ final class KernelRecurrence implements LayerRecurrence {
         operands = new RecurrenceOperands(xc.strided(), h0c.strided(), stridedOrNull(c0c), strided(w), y.strided(),
                 hy.strided(), stridedOrNull(cy));
         saved = kernel.recurrenceForward(problem, operands, training);
-        weightTensors = w;
         return new Tensor[] {y, hy, cy};
     }
 
@@ -52,13 +49,14 @@ final class KernelRecurrence implements LayerRecurrence {
         Tensor dyc = dy.contiguous();
         Tensor dhyc = dhy.contiguous();
         Tensor dcyc = dcy == null ? null : dcy.contiguous();
-        Tensor[] grads = new Tensor[3 + weightTensors.size()];
+        List<Strided> weights = operands.weights();
+        Tensor[] grads = new Tensor[3 + weights.size()];
         grads[0] = Tensor.zeros(dy.dtype(), dy.device(), problem.steps(), problem.batch(), problem.inputSize());
         grads[1] = Tensor.zerosLike(dhyc);
         grads[2] = dcy == null ? null : Tensor.zerosLike(dcyc);
         List<Tensor> dWeights = new ArrayList<>();
-        for (int i = 0; i < weightTensors.size(); i++) {
-            grads[3 + i] = Tensor.zerosLike(weightTensors.get(i));
+        for (int i = 0; i < weights.size(); i++) {
+            grads[3 + i] = Tensor.zeros(dy.dtype(), dy.device(), weights.get(i).shape());
             dWeights.add(grads[3 + i]);
         }
         kernel.recurrenceBackward(problem, saved, operands, new RecurrenceGradients(dyc.strided(), dhyc.strided(),

@@ -67,11 +67,15 @@ public abstract class RecurrentLayer extends Module {
         int steps = x.size(0);
         int batch = x.size(1);
         int states = options.numLayers() * options.directions();
-        Tensor mask = stepMask(op, lengthsOrMask, steps, batch, x.dtype());
+        StepMask stepMask = stepMask(op, lengthsOrMask, steps, batch, x.dtype());
+        Tensor mask = stepMask == null ? null : stepMask.mask();
         Tensor hInit = initialState(op, "h0", h0, states, batch, x);
         Tensor cInit = kind.hasCellState() ? initialState(op, "c0", c0, states, batch, x) : null;
 
-        int[] lengths = mask != null && x.backend() instanceof RecurrenceKernel ? hostLengths(mask) : null;
+        int[] lengths = stepMask == null ? null : stepMask.lengths();
+        if (lengths == null && mask != null && x.backend() instanceof RecurrenceKernel) {
+            lengths = hostLengths(mask);
+        }
 
         Tensor[] hLast = new Tensor[states];
         Tensor[] cLast = new Tensor[states];
@@ -97,12 +101,20 @@ public abstract class RecurrentLayer extends Module {
         return new RecurrentOutput(output, Tensor.stack(0, hLast), kind.hasCellState() ? Tensor.stack(0, cLast) : null);
     }
 
-    /** Each sequence's length, read back once for a backend kernel that takes host lengths (cuDNN). */
+    /**
+     * The 0/1 step mask {@code [T, B, 1]} and, when it came from lengths, those lengths on the host.
+     *
+     * @param lengths null for a given mask
+     */
+    private record StepMask(Tensor mask, int[] lengths) {
+    }
+
+    /** Each sequence's length under a given mask, read back once for a backend kernel that takes host lengths (cuDNN). */
     private static int[] hostLengths(Tensor mask) {
         return Arrays.stream(mask.sum(0).flatten().toDoubleArray()).mapToInt(v -> (int) Math.round(v)).toArray();
     }
 
-    private Tensor stepMask(String op, Tensor lengthsOrMask, int steps, int batch, DType dtype) {
+    private StepMask stepMask(String op, Tensor lengthsOrMask, int steps, int batch, DType dtype) {
         if (lengthsOrMask == null) {
             return null;
         }
@@ -111,21 +123,23 @@ public abstract class RecurrentLayer extends Module {
                 throw new IllegalArgumentException(op + ": lengths must have shape [" + batch + "], got "
                         + lengthsOrMask.shape());
             }
-            long longest = (long) lengthsOrMask.max().item();
-            long shortest = (long) lengthsOrMask.min().item();
+            long[] values = lengthsOrMask.toLongArray(); // one read back serves the check and a backend kernel
+            long longest = Arrays.stream(values).max().orElse(0);
+            long shortest = Arrays.stream(values).min().orElse(0);
             if (longest > steps || shortest < 0) {
                 throw new IllegalArgumentException(op + ": lengths must lie in [0, " + steps + "] (the sequence length), got "
                         + (longest > steps ? longest : shortest));
             }
             Tensor time = Tensor.arange(0, steps, 1, DType.INT64, lengthsOrMask.device()).unsqueeze(1);
-            return time.lt(lengthsOrMask.unsqueeze(0)).to(dtype).unsqueeze(2);
+            return new StepMask(time.lt(lengthsOrMask.unsqueeze(0)).to(dtype).unsqueeze(2),
+                    Arrays.stream(values).mapToInt(Math::toIntExact).toArray());
         }
         Tensor m = options.batchFirst() ? lengthsOrMask.transpose(0, 1) : lengthsOrMask;
         if (m.rank() != 2 || m.size(0) != steps || m.size(1) != batch) {
             throw new IllegalArgumentException(op + ": mask must have shape " + (options.batchFirst()
                     ? "[" + batch + ", " + steps + "]" : "[" + steps + ", " + batch + "]") + ", got " + lengthsOrMask.shape());
         }
-        return m.to(dtype).unsqueeze(2);
+        return new StepMask(m.to(dtype).unsqueeze(2), null);
     }
 
     private Tensor initialState(String op, String name, Tensor given, int states, int batch, Tensor x) {

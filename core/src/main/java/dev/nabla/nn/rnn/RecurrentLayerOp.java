@@ -62,35 +62,24 @@ final class RecurrentLayerOp {
         Tensor[] cy = new Tensor[weights.length];
         for (int d = 0; d < weights.length; d++) {
             Tensor[] w = weights[d];
-            Tensor xProj = x.matmul(w[0].t());
-            if (w.length == 4) {
-                xProj = xProj.add(w[2]);
-            }
+            Tensor xProj = RecurrenceSteps.inputProjection(x, w);
             Tensor h = h0.select(0, d);
             Tensor c = c0 == null ? null : c0.select(0, d);
             int steps = x.size(0);
             Tensor[] outputs = new Tensor[steps];
             for (int i = 0; i < steps; i++) {
                 int t = d == 1 ? steps - 1 - i : i;
-                Tensor[] next = kind.step(xProj.select(0, t), h, c, w[1], w.length == 4 ? w[3] : null);
-                if (mask == null) {
-                    h = next[0];
-                    c = next[1];
-                    outputs[t] = h;
-                } else {
-                    Tensor m = mask.select(0, t);
-                    Tensor keep = m.rsub(1);
-                    outputs[t] = next[0].mul(m);
-                    h = outputs[t].add(h.mul(keep));
-                    c = c == null ? null : next[1].mul(m).add(c.mul(keep));
-                }
+                Tensor[] next = kind.step(xProj.select(0, t), h, c, w[1], RecurrenceSteps.hiddenBias(w));
+                Tensor[] advanced = RecurrenceSteps.advance(mask, t, next[0], next[1], h, c);
+                outputs[t] = advanced[0];
+                h = advanced[1];
+                c = advanced[2];
             }
             ys[d] = Tensor.stack(0, outputs);
             hy[d] = h;
             cy[d] = c;
         }
-        return new Tensor[] {ys.length == 1 ? ys[0] : Tensor.cat(2, ys), Tensor.stack(0, hy),
-            c0 == null ? null : Tensor.stack(0, cy)};
+        return RecurrenceSteps.layerOutputs(ys, hy, c0 == null ? null : cy);
     }
 
     private static LayerRecurrence choose(CellKind kind, Tensor x, Tensor h0, Tensor[][] weights, Tensor mask,

@@ -35,8 +35,7 @@ final class StepwiseRecurrence implements LayerRecurrence {
             hy[d] = out[1];
             cy[d] = out[2];
         }
-        return new Tensor[] {ys.length == 1 ? ys[0] : Tensor.cat(2, ys), Tensor.stack(0, hy),
-            c0 == null ? null : Tensor.stack(0, cy)};
+        return RecurrenceSteps.layerOutputs(ys, hy, c0 == null ? null : cy);
     }
 
     @Override
@@ -88,16 +87,10 @@ final class StepwiseRecurrence implements LayerRecurrence {
             return weights[1];
         }
 
-        private Tensor bhh() {
-            return weights.length == 4 ? weights[3] : null;
-        }
-
         /** Returns {outputs [T, B, H], final h, final c}. */
         Tensor[] forward(Tensor h, Tensor c) {
-            xProj = x.matmul(wih().t());
-            if (weights.length == 4) {
-                xProj = xProj.add(weights[2]);
-            }
+            xProj = RecurrenceSteps.inputProjection(x, weights);
+            Tensor bhh = RecurrenceSteps.hiddenBias(weights);
             hPrev = new Tensor[steps];
             cPrev = new Tensor[steps];
             cellIn = new Tensor[steps];
@@ -109,8 +102,8 @@ final class StepwiseRecurrence implements LayerRecurrence {
                 hPrev[t] = h;
                 cPrev[t] = c;
                 Tensor hProj = h.matmul(whhT);
-                if (bhh() != null) {
-                    hProj = hProj.add(bhh());
+                if (bhh != null) {
+                    hProj = hProj.add(bhh);
                 }
                 Tensor hNew;
                 Tensor cNew = null;
@@ -135,17 +128,10 @@ final class StepwiseRecurrence implements LayerRecurrence {
                         cellOut[t] = hNew;
                     }
                 }
-                if (mask == null) {
-                    h = hNew;
-                    c = cNew;
-                    outputs[t] = hNew;
-                } else {
-                    Tensor m = mask.select(0, t);
-                    Tensor keep = m.rsub(1);
-                    outputs[t] = hNew.mul(m);
-                    h = outputs[t].add(h.mul(keep));
-                    c = cNew == null ? null : cNew.mul(m).add(c.mul(keep));
-                }
+                Tensor[] advanced = RecurrenceSteps.advance(mask, t, hNew, cNew, h, c);
+                outputs[t] = advanced[0];
+                h = advanced[1];
+                c = advanced[2];
             }
             return new Tensor[] {Tensor.stack(0, outputs), h, c};
         }

@@ -44,18 +44,8 @@ class RecurrentLayerOpTest {
                 w[d] = bias ? new Tensor[] {leaf(rows, I), leaf(rows, H), leaf(rows), leaf(rows)}
                         : new Tensor[] {leaf(rows, I), leaf(rows, H)};
             }
-            Tensor mask = null;
-            if (lengths != null) {
-                double[] m = new double[T * B];
-                for (int t = 0; t < T; t++) {
-                    for (int b = 0; b < B; b++) {
-                        m[t * B + b] = t < lengths[b] ? 1 : 0;
-                    }
-                }
-                mask = Tensor.of(m, T, B, 1);
-            }
             return new Layer(kind, leaf(T, B, I), leaf(directions, B, H), kind.hasCellState() ? leaf(directions, B, H) : null,
-                    w, mask, lengths);
+                    w, lengths == null ? null : stepMask(lengths, T), lengths);
         }
 
         private static Tensor leaf(int... shape) {
@@ -78,6 +68,17 @@ class RecurrentLayerOpTest {
         Tensor[] viaGraph() {
             return RecurrentLayerOp.composed(kind, x, h0, c0, weights, mask);
         }
+    }
+
+    /** The 0/1 step mask {@code [steps, B, 1]} of these sequence lengths, worked out on the host. */
+    private static Tensor stepMask(int[] lengths, int steps) {
+        double[] m = new double[steps * lengths.length];
+        for (int t = 0; t < steps; t++) {
+            for (int b = 0; b < lengths.length; b++) {
+                m[t * lengths.length + b] = t < lengths[b] ? 1 : 0;
+            }
+        }
+        return Tensor.of(m, steps, lengths.length, 1);
     }
 
     static Stream<Arguments> layers() {
@@ -197,7 +198,8 @@ class RecurrentLayerOpTest {
 
         @Override
         public Object recurrenceForward(RecurrenceProblem problem, RecurrenceOperands o, boolean training) {
-            StepwiseRecurrence run = new StepwiseRecurrence(kind, mask(problem));
+            StepwiseRecurrence run = new StepwiseRecurrence(kind,
+                    problem.lengths() == null ? null : stepMask(problem.lengths(), problem.steps()));
             Tensor[] out = run.forward(tensor(o.x()), tensor(o.h0()), o.c0() == null ? null : tensor(o.c0()),
                     weights(problem, o.weights()), training);
             write(out[0], o.y());
@@ -223,16 +225,6 @@ class RecurrentLayerOpTest {
             }
         }
 
-        private static Tensor mask(RecurrenceProblem problem) {
-            int[] lengths = problem.sequenceLengths();
-            double[] m = new double[problem.steps() * problem.batch()];
-            for (int t = 0; t < problem.steps(); t++) {
-                for (int b = 0; b < problem.batch(); b++) {
-                    m[t * problem.batch() + b] = t < lengths[b] ? 1 : 0;
-                }
-            }
-            return problem.lengths() == null ? null : Tensor.of(m, problem.steps(), problem.batch(), 1);
-        }
 
         private static Tensor[][] weights(RecurrenceProblem problem, List<Strided> flat) {
             int per = problem.weightsPerDirection();
