@@ -5,6 +5,7 @@
 // softmax_forward (run on an H100 since) is the control that the emulation itself is sound.
 #include "attention.cu"
 #include "bias_activation.cu"
+#include "conv.cu"
 #include "cross_entropy.cu"
 #include "gru_cell.cu"
 #include "layernorm.cu"
@@ -180,6 +181,28 @@ static void adam_case(int n) {
     print("ADAM_V", {n}, grid, threads, v);
 }
 
+// im2col of x [n, c, h, w] (seed 80, [-2, 2)) and col2im of columns (seed 81, [-1, 1)) in T, with the geometry
+// (kernel kh x kw, strides, padding, dilation) as printed. threads = 0 launches LaunchGeometry.elementwise's grid,
+// else one block of that many threads, which must stride over everything.
+template <typename T>
+static void columns_case(void (*unfold)(T*, const T*, int, int, int, int, int, int, int, int, int, int, int, int),
+                         void (*fold)(T*, const T*, int, int, int, int, int, int, int, int, int, int, int, int), int n,
+                         int c, int h, int w, int kh, int kw, int sh, int sw, int ph, int pw, int dh, int dw,
+                         unsigned threads) {
+    const int oh = (h + 2 * ph - dh * (kh - 1) - 1) / sh + 1, ow = (w + 2 * pw - dw * (kw - 1) - 1) / sw + 1;
+    const int image = n * c * h * w, columns = n * c * kh * kw * oh * ow, bits = 8 * sizeof(T);
+    const std::vector<T> x = uniform<T>(80, image, -2, 2), col = uniform<T>(81, columns, -1, 1);
+    std::vector<T> col_out(columns), x_out(image);
+    const Dim3 block{threads == 0 ? 256u : threads};
+    const Dim3 col_grid = threads == 0 ? elementwise_grid(columns) : Dim3{1};
+    const Dim3 image_grid = threads == 0 ? elementwise_grid(image) : Dim3{1};
+    emu::launch(col_grid, block, unfold, col_out.data(), x.data(), n, c, h, w, kh, kw, sh, sw, ph, pw, dh, dw);
+    emu::launch(image_grid, block, fold, x_out.data(), col.data(), n, c, h, w, kh, kw, sh, sw, ph, pw, dh, dw);
+    const std::vector<int> fields{bits, n, c, h, w, kh, kw, sh, sw, ph, pw, dh, dw, (int)threads};
+    print("IM2COL", fields, col_grid, block, col_out);
+    print("COL2IM", fields, image_grid, block, x_out);
+}
+
 int main() {
     softmax_case(5, 70, 0);
     softmax_case(3, 600, 1);
@@ -193,6 +216,10 @@ int main() {
     attention_case(2, 20, 35, 32, 0, 1, RANDOM_MASK);
     attention_case(2, 9, 60, 16, 1, 0, NO_MASK);      // causal, more keys than queries (a decoder with a cache)
     attention_case(2, 20, 9, 16, 1, 0, KEY_PADDING);  // causal, fewer keys: the first 11 rows see none
+    columns_case(im2col_f32, col2im_f32, 2, 3, 7, 6, 3, 3, 1, 1, 1, 1, 1, 1, 0);   // LeNet-like: same-size output
+    columns_case(im2col_f32, col2im_f32, 1, 2, 9, 8, 3, 2, 2, 3, 1, 2, 2, 1, 0);   // stride, padding and dilation per axis
+    columns_case(im2col_f64, col2im_f64, 2, 2, 5, 5, 5, 5, 1, 1, 0, 0, 1, 1, 0);  // one output position per image
+    columns_case(im2col_f32, col2im_f32, 3, 4, 6, 7, 2, 3, 2, 1, 0, 1, 1, 2, 64);  // one block striding over everything
     row_kernels_case(5, 70);
     row_kernels_case(3, 1500);
     adam_case(700);

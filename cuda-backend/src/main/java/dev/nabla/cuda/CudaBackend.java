@@ -15,11 +15,13 @@ import dev.nabla.backend.fast.AdamKernel;
 import dev.nabla.backend.fast.AttentionBackwardKernel;
 import dev.nabla.backend.fast.AttentionKernel;
 import dev.nabla.backend.fast.BiasActivationKernel;
+import dev.nabla.backend.fast.ColumnLayout;
 import dev.nabla.backend.fast.ConvGeometry;
 import dev.nabla.backend.fast.ConvKernel;
 import dev.nabla.backend.fast.CrossEntropyKernel;
 import dev.nabla.backend.fast.FusedActivation;
 import dev.nabla.backend.fast.GruCellKernel;
+import dev.nabla.backend.fast.Im2ColKernel;
 import dev.nabla.backend.fast.LayerNormKernel;
 import dev.nabla.backend.fast.LstmCellKernel;
 import dev.nabla.backend.fast.MatmulKernel;
@@ -50,7 +52,7 @@ import jcuda.driver.JCudaDriver;
  * goes to one stream, so scratch buffers can return to the cache as soon as their work is queued.
  */
 public final class CudaBackend implements Backend, MatmulKernel, AttentionKernel, AttentionBackwardKernel, ConvKernel,
-        PoolKernel, SoftmaxKernel, LayerNormKernel, AdamKernel, LstmCellKernel, GruCellKernel, BiasActivationKernel,
+        Im2ColKernel, PoolKernel, SoftmaxKernel, LayerNormKernel, AdamKernel, LstmCellKernel, GruCellKernel, BiasActivationKernel,
         CrossEntropyKernel, RecurrenceKernel, AutoCloseable {
 
     private final Device device;
@@ -491,8 +493,9 @@ public final class CudaBackend implements Backend, MatmulKernel, AttentionKernel
 
     /**
      * One convolution direction over input {@code x}, weight {@code w} and output {@code y}, one of
-     * which is {@code written} (dense, overwritten): cuDNN when it was found, else core's im2col + GEMM
-     * reference on this backend's primitives. Read operands that are not dense are copied first.
+     * which is {@code written} (dense, overwritten): cuDNN when it was found, else core's column lowering
+     * ({@link ReferenceConv}) on this backend's im2col/col2im kernels and GEMM. Read operands that are not
+     * dense are copied first.
      */
     private void convolution(CudnnConvolution.Direction direction, ConvGeometry geometry, Strided x, Strided w,
             Strided y, Strided written) {
@@ -529,6 +532,44 @@ public final class CudaBackend implements Backend, MatmulKernel, AttentionKernel
             convolution = cudnn().map(h -> new CudnnConvolution(h, Boolean.getBoolean(GemmEngine.TF32_PROPERTY)));
         }
         return convolution;
+    }
+
+    /** The {@code im2col_T} kernel: one thread per column entry. */
+    @Override
+    public synchronized void im2col(Strided x, ConvGeometry geometry, int kh, int kw, Strided cols) {
+        ColumnLayout layout = columnLayout("im2col", x, geometry, kh, kw, cols);
+        context.makeCurrent();
+        if (cols.numel() == 0) {
+            return;
+        }
+        try (Scratch scratch = new Scratch()) {
+            Strided image = x.isContiguous() ? x : scratch.denseCopy(x);
+            launch(KernelCalls.columns("im2col", x.dtype(), layout, cols.numel(), address(cols), address(image)));
+        }
+    }
+
+    /** The {@code col2im_T} kernel: one thread per image element, summing its column entries (no atomics). */
+    @Override
+    public synchronized void col2im(Strided cols, ConvGeometry geometry, int kh, int kw, Strided gradInput) {
+        ColumnLayout layout = columnLayout("col2im", gradInput, geometry, kh, kw, cols);
+        context.makeCurrent();
+        if (gradInput.numel() == 0) {
+            return;
+        }
+        try (Scratch scratch = new Scratch()) {
+            writeDense(scratch, gradInput, image -> launch(KernelCalls.columns("col2im", cols.dtype(), layout,
+                    image.numel(), address(image), address(cols))));
+        }
+    }
+
+    private static ColumnLayout columnLayout(String op, Strided image, ConvGeometry geometry, int kh, int kw,
+            Strided cols) {
+        ColumnLayout layout = ColumnLayout.of(op, image.shape(), geometry, kh, kw);
+        layout.check(op, image, cols);
+        if (!KernelNames.hasFloatKernels(cols.dtype())) {
+            throw new IllegalArgumentException(op + ": no PTX kernel for " + cols.dtype());
+        }
+        return layout;
     }
 
     /** The one cuDNN handle of convolution and the recurrent layers, when cuDNN serves convolutions. */

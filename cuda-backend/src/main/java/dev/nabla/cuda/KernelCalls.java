@@ -3,13 +3,15 @@ package dev.nabla.cuda;
 import dev.nabla.DType;
 import dev.nabla.backend.RandomOp;
 import dev.nabla.backend.ReduceOp;
+import dev.nabla.backend.fast.ColumnLayout;
+import dev.nabla.backend.fast.ConvGeometry;
 import dev.nabla.backend.fast.FusedActivation;
 import dev.nabla.backend.fast.PoolGeometry;
 import dev.nabla.kernels.LaunchGeometry;
 import dev.nabla.kernels.StridedLayout;
 
 /**
- * Builds the launches of the reduction, random, indexing, softmax, cross-entropy, layer-norm, pooling, Adam,
+ * Builds the launches of the reduction, random, indexing, softmax, cross-entropy, layer-norm, im2col, pooling, Adam,
  * LSTM-cell, GRU-cell, bias-activation and attention kernels (argument order per the manifest).
  */
 final class KernelCalls {
@@ -144,6 +146,18 @@ final class KernelCalls {
         return new KernelCall(KernelNames.of("layernorm_backward_input", dtype), LaunchGeometry.blockPerRow(rows, cols),
                 new KernelArgs().pointer(dx).pointer(dy).pointer(x).pointer(mean).pointer(rstd).pointer(0).i32(rows)
                         .i32(cols));
+    }
+
+    /**
+     * {@code im2col_T(cols, x, N, C, H, W, kh, kw, sh, sw, ph, pw, dh, dw)} or {@code col2im_T(x, cols, ...)}: one
+     * thread per element of {@code work} (the columns for im2col, the image for col2im).
+     */
+    static KernelCall columns(String family, DType dtype, ColumnLayout layout, long work, long written, long read) {
+        ConvGeometry g = layout.geometry();
+        return new KernelCall(KernelNames.of(family, dtype), LaunchGeometry.elementwise(work),
+                new KernelArgs().pointer(written).pointer(read).i32(layout.batch()).i32(layout.channels())
+                        .i32(layout.height()).i32(layout.width()).i32(layout.kh()).i32(layout.kw()).i32(g.strideH())
+                        .i32(g.strideW()).i32(g.padH()).i32(g.padW()).i32(g.dilationH()).i32(g.dilationW()));
     }
 
     /**

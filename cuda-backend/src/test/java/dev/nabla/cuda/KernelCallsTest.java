@@ -11,9 +11,12 @@ import dev.nabla.backend.BinaryOp;
 import dev.nabla.backend.RandomOp;
 import dev.nabla.backend.ReduceOp;
 import dev.nabla.backend.UnaryOp;
+import dev.nabla.backend.fast.ColumnLayout;
+import dev.nabla.backend.fast.ConvGeometry;
 import dev.nabla.backend.fast.FusedActivation;
 import dev.nabla.backend.fast.PoolGeometry;
 import dev.nabla.kernels.KernelSignature;
+import dev.nabla.kernels.LaunchGeometry;
 import dev.nabla.kernels.PtxKernels;
 import dev.nabla.kernels.StridedLayout;
 import java.util.List;
@@ -242,6 +245,19 @@ class KernelCallsTest {
         assertMatchesManifest(KernelCalls.adam(DType.FLOAT64, 300, 1, 2, 3, 4, 1e-3, 0.9, 0.999, 1e-8, 0.1, 0.001));
         assertMatchesManifest(KernelCalls.pool("avgpool2d_backward", DType.FLOAT64, input, window, 432, new long[] {1, 2},
                 false));
+    }
+
+    @Test
+    void columnCallsMatchTheManifestWithGeometryInKernelOrder() {
+        ColumnLayout layout = ColumnLayout.of("test", new int[] {2, 3, 9, 8}, new ConvGeometry(2, 3, 1, 2, 2, 1, 1), 3, 2);
+        KernelCall unfold = KernelCalls.columns("im2col", DType.FLOAT32, layout, 2 * 18 * 16, 1, 2);
+        assertMatchesManifest(unfold);
+        assertArgs(unfold, 1L, 2L, 2, 3, 9, 8, 3, 2, 2, 3, 1, 2, 2, 1);
+        assertEquals(LaunchGeometry.elementwise(2 * 18 * 16), unfold.geometry());
+        KernelCall fold = KernelCalls.columns("col2im", DType.FLOAT64, layout, 2 * 3 * 9 * 8, 3, 4);
+        assertMatchesManifest(fold);
+        assertArgs(fold, 3L, 4L, 2, 3, 9, 8, 3, 2, 2, 3, 1, 2, 2, 1);
+        assertEquals("col2im_f64", fold.kernel());
     }
 
     @Test

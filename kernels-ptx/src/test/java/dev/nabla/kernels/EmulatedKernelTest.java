@@ -1,21 +1,27 @@
 package dev.nabla.kernels;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nabla.DType;
 import dev.nabla.Device;
+import dev.nabla.Shape;
 import dev.nabla.Tensor;
+import dev.nabla.backend.Backends;
 import dev.nabla.backend.CounterRng;
 import dev.nabla.backend.fast.AdamKernel;
 import dev.nabla.backend.fast.AttentionKernel;
 import dev.nabla.backend.fast.BiasActivationKernel;
+import dev.nabla.backend.fast.ColumnLayout;
+import dev.nabla.backend.fast.ConvGeometry;
 import dev.nabla.backend.fast.CrossEntropyKernel;
 import dev.nabla.backend.fast.FusedActivation;
 import dev.nabla.backend.fast.GruCellKernel;
 import dev.nabla.backend.fast.LayerNormKernel;
 import dev.nabla.backend.fast.LstmCellKernel;
 import dev.nabla.backend.fast.SoftmaxKernel;
+import dev.nabla.backend.fast.WindowIm2Col;
 import dev.nabla.nn.Functional;
 import dev.nabla.nn.attention.Attention;
 import java.nio.file.Path;
@@ -312,6 +318,36 @@ class EmulatedKernelTest {
             for (int c = 0; c < channels; c++) {
                 assertEquals(sums[c], emulatedSums[c], Math.ulp(sums[c]), at + " gradBias[" + c + "]");
             }
+        }
+    }
+
+    @Test
+    void im2colAndCol2imKernelsMatchTheCpuLoweringBitForBit() {
+        List<EmulatedOutput.Line> unfolds = named("IM2COL");
+        assertEquals(4, unfolds.size(), "im2col cases");
+        for (EmulatedOutput.Line l : unfolds) {
+            int[] f = l.fields();
+            DType dtype = f[0] == 64 ? DType.FLOAT64 : DType.FLOAT32;
+            int[] image = {f[1], f[2], f[3], f[4]};
+            ColumnLayout layout = ColumnLayout.of("test", image, new ConvGeometry(f[7], f[8], f[9], f[10], f[11], f[12], 1),
+                    f[5], f[6]);
+            int[] columns = layout.columnShape();
+            EmulatedOutput.Line fold = sibling("COL2IM", l);
+            if (f[13] == 0) {
+                l.assertGeometry(LaunchGeometry.elementwise(Shape.numel(columns)));
+                fold.assertGeometry(LaunchGeometry.elementwise(Shape.numel(image)));
+            }
+            WindowIm2Col cpu = new WindowIm2Col(Backends.get(Device.CPU));
+            Tensor cols = Tensor.zeros(dtype, Device.CPU, columns);
+            cpu.im2col(EmulatedOutput.uniform(dtype, 80, -2, 2, image).strided(), layout.geometry(), layout.kh(),
+                    layout.kw(), cols.strided());
+            // a gather: every entry is a copy or a padding zero
+            assertArrayEquals(cols.toDoubleArray(), l.tensor(dtype, columns).toDoubleArray(), l.at());
+            Tensor folded = Tensor.zeros(dtype, Device.CPU, image);
+            cpu.col2im(EmulatedOutput.uniform(dtype, 81, -1, 1, columns).strided(), layout.geometry(), layout.kh(),
+                    layout.kw(), folded.strided());
+            // both sum each pixel's taps from zero in (row, column) order, so the roundings agree
+            assertArrayEquals(folded.toDoubleArray(), fold.tensor(dtype, image).toDoubleArray(), fold.at());
         }
     }
 }

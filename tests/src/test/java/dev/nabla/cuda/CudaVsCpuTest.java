@@ -22,13 +22,18 @@ import dev.nabla.nn.rnn.RecurrentOptions;
 import dev.nabla.nn.rnn.RecurrentOutput;
 import dev.nabla.optim.Adam;
 import dev.nabla.optim.AdamW;
+import dev.nabla.backend.Backend;
+import dev.nabla.backend.Backends;
 import dev.nabla.backend.Probe;
 import dev.nabla.backend.Strided;
 import dev.nabla.backend.fast.AttentionBackwardKernel;
 import dev.nabla.backend.fast.AttentionKernel;
+import dev.nabla.backend.fast.ColumnLayout;
 import dev.nabla.backend.fast.ConvGeometry;
+import dev.nabla.backend.fast.ConvKernel;
 import dev.nabla.backend.fast.FusedActivation;
 import dev.nabla.backend.fast.GruCellKernel;
+import dev.nabla.backend.fast.Im2ColKernel;
 import dev.nabla.backend.fast.LstmCellKernel;
 import dev.nabla.backend.fast.PoolGeometry;
 import dev.nabla.backend.fast.RecurrenceGradients;
@@ -36,6 +41,8 @@ import dev.nabla.backend.fast.RecurrenceKernel;
 import dev.nabla.backend.fast.RecurrenceOperands;
 import dev.nabla.backend.fast.RecurrenceProblem;
 import dev.nabla.backend.fast.RecurrentCell;
+import dev.nabla.backend.fast.ReferenceConv;
+import dev.nabla.backend.fast.WindowIm2Col;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -284,6 +291,56 @@ class CudaVsCpuTest {
             Tensor w = randn(34, dtype, 3, 4, 2, 2);
             assertSumsClose(ConvOps.conv2d(wide, w, null, ConvGeometry.unit()),
                     ConvOps.conv2d(wide.to(GPU), w.to(GPU), null, ConvGeometry.unit()), "conv2d of a transposed input " + dtype);
+        }
+    }
+
+    /** The im2col/col2im kernels directly, then the column-lowered convolution a GPU without cuDNN runs. */
+    @Test
+    void columnLoweringWithoutCudnnMatchesTheCpu() {
+        Backend gpu = Backends.get(GPU);
+        Im2ColKernel kernels = (Im2ColKernel) gpu;
+        WindowIm2Col cpuLowering = new WindowIm2Col(Backends.get(Device.CPU));
+        ConvKernel lowered = new ReferenceConv(gpu);
+        for (DType dtype : FLOATS) {
+            for (ConvGeometry geo : List.of(ConvGeometry.of(1, 1, 1, 1), new ConvGeometry(2, 1, 0, 2, 2, 1, 1),
+                    ConvGeometry.of(1, 1, 1, 2))) {
+                String what = " " + dtype + " " + geo;
+                Tensor x = randn(50, dtype, 2, 4, 9, 11);
+                Tensor w = randn(51, dtype, 6, 4 / geo.groups(), 3, 3);
+                int[] columns = ColumnLayout.of("test", x.shape().toArray(), geo, 3, 3).columnShape();
+                Tensor cols = Tensor.zeros(dtype, Device.CPU, columns);
+                cpuLowering.im2col(x.strided(), geo, 3, 3, cols.strided());
+                Tensor gpuCols = Tensor.zeros(dtype, GPU, columns);
+                kernels.im2col(x.to(GPU).strided(), geo, 3, 3, gpuCols.strided());
+                assertArrayEquals(cols.toDoubleArray(), gpuCols.toDoubleArray(), "im2col" + what);
+                Tensor c = randn(52, dtype, columns);
+                Tensor folded = Tensor.zeros(dtype, Device.CPU, x.shape().toArray());
+                cpuLowering.col2im(c.strided(), geo, 3, 3, folded.strided());
+                Tensor gpuFolded = Tensor.full(7, dtype, GPU, x.shape().toArray());
+                kernels.col2im(c.to(GPU).strided(), geo, 3, 3, gpuFolded.strided());
+                assertClose(folded, gpuFolded, 1e-6, "col2im" + what);
+
+                Tensor out = ConvOps.conv2d(x, w, null, geo);
+                Tensor gpuOut = Tensor.zeros(dtype, GPU, out.shape().toArray());
+                lowered.conv2d(x.to(GPU).strided(), w.to(GPU).strided(), geo, gpuOut.strided());
+                assertSumsClose(out, gpuOut, "lowered conv2d" + what);
+                Tensor gradOut = randn(53, dtype, out.shape().toArray());
+                Tensor gradInput = Tensor.zeros(dtype, GPU, x.shape().toArray());
+                lowered.conv2dBackwardData(gradOut.to(GPU).strided(), w.to(GPU).strided(), geo, gradInput.strided());
+                assertSumsClose(ConvOps.conv2dBackwardData(gradOut, w, geo, x.shape().toArray()), gradInput,
+                        "lowered backward data" + what);
+                Tensor gradWeight = Tensor.zeros(dtype, GPU, w.shape().toArray());
+                lowered.conv2dBackwardFilter(x.to(GPU).strided(), gradOut.to(GPU).strided(), geo, gradWeight.strided());
+                assertSumsClose(ConvOps.conv2dBackwardFilter(x, gradOut, geo, w.shape().toArray()), gradWeight,
+                        "lowered backward filter" + what);
+            }
+            Tensor wide = randn(54, dtype, 2, 4, 11, 9);
+            int[] columns = ColumnLayout.of("test", new int[] {2, 4, 9, 11}, ConvGeometry.unit(), 2, 2).columnShape();
+            Tensor cols = Tensor.zeros(dtype, Device.CPU, columns);
+            cpuLowering.im2col(wide.transpose(2, 3).strided(), ConvGeometry.unit(), 2, 2, cols.strided());
+            Tensor gpuCols = Tensor.zeros(dtype, GPU, columns);
+            kernels.im2col(wide.to(GPU).transpose(2, 3).strided(), ConvGeometry.unit(), 2, 2, gpuCols.strided());
+            assertArrayEquals(cols.toDoubleArray(), gpuCols.toDoubleArray(), "im2col of a transposed input " + dtype);
         }
     }
 

@@ -3,20 +3,21 @@ package dev.nabla.backend.fast;
 import dev.nabla.backend.Backend;
 import dev.nabla.backend.Strided;
 import dev.nabla.backend.fast.Windows.Axis;
-import dev.nabla.backend.fast.Windows.WindowAxes;
 
 /**
- * {@link ConvKernel} written with backend primitives: im2col as a strided window view copied
- * into a dense column buffer, one batched matmul per pass, and col2im as per-tap adds.
- * Correct for every geometry, memory-hungry, not fast.
+ * {@link ConvKernel} lowered to columns: im2col and col2im through the backend's {@link Im2ColKernel}
+ * (else {@link WindowIm2Col} on its primitives) and one batched matmul per pass. Correct for every
+ * geometry, memory-hungry (a column matrix of {@code C·kh·kw × OH·OW} per image), not fast.
  */
 public final class ReferenceConv implements ConvKernel {
 
     private final Backend backend;
+    private final Im2ColKernel columns;
 
-    /** A reference kernel computing with {@code backend}'s primitives. */
+    /** A reference kernel computing with {@code backend}'s primitives and its im2col kernel when it has one. */
     public ReferenceConv(Backend backend) {
         this.backend = backend;
+        this.columns = backend instanceof Im2ColKernel kernel ? kernel : new WindowIm2Col(backend);
     }
 
     /** The sizes of one convolution, read from its operands. */
@@ -48,10 +49,7 @@ public final class ReferenceConv implements ConvKernel {
     @Override
     public void conv2d(Strided x, Strided w, ConvGeometry geo, Strided out) {
         Dims d = Dims.of(x.shape(), w.shape(), out.shape(), geo.groups());
-        Strided xp = Windows.padded(backend, x, geo.padH(), geo.padW(), 0);
-        WindowAxes ax = WindowAxes.over(xp, d.groups, d.kh, d.kw, d.oh, d.ow, geo);
-        Strided cols = Windows.copy(backend, Windows.view(xp.storage(), ax.offset(), ax.n(), ax.g(), ax.c(), ax.kh(), ax.kw(),
-                ax.oh(), ax.ow()));
+        Strided cols = columns(x, geo, d);
         Strided wd = Windows.dense(backend, w);
         int k = d.k();
         int p = d.p();
@@ -59,6 +57,13 @@ public final class ReferenceConv implements ConvKernel {
                 new Axis(d.coutPerGroup(), k), new Axis(k, 1));
         Strided b = Windows.reshaped(cols, d.n, d.groups, k, p);
         Windows.matmul(backend, a, b, Windows.reshaped(out, d.n, d.groups, d.coutPerGroup(), p));
+    }
+
+    /** The column matrix of {@code x}: {@code [N, Cin·kh·kw, OH·OW]}, that is {@code [N, G, K, P]}. */
+    private Strided columns(Strided x, ConvGeometry geo, Dims d) {
+        Strided cols = Windows.allocate(backend, x.dtype(), d.n, d.cin * d.kh * d.kw, d.p());
+        columns.im2col(x, geo, d.kh, d.kw, cols);
+        return cols;
     }
 
     @Override
@@ -72,11 +77,7 @@ public final class ReferenceConv implements ConvKernel {
         Strided gy = Windows.reshaped(Windows.dense(backend, gradOut), d.n, d.groups, d.coutPerGroup(), p);
         Strided gcols = Windows.allocate(backend, gradOut.dtype(), d.n, d.groups, k, p);
         Windows.matmul(backend, wT, gy, gcols);
-
-        WindowAxes src = new WindowAxes(new Axis(d.n, d.groups * k * p), new Axis(d.groups, k * p),
-                new Axis(d.cinPerGroup(), d.kh * d.kw * p), new Axis(d.kh, d.kw * p), new Axis(d.kw, p),
-                new Axis(d.oh, d.ow), new Axis(d.ow, 1), gcols.offset());
-        Windows.col2im(backend, gradInput, geo, d.kh, d.kw, d.oh, d.ow, gcols.storage(), src);
+        columns.col2im(Windows.reshaped(gcols, d.n, d.cin * d.kh * d.kw, p), geo, d.kh, d.kw, gradInput);
     }
 
     @Override
@@ -84,11 +85,10 @@ public final class ReferenceConv implements ConvKernel {
         Dims d = Dims.of(x.shape(), gradWeight.shape(), gradOut.shape(), geo.groups());
         int k = d.k();
         int np = d.n * d.p();
-        Strided xp = Windows.padded(backend, x, geo.padH(), geo.padW(), 0);
-        WindowAxes ax = WindowAxes.over(xp, d.groups, d.kh, d.kw, d.oh, d.ow, geo);
-        // columns ordered [G, K, N·P] so the batch folds into the contraction
-        Strided cols = Windows.copy(backend, Windows.view(xp.storage(), ax.offset(), ax.g(), ax.c(), ax.kh(), ax.kw(),
-                ax.n(), ax.oh(), ax.ow()));
+        // columns reordered [G, K, N·P] so the batch folds into the contraction
+        Strided perImage = columns(x, geo, d);
+        Strided cols = d.n == 1 ? perImage : Windows.copy(backend, Windows.view(perImage.storage(), perImage.offset(),
+                new Axis(d.groups, k * d.p()), new Axis(k, d.p()), new Axis(d.n, d.groups * k * d.p()), new Axis(d.p(), 1)));
         int[] gs = gradOut.strides();
         Strided gy = Windows.copy(backend, Windows.view(gradOut.storage(), gradOut.offset(),
                 new Axis(d.groups, d.coutPerGroup() * gs[1]), new Axis(d.coutPerGroup(), gs[1]), new Axis(d.n, gs[0]),
