@@ -2,6 +2,7 @@ package dev.nabla.backend.fast;
 
 import dev.nabla.DType;
 import java.util.Arrays;
+import java.util.Objects;
 
 /**
  * One recurrent layer over whole sequences, in one or both directions: what a {@link RecurrenceKernel} is
@@ -39,6 +40,26 @@ public record RecurrenceProblem(RecurrentCell cell, DType dtype, int steps, int 
             }
             lengths = lengths.clone();
         }
+    }
+
+    /** A copy of the lengths, or null: the problem stays immutable. */
+    @Override
+    public int[] lengths() {
+        return lengths == null ? null : lengths.clone();
+    }
+
+    /** Problems are equal when every size and every length is. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof RecurrenceProblem p && cell == p.cell && dtype == p.dtype && steps == p.steps
+                && batch == p.batch && inputSize == p.inputSize && hiddenSize == p.hiddenSize
+                && directions == p.directions && bias == p.bias && Arrays.equals(lengths, p.lengths);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * Objects.hash(cell, dtype, steps, batch, inputSize, hiddenSize, directions, bias)
+                + Arrays.hashCode(lengths);
     }
 
     /** The number of weight tensors per direction: {@code W_ih, W_hh} and, with bias, {@code b_ih, b_hh}. */

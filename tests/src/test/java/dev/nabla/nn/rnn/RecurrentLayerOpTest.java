@@ -1,6 +1,8 @@
 package dev.nabla.nn.rnn;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,6 +16,7 @@ import dev.nabla.backend.fast.RecurrenceGradients;
 import dev.nabla.backend.fast.RecurrenceKernel;
 import dev.nabla.backend.fast.RecurrenceOperands;
 import dev.nabla.backend.fast.RecurrenceProblem;
+import dev.nabla.backend.fast.RecurrentCell;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -130,6 +133,21 @@ class RecurrentLayerOpTest {
             assertTrue(expected[i].allClose(actual[i], 1e-12, 1e-12), kind + " input " + i + ": " + actual[i]
                     + " vs " + expected[i]);
         }
+    }
+
+    @Test
+    void problemsCompareByValueAndKeepTheirLengths() {
+        int[] lengths = {3, 1};
+        RecurrenceProblem a = new RecurrenceProblem(RecurrentCell.LSTM, DType.FLOAT32, 3, 2, 4, 5, 2, true, lengths);
+        RecurrenceProblem b = new RecurrenceProblem(RecurrentCell.LSTM, DType.FLOAT32, 3, 2, 4, 5, 2, true,
+                new int[] {3, 1});
+        assertEquals(a, b);
+        assertEquals(a.hashCode(), b.hashCode());
+        assertNotEquals(a, new RecurrenceProblem(RecurrentCell.LSTM, DType.FLOAT32, 3, 2, 4, 5, 2, true, new int[] {3, 2}));
+        assertNotEquals(a, new RecurrenceProblem(RecurrentCell.LSTM, DType.FLOAT32, 3, 2, 4, 5, 2, true, null));
+        lengths[0] = 2;
+        a.lengths()[1] = 2;
+        assertArrayEquals(new int[] {3, 1}, a.lengths(), "neither the caller's array nor the returned one is shared");
     }
 
     @Test
