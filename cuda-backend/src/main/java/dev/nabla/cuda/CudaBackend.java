@@ -537,39 +537,35 @@ public final class CudaBackend implements Backend, MatmulKernel, AttentionKernel
     /** The {@code im2col_T} kernel: one thread per column entry. */
     @Override
     public synchronized void im2col(Strided x, ConvGeometry geometry, int kh, int kw, Strided cols) {
-        ColumnLayout layout = columnLayout("im2col", x, geometry, kh, kw, cols);
-        context.makeCurrent();
-        if (cols.numel() == 0) {
-            return;
-        }
-        try (Scratch scratch = new Scratch()) {
-            Strided image = x.isContiguous() ? x : scratch.denseCopy(x);
-            launch(KernelCalls.columns("im2col", x.dtype(), layout, cols.numel(), address(cols), address(image)));
-        }
+        columnKernel("im2col", x, geometry, kh, kw, cols, cols, x);
     }
 
     /** The {@code col2im_T} kernel: one thread per image element, summing its column entries (no atomics). */
     @Override
     public synchronized void col2im(Strided cols, ConvGeometry geometry, int kh, int kw, Strided gradInput) {
-        ColumnLayout layout = columnLayout("col2im", gradInput, geometry, kh, kw, cols);
+        columnKernel("col2im", gradInput, geometry, kh, kw, cols, gradInput, cols);
+    }
+
+    /**
+     * One {@code family} launch between {@code image} and {@code cols}: {@code read} is made dense first,
+     * {@code written} is written through a dense scratch when strided.
+     */
+    private void columnKernel(String family, Strided image, ConvGeometry geometry, int kh, int kw, Strided cols,
+            Strided written, Strided read) {
+        ColumnLayout layout = ColumnLayout.of(family, image.shape(), geometry, kh, kw);
+        layout.check(family, image, cols);
+        if (!KernelNames.hasFloatKernels(cols.dtype())) {
+            throw new IllegalArgumentException(family + ": no PTX kernel for " + cols.dtype());
+        }
         context.makeCurrent();
-        if (gradInput.numel() == 0) {
+        if (written.numel() == 0) {
             return;
         }
         try (Scratch scratch = new Scratch()) {
-            writeDense(scratch, gradInput, image -> launch(KernelCalls.columns("col2im", cols.dtype(), layout,
-                    image.numel(), address(image), address(cols))));
+            Strided source = read.isContiguous() ? read : scratch.denseCopy(read);
+            writeDense(scratch, written, target -> launch(KernelCalls.columns(family, cols.dtype(), layout,
+                    target.numel(), address(target), address(source))));
         }
-    }
-
-    private static ColumnLayout columnLayout(String op, Strided image, ConvGeometry geometry, int kh, int kw,
-            Strided cols) {
-        ColumnLayout layout = ColumnLayout.of(op, image.shape(), geometry, kh, kw);
-        layout.check(op, image, cols);
-        if (!KernelNames.hasFloatKernels(cols.dtype())) {
-            throw new IllegalArgumentException(op + ": no PTX kernel for " + cols.dtype());
-        }
-        return layout;
     }
 
     /** The one cuDNN handle of convolution and the recurrent layers, when cuDNN serves convolutions. */
