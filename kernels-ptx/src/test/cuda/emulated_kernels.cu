@@ -168,6 +168,35 @@ static void row_kernels_case(int rows, int cols) {
     print("LAYERNORM_GRAD", {rows, cols}, grid, threads, dx);
 }
 
+// Layer norm with its weight and bias on x (seed 50, [-3, 5)), gamma (51, [-2, 2)), beta (52, [-1, 1)) and dy (53,
+// [-1, 1)), [rows, cols]: forward and input gradient one block per row; the parameter gradients in 256-thread blocks,
+// one per 32-column slab (LaunchGeometry.columnSlabs) or, with slabBlocks > 0, that many blocks striding over the
+// slabs, which then also run with dbeta null and must give the same dgamma.
+static void layernorm_affine_case(int rows, int cols, int slabBlocks) {
+    const std::vector<float> x = uniform(50, rows * cols, -3, 5), gamma = uniform(51, cols, -2, 2),
+                             beta = uniform(52, cols, -1, 1), dy = uniform(53, rows * cols, -1, 1);
+    std::vector<float> y(rows * cols), mean(rows), rstd(rows), dx(rows * cols), dgamma(cols), dbeta(cols);
+    const Dim3 grid{(unsigned)rows}, threads = row_block(cols);
+    emu::launch(grid, threads, layernorm_forward_f32, y.data(), mean.data(), rstd.data(), x.data(), gamma.data(),
+                beta.data(), rows, cols, 1e-5f);
+    emu::launch(grid, threads, layernorm_backward_input_f32, dx.data(), dy.data(), x.data(), mean.data(), rstd.data(),
+                gamma.data(), rows, cols);
+    const Dim3 slabs{slabBlocks > 0 ? (unsigned)slabBlocks : ceil_div(cols, 32)}, slabThreads{256};
+    emu::launch(slabs, slabThreads, layernorm_backward_params_f32, dgamma.data(), dbeta.data(), dy.data(), x.data(),
+                mean.data(), rstd.data(), rows, cols);
+    const std::vector<int> fields{rows, cols, slabBlocks};
+    print("LAYERNORM_AFFINE", fields, grid, threads, y);
+    print("LAYERNORM_AFFINE_DX", fields, grid, threads, dx);
+    print("LAYERNORM_DGAMMA", fields, slabs, slabThreads, dgamma);
+    print("LAYERNORM_DBETA", fields, slabs, slabThreads, dbeta);
+    if (slabBlocks > 0) {
+        std::vector<float> alone(cols);
+        emu::launch(slabs, slabThreads, layernorm_backward_params_f32, alone.data(), (float*)nullptr, dy.data(), x.data(),
+                    mean.data(), rstd.data(), rows, cols);
+        print("LAYERNORM_DGAMMA_ALONE", fields, slabs, slabThreads, alone);
+    }
+}
+
 // One Adam step (decay folded in by the caller, as the backend launches it) on param (seed 45), moments (46, 47; the
 // second non-negative) and grad (48).
 static void adam_case(int n) {
@@ -222,6 +251,9 @@ int main() {
     columns_case(im2col_f32, col2im_f32, 3, 4, 6, 7, 2, 3, 2, 1, 0, 1, 1, 2, 64);  // one block striding over everything
     row_kernels_case(5, 70);
     row_kernels_case(3, 1500);
+    layernorm_affine_case(5, 70, 0);     // fewer rows than the block's 8 row phases
+    layernorm_affine_case(200, 96, 0);   // many rows, whole slabs
+    layernorm_affine_case(37, 200, 2);   // 7 slabs (the last partial) over 2 blocks
     adam_case(700);
     cross_entropy_case(10, 7);
     cross_entropy_case(6, 700);

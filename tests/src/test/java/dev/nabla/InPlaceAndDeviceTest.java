@@ -5,13 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.nabla.autograd.Autograd;
-import dev.nabla.backend.Backend;
-import dev.nabla.backend.BinaryOp;
-import dev.nabla.backend.RandomOp;
-import dev.nabla.backend.ReduceOp;
-import dev.nabla.backend.Storage;
-import dev.nabla.backend.Strided;
-import dev.nabla.backend.UnaryOp;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
@@ -19,52 +12,10 @@ import org.junit.jupiter.api.function.Executable;
 /** In-place ops, and the errors for operands on different devices. */
 class InPlaceAndDeviceTest {
 
-    /** A backend that claims to be cuda:0 and computes nothing: enough to meet the device checks. */
-    private static final class ElsewhereBackend implements Backend {
-        @Override public Device device() { return Device.cuda(0); }
-        @Override public Storage allocate(DType dtype, int size) { return new ElsewhereStorage(this, dtype, size); }
-        @Override public Storage upload(Object hostArray) { throw unsupported(); }
-        @Override public Object download(Strided src) { throw unsupported(); }
-        @Override public void copy(Strided src, Strided dst) { throw unsupported(); }
-        @Override public void fill(Strided dst, double value) { throw unsupported(); }
-        @Override public void unary(UnaryOp op, Strided x, Strided out) { throw unsupported(); }
-        @Override public void binary(BinaryOp op, Strided a, Strided b, Strided out) { throw unsupported(); }
-        @Override public void where(Strided cond, Strided a, Strided b, Strided out) { throw unsupported(); }
-        @Override public void reduce(ReduceOp op, Strided x, Strided out) { throw unsupported(); }
-        @Override public void argReduce(ReduceOp op, Strided x, int axis, Strided out) { throw unsupported(); }
-        @Override public void random(RandomOp op, long seed, long offset, double a, double b, Strided out) {
-            throw unsupported();
-        }
-        @Override public void gather(Strided x, int axis, Strided index, Strided out) { throw unsupported(); }
-        @Override public void scatterAdd(Strided dst, int axis, Strided index, Strided src) { throw unsupported(); }
-
-        private static UnsupportedOperationException unsupported() {
-            return new UnsupportedOperationException("the test backend computes nothing");
-        }
-    }
-
-    private static final class ElsewhereStorage extends Storage {
-        private final Backend backend;
-
-        ElsewhereStorage(Backend backend, DType dtype, int size) {
-            super(dtype, size);
-            this.backend = backend;
-        }
-
-        @Override
-        public Backend backend() {
-            return backend;
-        }
-    }
-
-    private static Tensor onOtherDevice(DType dtype, int... shape) {
-        return Tensor.fromStorage(new ElsewhereBackend().allocate(dtype, Shape.numel(shape)), shape);
-    }
-
     @Test
     void mixingDevicesNamesBothDevices() {
         Tensor cpu = Tensor.zeros(DType.FLOAT32, Device.CPU, 2, 2);
-        Tensor gpu = onOtherDevice(DType.FLOAT32, 2, 2);
+        Tensor gpu = ElsewhereDevice.tensor(DType.FLOAT32, 2, 2);
         assertEquals(Device.cuda(0), gpu.device());
         String expected = ": tensors are on different devices: cpu and cuda:0 (move them with to(device))";
         assertMessage("add" + expected, () -> cpu.add(gpu));
@@ -74,8 +25,8 @@ class InPlaceAndDeviceTest {
         assertMessage("where" + expected, () -> Tensor.where(cpu, cpu, gpu));
         assertMessage("addInPlace" + expected, () -> cpu.addInPlace(gpu));
         assertMessage("copyFrom" + expected, () -> cpu.copyFrom(gpu));
-        assertMessage("gather" + expected, () -> cpu.gather(0, onOtherDevice(DType.INT64, 1, 2)));
-        assertMessage("indexSelect" + expected, () -> cpu.indexSelect(0, onOtherDevice(DType.INT64, 1)));
+        assertMessage("gather" + expected, () -> cpu.gather(0, ElsewhereDevice.tensor(DType.INT64, 1, 2)));
+        assertMessage("indexSelect" + expected, () -> cpu.indexSelect(0, ElsewhereDevice.tensor(DType.INT64, 1)));
     }
 
     private static void assertMessage(String expected, Executable call) {

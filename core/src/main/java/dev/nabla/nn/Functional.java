@@ -88,23 +88,25 @@ public final class Functional {
 
     /**
      * Layer normalisation over the trailing {@code normalizedShape.length} dimensions:
-     * {@code (x - mean) / sqrt(var + eps) * weight + bias} with the biased variance; the normalising
-     * part runs in one pass per row on a backend with a {@link dev.nabla.backend.fast.LayerNormKernel}.
+     * {@code (x - mean) / sqrt(var + eps) * weight + bias} with the biased variance. On a backend with
+     * a {@link dev.nabla.backend.fast.LayerNormKernel} it is one op with one pass per row (the weight and
+     * bias applied in the same pass, and both their gradients summed in one backward pass); otherwise
+     * it is composed of primitive ops.
      *
-     * @param weight the scale of shape {@code normalizedShape}, or null
-     * @param bias the shift of shape {@code normalizedShape}, or null
-     * @throws IllegalArgumentException when x's trailing dimensions are not {@code normalizedShape}
+     * @param x a floating tensor whose trailing dimensions are {@code normalizedShape}
+     * @param normalizedShape the trailing shape to normalise over
+     * @param weight the scale of shape {@code normalizedShape}, x's dtype and device, or null
+     * @param bias the shift of shape {@code normalizedShape}, x's dtype and device, or null
+     * @param eps added to the variance
+     * @throws IllegalArgumentException when x is not floating or its trailing dimensions are not
+     *         {@code normalizedShape}, or when weight or bias differs from it in shape, from x in dtype or device
      */
     public static Tensor layerNorm(Tensor x, int[] normalizedShape, Tensor weight, Tensor bias, double eps) {
-        int k = normalizedShape.length;
-        int[] shape = x.shape().toArray();
-        if (k == 0 || shape.length < k
-                || !Arrays.equals(Arrays.copyOfRange(shape, shape.length - k, shape.length), normalizedShape)) {
-            throw new IllegalArgumentException("layerNorm: expected input with trailing shape "
-                    + Arrays.toString(normalizedShape) + ", got shape " + x.shape());
+        LayerNormArgs.check(x, normalizedShape, weight, bias);
+        if (FusedLayerNorm.applies(x)) {
+            return FusedLayerNorm.apply(x, Shape.numel(normalizedShape), weight, bias, eps);
         }
-        Tensor y = FusedLayerNorm.applies(x) ? FusedLayerNorm.normalise(x, Shape.numel(normalizedShape), eps)
-                : composedNormalise(x, k, eps);
+        Tensor y = composedNormalise(x, normalizedShape.length, eps);
         if (weight != null) {
             y = y.mul(weight);
         }

@@ -176,13 +176,21 @@ public final class CpuBackend implements Backend, MatmulKernel, AttentionKernel,
     }
 
     @Override
-    public void layerNorm(Strided x, double eps, Strided out, Strided mean, Strided rstd) {
-        CpuLayerNorm.forward(x, eps, out, mean, rstd);
+    public void layerNorm(Strided x, Strided gamma, Strided beta, double eps, Strided out, Strided mean,
+            Strided rstd) {
+        CpuLayerNorm.forward(x, gamma, beta, eps, out, mean, rstd);
     }
 
     @Override
-    public void layerNormBackward(Strided x, Strided mean, Strided rstd, Strided gradOut, Strided gradInput) {
-        CpuLayerNorm.backward(x, mean, rstd, gradOut, gradInput);
+    public void layerNormBackward(Strided x, Strided mean, Strided rstd, Strided gamma, Strided gradOut,
+            Strided gradInput) {
+        CpuLayerNorm.backward(x, mean, rstd, gamma, gradOut, gradInput);
+    }
+
+    @Override
+    public void layerNormParamsBackward(Strided x, Strided mean, Strided rstd, Strided gradOut, Strided gradGamma,
+            Strided gradBeta) {
+        CpuLayerNorm.paramsBackward(x, mean, rstd, gradOut, gradGamma, gradBeta);
     }
 
     @Override

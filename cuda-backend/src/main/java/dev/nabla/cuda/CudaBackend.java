@@ -691,19 +691,30 @@ public final class CudaBackend implements Backend, MatmulKernel, AttentionKernel
     }
 
     @Override
-    public synchronized void layerNorm(Strided x, double eps, Strided out, Strided mean, Strided rstd) {
+    public synchronized void layerNorm(Strided x, Strided gamma, Strided beta, double eps, Strided out, Strided mean,
+            Strided rstd) {
         context.makeCurrent();
         int cols = x.shape()[x.rank() - 1];
         launch(KernelCalls.layerNormForward(x.dtype(), x.numel() / cols, cols, eps, address(out), address(mean),
-                address(rstd), address(x)));
+                address(rstd), address(x), addressOrZero(gamma), addressOrZero(beta)));
     }
 
     @Override
-    public synchronized void layerNormBackward(Strided x, Strided mean, Strided rstd, Strided gradOut, Strided gradInput) {
+    public synchronized void layerNormBackward(Strided x, Strided mean, Strided rstd, Strided gamma, Strided gradOut,
+            Strided gradInput) {
         context.makeCurrent();
         int cols = x.shape()[x.rank() - 1];
         launch(KernelCalls.layerNormBackward(x.dtype(), x.numel() / cols, cols, address(gradInput), address(gradOut),
-                address(x), address(mean), address(rstd)));
+                address(x), address(mean), address(rstd), addressOrZero(gamma)));
+    }
+
+    @Override
+    public synchronized void layerNormParamsBackward(Strided x, Strided mean, Strided rstd, Strided gradOut,
+            Strided gradGamma, Strided gradBeta) {
+        context.makeCurrent();
+        int cols = x.shape()[x.rank() - 1];
+        launch(KernelCalls.layerNormParamsBackward(x.dtype(), x.numel() / cols, cols, addressOrZero(gradGamma),
+                addressOrZero(gradBeta), address(gradOut), address(x), address(mean), address(rstd)));
     }
 
     /** Declines (core composes the loss) for INT64 logits, an ignore index beyond int32 or a zero-stride target. */
@@ -846,7 +857,7 @@ public final class CudaBackend implements Backend, MatmulKernel, AttentionKernel
     }
 
     private AttentionProblem problem(Strided q, Strided k, Strided keep, boolean causal, double scale) {
-        return AttentionProblem.of(q, k, keep, keep == null ? 0 : address(keep), causal, scale);
+        return AttentionProblem.of(q, k, keep, addressOrZero(keep), causal, scale);
     }
 
     /** Frees all device memory, the pinned buffer, modules, library handles and the stream, and releases the context. */
@@ -886,6 +897,11 @@ public final class CudaBackend implements Backend, MatmulKernel, AttentionKernel
 
     private long address(Strided view) {
         return storage(view).addressOf(view.offset());
+    }
+
+    /** The address of an optional operand, 0 (the kernels' null) when absent. */
+    private long addressOrZero(Strided view) {
+        return view == null ? 0 : address(view);
     }
 
     private CUdeviceptr at(Strided view) {

@@ -134,18 +134,34 @@ final class KernelCalls {
                         .pointer(lse).pointer(targets).pointer(dloss).i32(1).i32(rows).i32(classes).i32(ignoreIndex));
     }
 
-    /** {@code layernorm_forward_T(y, mean, rstd, x, gamma = null, beta = null, rows, cols, eps)}: one block per row. */
-    static KernelCall layerNormForward(DType dtype, int rows, int cols, double eps, long y, long mean, long rstd, long x) {
+    /**
+     * {@code layernorm_forward_T(y, mean, rstd, x, gamma, beta, rows, cols, eps)}: one block per row; gamma and beta
+     * are 0 for none.
+     */
+    static KernelCall layerNormForward(DType dtype, int rows, int cols, double eps, long y, long mean, long rstd, long x,
+            long gamma, long beta) {
         return new KernelCall(KernelNames.of("layernorm_forward", dtype), LaunchGeometry.blockPerRow(rows, cols),
-                new KernelArgs().pointer(y).pointer(mean).pointer(rstd).pointer(x).pointer(0).pointer(0).i32(rows).i32(cols)
-                        .scalar(dtype, eps));
+                new KernelArgs().pointer(y).pointer(mean).pointer(rstd).pointer(x).pointer(gamma).pointer(beta).i32(rows)
+                        .i32(cols).scalar(dtype, eps));
     }
 
-    /** {@code layernorm_backward_input_T(dx, dy, x, mean, rstd, gamma = null, rows, cols)}: one block per row. */
-    static KernelCall layerNormBackward(DType dtype, int rows, int cols, long dx, long dy, long x, long mean, long rstd) {
+    /** {@code layernorm_backward_input_T(dx, dy, x, mean, rstd, gamma, rows, cols)}: one block per row; gamma 0 for none. */
+    static KernelCall layerNormBackward(DType dtype, int rows, int cols, long dx, long dy, long x, long mean, long rstd,
+            long gamma) {
         return new KernelCall(KernelNames.of("layernorm_backward_input", dtype), LaunchGeometry.blockPerRow(rows, cols),
-                new KernelArgs().pointer(dx).pointer(dy).pointer(x).pointer(mean).pointer(rstd).pointer(0).i32(rows)
+                new KernelArgs().pointer(dx).pointer(dy).pointer(x).pointer(mean).pointer(rstd).pointer(gamma).i32(rows)
                         .i32(cols));
+    }
+
+    /**
+     * {@code layernorm_backward_params_T(dgamma, dbeta, dy, x, mean, rstd, rows, cols)}: one block per 32-column slab;
+     * dgamma or dbeta 0 when not wanted.
+     */
+    static KernelCall layerNormParamsBackward(DType dtype, int rows, int cols, long dgamma, long dbeta, long dy, long x,
+            long mean, long rstd) {
+        return new KernelCall(KernelNames.of("layernorm_backward_params", dtype), LaunchGeometry.columnSlabs(cols),
+                new KernelArgs().pointer(dgamma).pointer(dbeta).pointer(dy).pointer(x).pointer(mean).pointer(rstd)
+                        .i32(rows).i32(cols));
     }
 
     /**

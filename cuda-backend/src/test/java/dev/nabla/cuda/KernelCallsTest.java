@@ -222,12 +222,20 @@ class KernelCallsTest {
         KernelCall softmaxGrad = KernelCalls.softmaxBackward(DType.FLOAT64, 3, 10, false, 1, 2, 3);
         assertMatchesManifest(softmaxGrad);
         assertArgs(softmaxGrad, 1L, 2L, 3L, 3, 10, 0);
-        KernelCall norm = KernelCalls.layerNormForward(DType.FLOAT32, 64, 128, 1e-5, 1, 2, 3, 4);
+        KernelCall norm = KernelCalls.layerNormForward(DType.FLOAT32, 64, 128, 1e-5, 1, 2, 3, 4, 5, 6);
         assertMatchesManifest(norm);
-        assertArgs(norm, 1L, 2L, 3L, 4L, 0L, 0L, 64, 128, 1e-5f);
-        KernelCall normGrad = KernelCalls.layerNormBackward(DType.FLOAT64, 64, 128, 1, 2, 3, 4, 5);
+        assertArgs(norm, 1L, 2L, 3L, 4L, 5L, 6L, 64, 128, 1e-5f);
+        assertArgs(KernelCalls.layerNormForward(DType.FLOAT64, 64, 128, 1e-5, 1, 2, 3, 4, 0, 0), 1L, 2L, 3L, 4L, 0L, 0L,
+                64, 128, 1e-5);
+        KernelCall normGrad = KernelCalls.layerNormBackward(DType.FLOAT64, 64, 128, 1, 2, 3, 4, 5, 6);
         assertMatchesManifest(normGrad);
-        assertArgs(normGrad, 1L, 2L, 3L, 4L, 5L, 0L, 64, 128);
+        assertArgs(normGrad, 1L, 2L, 3L, 4L, 5L, 6L, 64, 128);
+        KernelCall normParams = KernelCalls.layerNormParamsBackward(DType.FLOAT32, 64, 100, 1, 0, 3, 4, 5, 6);
+        assertMatchesManifest(normParams);
+        assertArgs(normParams, 1L, 0L, 3L, 4L, 5L, 6L, 64, 100);
+        assertEquals(4, normParams.geometry().gridX(), "one block per 32 columns: 100 columns need 4");
+        assertEquals(256, normParams.geometry().blockX(), "8 warps, one per row phase");
+        assertMatchesManifest(KernelCalls.layerNormParamsBackward(DType.FLOAT64, 3, 1, 0, 2, 3, 4, 5, 6));
         PoolGeometry window = new PoolGeometry(3, 2, 2, 1, 1, 0);
         int[] input = {2, 3, 9, 8};
         KernelCall max = KernelCalls.pool("maxpool2d_forward", DType.FLOAT32, input, window, 120, new long[] {1, 2, 3}, null);

@@ -159,10 +159,10 @@ class EmulatedKernelTest {
             Tensor out = Tensor.zerosLike(x);
             Tensor mean = Tensor.zeros(DType.FLOAT32, Device.CPU, rows);
             Tensor rstd = Tensor.zeros(DType.FLOAT32, Device.CPU, rows);
-            norm.layerNorm(x.strided(), 1e-5, out.strided(), mean.strided(), rstd.strided());
+            norm.layerNorm(x.strided(), null, null, 1e-5, out.strided(), mean.strided(), rstd.strided());
             EmulatedOutput.assertClose(out, l.tensor(DType.FLOAT32, rows, cols), 2e-5, l.at());
             Tensor dx = Tensor.zerosLike(x);
-            norm.layerNormBackward(x.strided(), mean.strided(), rstd.strided(),
+            norm.layerNormBackward(x.strided(), mean.strided(), rstd.strided(), null,
                     EmulatedOutput.uniform(DType.FLOAT32, 44, -1, 1, rows, cols).strided(), dx.strided());
             EmulatedOutput.assertClose(dx, sibling("LAYERNORM_GRAD", l).tensor(DType.FLOAT32, rows, cols), 2e-5,
                     l.at() + " gradient");
@@ -179,6 +179,55 @@ class EmulatedKernelTest {
         EmulatedOutput.assertClose(m, sibling("ADAM_M", adam).tensor(DType.FLOAT32, n), 1e-7, "Adam first moments");
         // the kernel takes β2 as a float: 1 − 0.999f is 1.3e-5 (relative) off 0.001, times g² ≤ 1
         EmulatedOutput.assertClose(v, sibling("ADAM_V", adam).tensor(DType.FLOAT32, n), 3e-8, "Adam second moments");
+    }
+
+    @Test
+    void layerNormWithWeightAndBiasAndItsParameterGradientsMatchTheCpu() {
+        List<EmulatedOutput.Line> norms = named("LAYERNORM_AFFINE");
+        assertEquals(3, norms.size(), "affine layer-norm cases");
+        for (EmulatedOutput.Line l : norms) {
+            int rows = l.fields()[0];
+            int cols = l.fields()[1];
+            int slabBlocks = l.fields()[2];
+            l.assertGeometry(LaunchGeometry.blockPerRow(rows, cols));
+            EmulatedOutput.Line dgamma = sibling("LAYERNORM_DGAMMA", l);
+            LaunchGeometry slabs = LaunchGeometry.columnSlabs(cols);
+            if (slabBlocks == 0) {
+                dgamma.assertGeometry(slabs);
+            } else {
+                assertTrue(slabBlocks < slabs.gridX(), l.at() + ": blocks must stride over the slabs");
+                assertEquals(slabs.blockX(), dgamma.blockX(), l.at() + " block");
+            }
+            Tensor x = EmulatedOutput.uniform(DType.FLOAT32, 50, -3, 5, rows, cols);
+            Tensor gamma = EmulatedOutput.uniform(DType.FLOAT32, 51, -2, 2, cols);
+            Tensor dy = EmulatedOutput.uniform(DType.FLOAT32, 53, -1, 1, rows, cols);
+            LayerNormKernel cpu = (LayerNormKernel) x.backend();
+            Tensor y = Tensor.zerosLike(x);
+            Tensor mean = Tensor.zeros(DType.FLOAT32, Device.CPU, rows);
+            Tensor rstd = Tensor.zeros(DType.FLOAT32, Device.CPU, rows);
+            cpu.layerNorm(x.strided(), gamma.strided(), EmulatedOutput.uniform(DType.FLOAT32, 52, -1, 1, cols).strided(),
+                    1e-5, y.strided(), mean.strided(), rstd.strided());
+            // Welford in float and three roundings (normalise, scale, shift) against two-pass double, one rounding:
+            // 4e-7 seen
+            EmulatedOutput.assertClose(y, l.tensor(DType.FLOAT32, rows, cols), 1e-6, l.at());
+            Tensor dx = Tensor.zerosLike(x);
+            cpu.layerNormBackward(x.strided(), mean.strided(), rstd.strided(), gamma.strided(), dy.strided(),
+                    dx.strided());
+            EmulatedOutput.assertClose(dx, sibling("LAYERNORM_AFFINE_DX", l).tensor(DType.FLOAT32, rows, cols), 1e-6,
+                    l.at() + " dx");
+            Tensor gradGamma = Tensor.zeros(DType.FLOAT32, Device.CPU, cols);
+            Tensor gradBeta = Tensor.zeros(DType.FLOAT32, Device.CPU, cols);
+            cpu.layerNormParamsBackward(x.strided(), mean.strided(), rstd.strided(), dy.strided(), gradGamma.strided(),
+                    gradBeta.strided());
+            // column sums of up to 200 rows in float, in the row phases' order, against double: 1.6e-6 seen
+            EmulatedOutput.assertClose(gradGamma, dgamma.tensor(DType.FLOAT32, cols), 5e-6, l.at() + " dgamma");
+            EmulatedOutput.assertClose(gradBeta, sibling("LAYERNORM_DBETA", l).tensor(DType.FLOAT32, cols), 5e-6,
+                    l.at() + " dbeta");
+            if (slabBlocks > 0) {
+                assertArrayEquals(dgamma.values(), sibling("LAYERNORM_DGAMMA_ALONE", l).values(),
+                        l.at() + ": dgamma without dbeta");
+            }
+        }
     }
 
     @Test

@@ -417,15 +417,25 @@ class CudaVsCpuTest {
     }
 
     @Test
-    void layerNormAndItsGradientMatchTheCpu() {
+    void layerNormWithAndWithoutAffineAndItsGradientsMatchTheCpu() {
         for (DType dtype : FLOATS) {
-            for (int[] shape : List.of(new int[] {64, 128}, new int[] {3, 5000}, new int[] {7, 1})) {
+            for (int[] shape : List.of(new int[] {64, 128}, new int[] {3, 5000}, new int[] {7, 1}, new int[] {300, 70})) {
                 Tensor x = randn(42, dtype, shape).mul(3).add(1);
                 Tensor seed = randn(43, dtype, shape);
-                Tensor[] cpu = layerNormAndGradient(x, seed);
-                Tensor[] gpu = layerNormAndGradient(x.to(GPU), seed.to(GPU));
-                assertSumsClose(cpu[0], gpu[0], "layerNorm of " + x.shape() + " " + dtype);
-                assertSumsClose(cpu[1], gpu[1], "layerNorm gradient of " + x.shape() + " " + dtype);
+                for (boolean affine : new boolean[] {false, true}) {
+                    Tensor w = affine ? randn(44, dtype, shape[1]) : null;
+                    Tensor b = affine ? randn(45, dtype, shape[1]) : null;
+                    Tensor[] cpu = layerNormAndGradients(x, w, b, seed);
+                    Tensor[] gpu = layerNormAndGradients(x.to(GPU), affine ? w.to(GPU) : null, affine ? b.to(GPU) : null,
+                            seed.to(GPU));
+                    String what = "layerNorm of " + x.shape() + " " + dtype + (affine ? " with weight and bias" : "");
+                    assertSumsClose(cpu[0], gpu[0], what);
+                    assertSumsClose(cpu[1], gpu[1], what + ": input gradient");
+                    if (affine) {
+                        assertSumsClose(cpu[2], gpu[2], what + ": weight gradient");
+                        assertSumsClose(cpu[3], gpu[3], what + ": bias gradient");
+                    }
+                }
             }
         }
     }
@@ -699,11 +709,15 @@ class CudaVsCpuTest {
         return new Tensor[] {y.detach(), leaf.grad(), b.grad()};
     }
 
-    private static Tensor[] layerNormAndGradient(Tensor x, Tensor seed) {
+    /** {y, dx, dweight, dbias} through one layer-norm op (the weight and bias gradients null without them). */
+    private static Tensor[] layerNormAndGradients(Tensor x, Tensor weight, Tensor bias, Tensor seed) {
         Tensor leaf = x.detach().requiresGrad(true);
-        Tensor y = Functional.layerNorm(leaf, new int[] {x.size(1)}, null, null, 1e-5);
+        Tensor w = weight == null ? null : weight.detach().requiresGrad(true);
+        Tensor b = bias == null ? null : bias.detach().requiresGrad(true);
+        Tensor y = Functional.layerNorm(leaf, new int[] {x.size(1)}, w, b, 1e-5);
+        assertTrue(y.gradFn().op().equals("layerNorm"), "the fused path ran on " + x.device());
         y.backward(seed);
-        return new Tensor[] {y.detach(), leaf.grad()};
+        return new Tensor[] {y.detach(), leaf.grad(), w == null ? null : w.grad(), b == null ? null : b.grad()};
     }
 
     private static Tensor[] softmaxAndGradient(Tensor x, Tensor seed, int dim, boolean log) {
