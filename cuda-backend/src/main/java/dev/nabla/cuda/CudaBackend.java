@@ -552,8 +552,7 @@ public final class CudaBackend implements Backend, MatmulKernel, AttentionKernel
      */
     private void columnKernel(String family, Strided image, ConvGeometry geometry, int kh, int kw, Strided cols,
             Strided written, Strided read) {
-        ColumnLayout layout = ColumnLayout.of(family, image.shape(), geometry, kh, kw);
-        layout.check(family, image, cols);
+        ColumnLayout layout = ColumnLayout.between(family, image, geometry, kh, kw, cols);
         if (!KernelNames.hasFloatKernels(cols.dtype())) {
             throw new IllegalArgumentException(family + ": no PTX kernel for " + cols.dtype());
         }

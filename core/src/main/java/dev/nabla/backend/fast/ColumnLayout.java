@@ -51,16 +51,19 @@ public record ColumnLayout(int batch, int channels, int height, int width, ConvG
     }
 
     /**
-     * Checks that {@code image} has the input shape, {@code cols} the column shape (contiguous) and both one
-     * floating dtype.
+     * The layout of {@code image} ({@code [N, C, H, W]}) and a {@code kh × kw} kernel, checked against
+     * {@code cols}: the column shape, contiguous, and one floating dtype for both.
      *
      * @throws IllegalArgumentException naming the shapes and dtypes otherwise
      */
-    public void check(String op, Strided image, Strided cols) {
-        if (!Arrays.equals(image.shape(), inputShape()) || !Arrays.equals(cols.shape(), columnShape()) || !cols.isContiguous()
-                || image.dtype() != cols.dtype() || !image.dtype().isFloating()) {
-            throw new IllegalArgumentException(op + ": expected image " + Arrays.toString(inputShape()) + " and contiguous columns "
-                    + Arrays.toString(columnShape()) + " of one floating dtype, got " + image + " and " + cols);
+    public static ColumnLayout between(String op, Strided image, ConvGeometry geometry, int kh, int kw, Strided cols) {
+        ColumnLayout layout = of(op, image.shape(), geometry, kh, kw);
+        if (!Arrays.equals(cols.shape(), layout.columnShape()) || !cols.isContiguous() || image.dtype() != cols.dtype()
+                || !image.dtype().isFloating()) {
+            throw new IllegalArgumentException(op + ": expected image " + Arrays.toString(layout.inputShape())
+                    + " and contiguous columns " + Arrays.toString(layout.columnShape()) + " of one floating dtype, got "
+                    + image + " and " + cols);
         }
+        return layout;
     }
 }

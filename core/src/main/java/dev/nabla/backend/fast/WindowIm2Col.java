@@ -22,8 +22,7 @@ public final class WindowIm2Col implements Im2ColKernel {
 
     @Override
     public void im2col(Strided x, ConvGeometry geometry, int kh, int kw, Strided cols) {
-        ColumnLayout layout = ColumnLayout.of("im2col", x.shape(), geometry, kh, kw);
-        layout.check("im2col", x, cols);
+        ColumnLayout layout = ColumnLayout.between("im2col", x, geometry, kh, kw, cols);
         Strided xp = Windows.padded(backend, x, geometry.padH(), geometry.padW(), 0);
         WindowAxes ax = WindowAxes.over(xp, 1, kh, kw, layout.outH(), layout.outW(), geometry);
         Strided windows = Windows.view(xp.storage(), ax.offset(), ax.n(), ax.c(), ax.kh(), ax.kw(), ax.oh(), ax.ow());
@@ -32,8 +31,7 @@ public final class WindowIm2Col implements Im2ColKernel {
 
     @Override
     public void col2im(Strided cols, ConvGeometry geometry, int kh, int kw, Strided gradInput) {
-        ColumnLayout layout = ColumnLayout.of("col2im", gradInput.shape(), geometry, kh, kw);
-        layout.check("col2im", gradInput, cols);
+        ColumnLayout layout = ColumnLayout.between("col2im", gradInput, geometry, kh, kw, cols);
         int c = layout.channels();
         int p = layout.outH() * layout.outW();
         WindowAxes src = new WindowAxes(new Axis(layout.batch(), c * kh * kw * p), new Axis(1, 0), new Axis(c, kh * kw * p),

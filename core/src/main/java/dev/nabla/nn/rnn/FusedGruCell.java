@@ -23,20 +23,20 @@ final class FusedGruCell {
         Tensor x = xProj.contiguous();
         Tensor p = hProj.contiguous();
         Tensor hc = h.contiguous();
-        return Graph.record("gruCell", forward(x, p, hc), new Tensor[] {xProj, hProj, h},
+        return Graph.record("gruCell", kernelForward(x, p, hc), new Tensor[] {xProj, hProj, h},
                 grad -> backward(x, p, hc, grad), xProj, hProj, h);
     }
 
     /** {@code h'} without recording a graph. */
     static Tensor forward(Tensor xProj, Tensor hProj, Tensor h) {
-        if (!hasKernel(xProj, hProj, h)) {
-            return referenceForward(xProj, hProj, h);
-        }
-        Tensor x = xProj.contiguous();
-        Tensor p = hProj.contiguous();
-        Tensor hc = h.contiguous();
-        Tensor hNew = Tensor.zerosLike(hc);
-        ((GruCellKernel) x.backend()).gruCellForward(x.strided(), p.strided(), hc.strided(), hNew.strided());
+        return hasKernel(xProj, hProj, h) ? kernelForward(xProj.contiguous(), hProj.contiguous(), h.contiguous())
+                : referenceForward(xProj, hProj, h);
+    }
+
+    /** The kernel's forward on contiguous operands. */
+    private static Tensor kernelForward(Tensor xProj, Tensor hProj, Tensor h) {
+        Tensor hNew = Tensor.zerosLike(h);
+        ((GruCellKernel) xProj.backend()).gruCellForward(xProj.strided(), hProj.strided(), h.strided(), hNew.strided());
         return hNew;
     }
 

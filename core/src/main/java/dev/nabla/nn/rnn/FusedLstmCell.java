@@ -23,19 +23,19 @@ final class FusedLstmCell {
         }
         Tensor g = gates.contiguous();
         Tensor cc = c.contiguous();
-        Tensor hc = forward(g, cc);
+        Tensor hc = kernelForward(g, cc);
         return Graph.record("lstmCell", hc, new Tensor[] {gates, c}, grad -> backward(g, cc, hc, grad), gates, c);
     }
 
     /** {@code [h | c']} without recording a graph. */
     static Tensor forward(Tensor gates, Tensor c) {
-        if (!hasKernel(gates, c)) {
-            return referenceForward(gates, c);
-        }
-        Tensor g = gates.contiguous();
-        Tensor cc = c.contiguous();
+        return hasKernel(gates, c) ? kernelForward(gates.contiguous(), c.contiguous()) : referenceForward(gates, c);
+    }
+
+    /** The kernel's forward on contiguous operands. */
+    private static Tensor kernelForward(Tensor gates, Tensor c) {
         Tensor hc = Tensor.zeros(c.dtype(), c.device(), c.size(0), 2 * c.size(1));
-        ((LstmCellKernel) g.backend()).lstmCellForward(g.strided(), cc.strided(), hc.strided());
+        ((LstmCellKernel) gates.backend()).lstmCellForward(gates.strided(), c.strided(), hc.strided());
         return hc;
     }
 
