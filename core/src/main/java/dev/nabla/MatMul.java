@@ -3,7 +3,6 @@ package dev.nabla;
 import dev.nabla.autograd.Graph;
 import dev.nabla.backend.Backend;
 import dev.nabla.backend.fast.MatmulKernel;
-import dev.nabla.backend.fast.ReferenceKernels;
 import java.util.Arrays;
 
 /** Matrix products with PyTorch's rank rules. */
@@ -52,11 +51,7 @@ final class MatMul {
         Tensor out = Tensor.empty(backend, dtype, outShape);
         var sa = Views.broadcastStrided(ac, append(batch, m, k));
         var sb = Views.broadcastStrided(bc, append(batch, k, n));
-        if (backend instanceof MatmulKernel kernel) {
-            kernel.matmul(sa, sb, out.strided());
-        } else {
-            ReferenceKernels.matmul(backend, sa, sb, out.strided());
-        }
+        MatmulKernel.of(backend).matmul(sa, sb, out.strided());
         Shape shapeA = a.shape();
         Shape shapeB = b.shape();
         return Graph.record("matmul", out, new Tensor[] {a, b}, g -> new Tensor[] {

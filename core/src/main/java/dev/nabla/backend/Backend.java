@@ -2,6 +2,8 @@ package dev.nabla.backend;
 
 import dev.nabla.DType;
 import dev.nabla.Device;
+import dev.nabla.backend.fast.FastPath;
+import java.util.Optional;
 
 /**
  * The primitives every backend implements (DESIGN.md, layer 1). Everything else — views,
@@ -11,8 +13,8 @@ import dev.nabla.Device;
  * same shape as the (already broadcast) inputs unless stated; an output never overlaps an input
  * unless it is exactly the same view; inputs may have zero strides (broadcast); the operands of {@link #unary}, {@link #binary} and
  * {@link #where} share one dtype (core casts first); floating
- * operations run in the output's dtype. Optional fast paths are separate interfaces in
- * {@code dev.nabla.backend.fast} that a backend may also implement.
+ * operations run in the output's dtype. Optional fast paths are the {@link FastPath} interfaces in
+ * {@code dev.nabla.backend.fast}; core asks for them through {@link #fastPath}.
  */
 public interface Backend {
 
@@ -78,5 +80,18 @@ public interface Backend {
      * synchronously (the CPU) have nothing to wait for.
      */
     default void synchronize() {
+    }
+
+    /**
+     * The fast path of the given kind this backend offers, if any; core composes the operation from the
+     * primitives above when it is empty. The default offers the kinds this object implements itself; a
+     * backend that keeps its kernels in separate objects (the CUDA backend) overrides it.
+     *
+     * @param kind the kernel interface, e.g. {@code SoftmaxKernel.class}
+     * @param <K> the kernel interface
+     * @return the kernel, or empty when this backend has none of that kind
+     */
+    default <K extends FastPath> Optional<K> fastPath(Class<K> kind) {
+        return kind.isInstance(this) ? Optional.of(kind.cast(this)) : Optional.empty();
     }
 }

@@ -8,6 +8,7 @@ import dev.nabla.autograd.Graph;
 import dev.nabla.backend.fast.BiasActivationKernel;
 import dev.nabla.backend.fast.FusedActivation;
 import java.util.Arrays;
+import java.util.Optional;
 
 /**
  * {@code act(x + bias)} with a per-channel bias as one differentiable op: one kernel pass forward
@@ -34,9 +35,10 @@ final class BiasActivation {
             throw new IllegalArgumentException(op + ": bias must have shape [" + x.size(d) + "] (dimension " + d
                     + " of input " + x.shape() + "), got " + bias.shape());
         }
-        if (x.backend() instanceof BiasActivationKernel kernel && x.dtype() == DType.FLOAT32
-                && bias.dtype() == DType.FLOAT32 && x.device().equals(bias.device()) && x.numel() > 0) {
-            return fused(kernel, x, bias, d, act);
+        Optional<BiasActivationKernel> kernel = x.backend().fastPath(BiasActivationKernel.class);
+        if (kernel.isPresent() && x.dtype() == DType.FLOAT32 && bias.dtype() == DType.FLOAT32
+                && x.device().equals(bias.device()) && x.numel() > 0) {
+            return fused(kernel.get(), x, bias, d, act);
         }
         return activate(x.add(alongDim(bias, x.rank(), d)), act);
     }

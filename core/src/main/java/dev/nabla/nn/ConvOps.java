@@ -21,7 +21,7 @@ public final class ConvOps {
     }
 
     private static ConvKernel kernel(Backend backend) {
-        return backend instanceof ConvKernel k ? k : new ReferenceConv(backend);
+        return backend.fastPath(ConvKernel.class).orElseGet(() -> new ReferenceConv(backend));
     }
 
     /**

@@ -21,7 +21,7 @@ final class FusedLayerNorm {
 
     /** Whether {@code x} can take the fused path: a floating, non-empty tensor on a backend with the kernel. */
     static boolean applies(Tensor x) {
-        return x.backend() instanceof LayerNormKernel && x.dtype().isFloating() && x.numel() > 0;
+        return x.backend().fastPath(LayerNormKernel.class).isPresent() && x.dtype().isFloating() && x.numel() > 0;
     }
 
     /**
@@ -30,7 +30,7 @@ final class FusedLayerNorm {
      * ({@link LayerNormArgs} checked them).
      */
     static Tensor apply(Tensor x, int cols, Tensor weight, Tensor bias, double eps) {
-        LayerNormKernel kernel = (LayerNormKernel) x.backend();
+        LayerNormKernel kernel = x.backend().fastPath(LayerNormKernel.class).orElseThrow();
         int rows = x.numel() / cols;
         Tensor flat = x.contiguous().reshape(rows, cols);
         Tensor gamma = weight == null ? null : weight.contiguous().reshape(cols);

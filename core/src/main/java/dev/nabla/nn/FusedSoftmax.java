@@ -18,12 +18,13 @@ final class FusedSoftmax {
 
     /** Whether {@code x} can take the fused path: a floating, non-empty tensor on a backend with the kernel. */
     static boolean applies(Tensor x) {
-        return x.backend() instanceof SoftmaxKernel && x.dtype().isFloating() && x.numel() > 0 && x.rank() > 0;
+        return x.backend().fastPath(SoftmaxKernel.class).isPresent() && x.dtype().isFloating() && x.numel() > 0
+                && x.rank() > 0;
     }
 
     /** Softmax (or log-softmax) of {@code x} along {@code dim}, already normalised to {@code [0, rank)}. */
     static Tensor apply(Tensor x, int dim, boolean log) {
-        SoftmaxKernel kernel = (SoftmaxKernel) x.backend();
+        SoftmaxKernel kernel = x.backend().fastPath(SoftmaxKernel.class).orElseThrow();
         int last = x.rank() - 1;
         Tensor rows = (dim == last ? x : x.transpose(dim, last)).contiguous();
         Tensor y = Tensor.zeros(rows.dtype(), rows.device(), rows.shape().toArray());

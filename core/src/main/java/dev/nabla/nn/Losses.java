@@ -7,6 +7,7 @@ import dev.nabla.autograd.GradMode;
 import dev.nabla.autograd.Graph;
 import dev.nabla.backend.fast.CrossEntropyKernel;
 import java.util.Arrays;
+import java.util.Optional;
 
 /** Loss functions with PyTorch's definitions; each takes a {@link Reduction}. */
 public final class Losses {
@@ -123,9 +124,10 @@ public final class Losses {
             return softTargets(Functional.logSoftmax(logits, 1), target, weight, labelSmoothing, reduction);
         }
         checkClassTargets("crossEntropy", logits, target, weight, ignoreIndex);
+        Optional<CrossEntropyKernel> kernel = logits.backend().fastPath(CrossEntropyKernel.class);
         if (weight == null && labelSmoothing == 0 && logits.rank() == 2 && logits.dtype().isFloating()
-                && logits.backend() instanceof CrossEntropyKernel kernel) {
-            Tensor perRow = FusedCrossEntropy.perRow(kernel, logits, target, ignoreIndex);
+                && kernel.isPresent()) {
+            Tensor perRow = FusedCrossEntropy.perRow(kernel.get(), logits, target, ignoreIndex);
             if (perRow != null) {
                 return reduceOverTargets("crossEntropy", perRow, validTargets(target, ignoreIndex, logits.dtype()),
                         reduction);

@@ -19,7 +19,7 @@ public final class PoolOps {
     }
 
     private static PoolKernel kernel(Backend backend) {
-        return backend instanceof PoolKernel k ? k : new ReferencePool(backend);
+        return backend.fastPath(PoolKernel.class).orElseGet(() -> new ReferencePool(backend));
     }
 
     /**

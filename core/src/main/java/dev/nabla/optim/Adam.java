@@ -75,7 +75,7 @@ public class Adam extends Optimizer {
 
     /** Whether the backend's {@link AdamKernel} can update these operands: contiguous, one floating dtype. */
     private static boolean fusable(Tensor param, Tensor g, Tensor m, Tensor v) {
-        if (!(param.backend() instanceof AdamKernel) || !param.dtype().isFloating()) {
+        if (param.backend().fastPath(AdamKernel.class).isEmpty() || !param.dtype().isFloating()) {
             return false;
         }
         for (Tensor t : new Tensor[] {param, g, m, v}) {
@@ -95,8 +95,9 @@ public class Adam extends Optimizer {
         Tensor v = state.getOrInit("exp_avg_sq", () -> Tensor.zerosLike(param));
         if (!group.flag(AMSGRAD) && fusable(param, g, m, v)) {
             double t = state.step();
-            ((AdamKernel) param.backend()).adamStep(param.strided(), m.strided(), v.strided(), g.strided(), group.lr(), b1,
-                    b2, group.get(EPS), 1 - Math.pow(b1, t), 1 - Math.pow(b2, t));
+            AdamKernel kernel = param.backend().fastPath(AdamKernel.class).orElseThrow();
+            kernel.adamStep(param.strided(), m.strided(), v.strided(), g.strided(), group.lr(), b1, b2, group.get(EPS),
+                    1 - Math.pow(b1, t), 1 - Math.pow(b2, t));
             for (Tensor written : new Tensor[] {param, m, v}) {
                 written.strided().storage().bumpVersion();
             }

@@ -11,29 +11,9 @@ import dev.nabla.backend.ReduceOp;
 import dev.nabla.backend.Storage;
 import dev.nabla.backend.Strided;
 import dev.nabla.backend.UnaryOp;
-import dev.nabla.backend.fast.AdamKernel;
-import dev.nabla.backend.fast.AttentionBackwardKernel;
-import dev.nabla.backend.fast.AttentionKernel;
-import dev.nabla.backend.fast.BiasActivationKernel;
-import dev.nabla.backend.fast.ColumnLayout;
-import dev.nabla.backend.fast.ConvGeometry;
-import dev.nabla.backend.fast.ConvKernel;
-import dev.nabla.backend.fast.CrossEntropyKernel;
-import dev.nabla.backend.fast.FusedActivation;
-import dev.nabla.backend.fast.GruCellKernel;
-import dev.nabla.backend.fast.Im2ColKernel;
-import dev.nabla.backend.fast.LayerNormKernel;
-import dev.nabla.backend.fast.LstmCellKernel;
-import dev.nabla.backend.fast.MatmulKernel;
-import dev.nabla.backend.fast.PoolGeometry;
-import dev.nabla.backend.fast.PoolKernel;
-import dev.nabla.backend.fast.RecurrenceGradients;
-import dev.nabla.backend.fast.RecurrenceKernel;
-import dev.nabla.backend.fast.RecurrenceOperands;
-import dev.nabla.backend.fast.RecurrenceProblem;
-import dev.nabla.backend.fast.ReferenceConv;
-import dev.nabla.backend.fast.SoftmaxKernel;
+import dev.nabla.backend.fast.FastPath;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.Consumer;
@@ -43,17 +23,17 @@ import jcuda.driver.CUmemorytype;
 import jcuda.driver.JCudaDriver;
 
 /**
- * The CUDA backend: every primitive on the PTX kernels of {@code nabla-kernels-ptx}, GEMM on cuBLAS
- * (or the PTX GEMM), convolution and whole recurrent layers on cuDNN, attention on the flash-attention kernels,
- * and the fused layer tails (softmax, layer norm, Adam, the LSTM and GRU cells, bias plus activation,
- * cross-entropy) on their own kernels. What has no kernel
- * (INT64 arg-reductions and scatter-adds, float64 or long-head attention, loops of rank above 8) runs on
- * the CPU backend through {@link HostFallback}, logged once per case. Calls are serialised on this backend; all device work
- * goes to one stream, so scratch buffers can return to the cache as soon as their work is queued.
+ * The CUDA backend: every primitive on the PTX kernels of {@code nabla-kernels-ptx}, and the fast paths as
+ * separate objects on the same device ({@link #fastPath}): GEMM on cuBLAS or the PTX GEMM ({@link CudaMatmul}),
+ * convolution on cuDNN or im2col + GEMM ({@link CudaConvolution}), pooling ({@link CudaPooling}), whole recurrent
+ * layers on cuDNN ({@link CudaRecurrences}), flash attention ({@link CudaAttention}), and the fused row-wise and
+ * pointwise tails ({@link CudaRowKernels}, {@link CudaPointwiseKernels}). What has no kernel (INT64
+ * arg-reductions and scatter-adds, float64 or long-head attention, loops of rank above 8) runs on the CPU backend
+ * through {@link HostFallback}, logged once per case. Calls are serialised on this object's lock, fast paths
+ * included; all device work goes to one stream, so scratch buffers can return to the cache as soon as their work
+ * is queued.
  */
-public final class CudaBackend implements Backend, MatmulKernel, AttentionKernel, AttentionBackwardKernel, ConvKernel,
-        Im2ColKernel, PoolKernel, SoftmaxKernel, LayerNormKernel, AdamKernel, LstmCellKernel, GruCellKernel, BiasActivationKernel,
-        CrossEntropyKernel, RecurrenceKernel, AutoCloseable {
+public final class CudaBackend implements Backend, AutoCloseable {
 
     private final Device device;
     private final CudaLibraries libraries;
@@ -62,10 +42,9 @@ public final class CudaBackend implements Backend, MatmulKernel, AttentionKernel
     private final PinnedStaging staging;
     private final KernelLauncher launcher;
     private final HostFallback host;
-    private GemmEngine gemm;
+    private final CudaMatmul matmul;
+    private final List<FastPath> fastPaths;
     private Optional<CudnnHandle> cudnn;
-    private Optional<CudnnConvolution> convolution;
-    private CudnnRecurrence recurrence;
 
     CudaBackend(DeviceInfo info, CudaLibraries libraries) {
         this.device = Device.cuda(info.ordinal());
@@ -87,6 +66,9 @@ public final class CudaBackend implements Backend, MatmulKernel, AttentionKernel
                 staging.upload(array, storage.address());
             }
         });
+        this.matmul = new CudaMatmul(this);
+        this.fastPaths = List.of(matmul, new CudaConvolution(this), new CudaPooling(this), new CudaRecurrences(this),
+                new CudaAttention(this), new CudaRowKernels(this), new CudaPointwiseKernels(this));
     }
 
     @Override
@@ -126,7 +108,7 @@ public final class CudaBackend implements Backend, MatmulKernel, AttentionKernel
         return storage;
     }
 
-    private CudaStorage allocateUninitialized(DType dtype, int size, String op) {
+    CudaStorage allocateUninitialized(DType dtype, int size, String op) {
         if (size < 0) {
             throw new IllegalArgumentException(op + ": negative size " + size + " for " + dtype.id());
         }
@@ -182,7 +164,7 @@ public final class CudaBackend implements Backend, MatmulKernel, AttentionKernel
     }
 
     /** Same-dtype copy: one memcpy when both views are dense, else the strided COPY kernel (exact for INT64). */
-    private void copySameDtype(Strided src, Strided dst) {
+    void copySameDtype(Strided src, Strided dst) {
         Coalesced loop = Coalesced.of(dst.shape(), dst.strides(), src.strides());
         if (loop.isDense()) {
             check("cuMemcpyDtoDAsync", JCudaDriver.cuMemcpyDtoDAsync(at(dst), at(src),
@@ -210,7 +192,7 @@ public final class CudaBackend implements Backend, MatmulKernel, AttentionKernel
         fillDense(dst, value);
     }
 
-    private void fillDense(Strided dst, double value) {
+    void fillDense(Strided dst, double value) {
         long n = dst.numel();
         if (dst.dtype() == DType.FLOAT32) {
             check("cuMemsetD32Async", JCudaDriver.cuMemsetD32Async(at(dst), Float.floatToRawIntBits((float) value),
@@ -302,7 +284,7 @@ public final class CudaBackend implements Backend, MatmulKernel, AttentionKernel
                     new Strided[] {out}, v -> host.cpu().reduce(op, v[0], v[1]));
             return;
         }
-        try (Scratch scratch = new Scratch()) {
+        try (DeviceScratch scratch = scratch()) {
             Strided source = plan.permutation() == null ? x
                     : scratch.denseCopy(new Strided(x.storage(), plan.permute(x.shape()), plan.permute(x.strides()),
                             x.offset()));
@@ -324,8 +306,8 @@ public final class CudaBackend implements Backend, MatmulKernel, AttentionKernel
             return;
         }
         AxisSplit split = AxisSplit.of(x.shape(), axis);
-        try (Scratch scratch = new Scratch()) {
-            Strided source = x.isContiguous() ? x : scratch.denseCopy(x);
+        try (DeviceScratch scratch = scratch()) {
+            Strided source = scratch.dense(x);
             int count = Math.toIntExact((long) split.outer() * split.inner());
             long indices = scratch.raw(4L * count);
             launch(KernelCalls.argReduce(op, x.dtype(), split, indices, address(source)));
@@ -347,7 +329,7 @@ public final class CudaBackend implements Backend, MatmulKernel, AttentionKernel
         if (out.numel() == 0) {
             return;
         }
-        try (Scratch scratch = new Scratch()) {
+        try (DeviceScratch scratch = scratch()) {
             writeDense(scratch, out, target -> launch(KernelCalls.random(op, out.dtype(), out.numel(), seed, offset, a,
                     b, address(target))));
         }
@@ -372,8 +354,8 @@ public final class CudaBackend implements Backend, MatmulKernel, AttentionKernel
             return;
         }
         IndexPlan p = plan.get();
-        try (Scratch scratch = new Scratch()) {
-            Strided source = x.isContiguous() ? x : scratch.denseCopy(x);
+        try (DeviceScratch scratch = scratch()) {
+            Strided source = scratch.dense(x);
             long indices = narrowIndices(scratch, index, p.indexStride(), p.numIndices());
             writeDense(scratch, out, target -> launch(KernelCalls.indexed("index_select", x.dtype(), p, address(target),
                     address(source), indices)));
@@ -401,21 +383,21 @@ public final class CudaBackend implements Backend, MatmulKernel, AttentionKernel
             return;
         }
         IndexPlan p = plan.get();
-        try (Scratch scratch = new Scratch()) {
-            Strided source = src.isContiguous() ? src : scratch.denseCopy(src);
+        try (DeviceScratch scratch = scratch()) {
+            Strided source = scratch.dense(src);
             long indices = narrowIndices(scratch, index, p.indexStride(), p.numIndices());
             launch(KernelCalls.indexed("index_add", dst.dtype(), p, address(dst), address(source), indices));
         }
     }
 
     /** {@code count} INT64 indices {@code stride} apart as a dense int32 scratch array (their low words). */
-    private long narrowIndices(Scratch scratch, Strided index, int stride, int count) {
+    long narrowIndices(DeviceScratch scratch, Strided index, int stride, int count) {
         long indices = scratch.raw(4L * count);
         pitchedCopy(PitchedCopy.narrow(stride, count), address(index), indices);
         return indices;
     }
 
-    private void pitchedCopy(PitchedCopy copy, long src, long dst) {
+    void pitchedCopy(PitchedCopy copy, long src, long dst) {
         if (copy.height() == 0) {
             return;
         }
@@ -431,432 +413,21 @@ public final class CudaBackend implements Backend, MatmulKernel, AttentionKernel
         check("cuMemcpy2DAsync", JCudaDriver.cuMemcpy2DAsync(p, context.stream()));
     }
 
-    @Override
-    public synchronized void matmul(Strided a, Strided b, Strided out) {
-        context.makeCurrent();
-        if (!KernelNames.hasFloatKernels(out.dtype()) || a.dtype() != out.dtype() || b.dtype() != out.dtype()
-                || !out.isContiguous()) {
-            throw new IllegalArgumentException("matmul: needs FLOAT32/FLOAT64 operands of one dtype and a contiguous output, got "
-                    + a + ", " + b + " -> " + out);
-        }
-        if (out.numel() == 0) {
-            return;
-        }
-        int k = a.shape()[a.rank() - 1];
-        if (k == 0) {
-            fillDense(out, 0);
-            return;
-        }
-        try (Scratch scratch = new Scratch()) {
-            Strided left = gemmReady(a, scratch);
-            Strided right = gemmReady(b, scratch);
-            GemmPlan plan = GemmPlan.of(left.shape(), left.strides(), right.shape(), right.strides(), out.shape())
-                    .orElseThrow(() -> new IllegalStateException("matmul: dense operands did not plan"));
-            gemmEngine().gemm(out.dtype(), plan, address(left), address(right), address(out));
-        }
-    }
-
-    /** The view itself when its last two dimensions are row- or column-dense, else a dense copy. */
-    private Strided gemmReady(Strided v, Scratch scratch) {
-        int r = v.rank();
-        boolean usable = GemmOperand.describe(v.shape()[r - 2], v.shape()[r - 1], v.strides()[r - 2], v.strides()[r - 1])
-                .isPresent();
-        return usable ? v : scratch.denseCopy(v);
-    }
-
-    private GemmEngine gemmEngine() {
-        if (gemm == null) {
-            boolean tf32 = Boolean.getBoolean(GemmEngine.TF32_PROPERTY);
-            gemm = switch (libraries.gemm().provider()) {
-                case JCUBLAS2 -> new JCublasGemm(context.stream(), tf32);
-                case CUBLAS_JNA -> new JnaCublasGemm(libraries.cublas().orElseThrow(), context.stream(), tf32);
-                default -> new PtxGemm(launcher);
-            };
-        }
-        return gemm;
-    }
-
-    @Override
-    public synchronized void conv2d(Strided x, Strided w, ConvGeometry geometry, Strided out) {
-        convolution(CudnnConvolution.Direction.FORWARD, geometry, x, w, out, out);
-    }
-
-    @Override
-    public synchronized void conv2dBackwardData(Strided gradOut, Strided w, ConvGeometry geometry, Strided gradInput) {
-        convolution(CudnnConvolution.Direction.BACKWARD_DATA, geometry, gradInput, w, gradOut, gradInput);
-    }
-
-    @Override
-    public synchronized void conv2dBackwardFilter(Strided x, Strided gradOut, ConvGeometry geometry, Strided gradWeight) {
-        convolution(CudnnConvolution.Direction.BACKWARD_FILTER, geometry, x, gradWeight, gradOut, gradWeight);
-    }
-
-    /**
-     * One convolution direction over input {@code x}, weight {@code w} and output {@code y}, one of
-     * which is {@code written} (dense, overwritten): cuDNN when it was found, else core's column lowering
-     * ({@link ReferenceConv}) on this backend's im2col/col2im kernels and GEMM. Read operands that are not
-     * dense are copied first.
-     */
-    private void convolution(CudnnConvolution.Direction direction, ConvGeometry geometry, Strided x, Strided w,
-            Strided y, Strided written) {
-        context.makeCurrent();
-        if (written.numel() == 0) {
-            return;
-        }
-        if (x.numel() == 0 || w.numel() == 0 || y.numel() == 0) {
-            fillDense(written, 0);
-            return;
-        }
-        Optional<CudnnConvolution> cudnn = cudnnConvolution();
-        if (cudnn.isEmpty() || !KernelNames.hasFloatKernels(written.dtype())) {
-            ConvKernel reference = new ReferenceConv(this);
-            switch (direction) {
-                case FORWARD -> reference.conv2d(x, w, geometry, y);
-                case BACKWARD_DATA -> reference.conv2dBackwardData(y, w, geometry, x);
-                case BACKWARD_FILTER -> reference.conv2dBackwardFilter(x, y, geometry, w);
-            }
-            return;
-        }
-        try (Scratch scratch = new Scratch()) {
-            Strided dx = x == written || x.isContiguous() ? x : scratch.denseCopy(x);
-            Strided dw = w == written || w.isContiguous() ? w : scratch.denseCopy(w);
-            Strided dy = y == written || y.isContiguous() ? y : scratch.denseCopy(y);
-            CudnnConvolution.Problem problem = new CudnnConvolution.Problem(written.dtype(), x.shape(), w.shape(),
-                    y.shape(), geometry);
-            cudnn.get().run(direction, problem, address(dx), address(dw), address(dy), scratch::raw);
-        }
-    }
-
-    private Optional<CudnnConvolution> cudnnConvolution() {
-        if (convolution == null) {
-            convolution = cudnn().map(h -> new CudnnConvolution(h, Boolean.getBoolean(GemmEngine.TF32_PROPERTY)));
-        }
-        return convolution;
-    }
-
-    /** The {@code im2col_T} kernel: one thread per column entry. */
-    @Override
-    public synchronized void im2col(Strided x, ConvGeometry geometry, int kh, int kw, Strided cols) {
-        columnKernel("im2col", x, geometry, kh, kw, cols, cols, x);
-    }
-
-    /** The {@code col2im_T} kernel: one thread per image element, summing its column entries (no atomics). */
-    @Override
-    public synchronized void col2im(Strided cols, ConvGeometry geometry, int kh, int kw, Strided gradInput) {
-        columnKernel("col2im", gradInput, geometry, kh, kw, cols, gradInput, cols);
-    }
-
-    /**
-     * One {@code family} launch between {@code image} and {@code cols}: {@code read} is made dense first,
-     * {@code written} is written through a dense scratch when strided.
-     */
-    private void columnKernel(String family, Strided image, ConvGeometry geometry, int kh, int kw, Strided cols,
-            Strided written, Strided read) {
-        ColumnLayout layout = ColumnLayout.between(family, image, geometry, kh, kw, cols);
-        if (!KernelNames.hasFloatKernels(cols.dtype())) {
-            throw new IllegalArgumentException(family + ": no PTX kernel for " + cols.dtype());
-        }
-        context.makeCurrent();
-        if (written.numel() == 0) {
-            return;
-        }
-        try (Scratch scratch = new Scratch()) {
-            Strided source = read.isContiguous() ? read : scratch.denseCopy(read);
-            writeDense(scratch, written, target -> launch(KernelCalls.columns(family, cols.dtype(), layout,
-                    target.numel(), address(target), address(source))));
-        }
-    }
-
     /** The one cuDNN handle of convolution and the recurrent layers, when cuDNN serves convolutions. */
-    private Optional<CudnnHandle> cudnn() {
+    Optional<CudnnHandle> cudnn() {
         if (cudnn == null) {
             cudnn = libraries.cudnn().map(c -> new CudnnHandle(c, context.stream()));
         }
         return cudnn;
     }
 
-    /** cuDNN's RNN API serves FLOAT32/FLOAT64 layers unless switched off ({@link CudnnRecurrence#PROPERTY}). */
+    /**
+     * The fast paths are separate objects that share this backend's stream, allocator and lock; each
+     * locks this backend while it queues work, as the primitives do.
+     */
     @Override
-    public boolean supportsRecurrence(RecurrenceProblem problem) {
-        return CudnnRecurrence.supports(libraries.rnn(), problem.dtype());
-    }
-
-    @Override
-    public synchronized Object recurrenceForward(RecurrenceProblem problem, RecurrenceOperands operands,
-            boolean training) {
-        context.makeCurrent();
-        return recurrence().forward(problem, operands, training);
-    }
-
-    @Override
-    public synchronized void recurrenceBackward(RecurrenceProblem problem, Object saved, RecurrenceOperands operands,
-            RecurrenceGradients gradients) {
-        context.makeCurrent();
-        recurrence().backward(problem, saved, operands, gradients);
-    }
-
-    private CudnnRecurrence recurrence() {
-        if (recurrence == null) {
-            CudnnHandle handle = cudnn().orElseThrow(() -> new IllegalStateException("cuDNN RNN on " + device
-                    + ": no cuDNN (" + libraries.rnn().describe() + ")"));
-            recurrence = new CudnnRecurrence(handle, allocator, context.stream(), this::address);
-        }
-        return recurrence;
-    }
-
-    @Override
-    public synchronized void maxPool2d(Strided x, PoolGeometry geometry, Strided out, Strided indices) {
-        context.makeCurrent();
-        if (out.numel() == 0) {
-            return;
-        }
-        try (Scratch scratch = new Scratch()) {
-            Strided source = x.isContiguous() ? x : scratch.denseCopy(x);
-            long argmax = scratch.raw(4L * out.numel());
-            launch(KernelCalls.pool("maxpool2d_forward", x.dtype(), x.shape(), geometry, out.numel(),
-                    new long[] {address(out), argmax, address(source)}, null));
-            // every window holds at least one input cell (padding <= kernel / 2), so the int32 positions are >= 0
-            fillDense(indices, 0);
-            pitchedCopy(PitchedCopy.widen(out.numel()), argmax, address(indices));
-        }
-    }
-
-    @Override
-    public synchronized void maxPool2dBackward(Strided gradOut, Strided indices, PoolGeometry geometry,
-            Strided gradInput) {
-        context.makeCurrent();
-        if (gradInput.numel() == 0) {
-            return;
-        }
-        try (Scratch scratch = new Scratch()) {
-            Strided gy = gradOut.isContiguous() ? gradOut : scratch.denseCopy(gradOut);
-            Strided positions = indices.isContiguous() ? indices : scratch.denseCopy(indices);
-            long argmax = scratch.raw(4L * positions.numel());
-            pitchedCopy(PitchedCopy.narrow(1, positions.numel()), address(positions), argmax);
-            launch(KernelCalls.pool("maxpool2d_backward", gy.dtype(), gradInput.shape(), geometry, gradInput.numel(),
-                    new long[] {address(gradInput), address(gy), argmax}, null));
-        }
-    }
-
-    @Override
-    public synchronized void avgPool2d(Strided x, PoolGeometry geometry, boolean countIncludePad, Strided out) {
-        averagePool("avgpool2d_forward", x, x.shape(), geometry, countIncludePad, out);
-    }
-
-    @Override
-    public synchronized void avgPool2dBackward(Strided gradOut, PoolGeometry geometry, boolean countIncludePad,
-            Strided gradInput) {
-        averagePool("avgpool2d_backward", gradOut, gradInput.shape(), geometry, countIncludePad, gradInput);
-    }
-
-    /** One average-pooling kernel reading {@code read} (made dense first if needed) and overwriting {@code written}. */
-    private void averagePool(String family, Strided read, int[] inputShape, PoolGeometry geometry,
-            boolean countIncludePad, Strided written) {
-        context.makeCurrent();
-        if (written.numel() == 0) {
-            return;
-        }
-        try (Scratch scratch = new Scratch()) {
-            Strided source = read.isContiguous() ? read : scratch.denseCopy(read);
-            launch(KernelCalls.pool(family, read.dtype(), inputShape, geometry, written.numel(),
-                    new long[] {address(written), address(source)}, countIncludePad));
-        }
-    }
-
-    @Override
-    public synchronized void adamStep(Strided param, Strided expAvg, Strided expAvgSq, Strided grad, double lr,
-            double beta1, double beta2, double eps, double bias1, double bias2) {
-        context.makeCurrent();
-        if (param.numel() == 0) {
-            return;
-        }
-        launch(KernelCalls.adam(param.dtype(), param.numel(), address(param), address(expAvg), address(expAvgSq),
-                address(grad), lr, beta1, beta2, eps, bias1, bias2));
-    }
-
-    @Override
-    public synchronized void softmax(Strided x, boolean log, Strided out) {
-        context.makeCurrent();
-        int cols = x.shape()[x.rank() - 1];
-        launch(KernelCalls.softmaxForward(x.dtype(), x.numel() / cols, cols, log, address(out), address(x)));
-    }
-
-    @Override
-    public synchronized void softmaxBackward(Strided y, Strided gradOut, boolean log, Strided gradInput) {
-        context.makeCurrent();
-        int cols = y.shape()[y.rank() - 1];
-        launch(KernelCalls.softmaxBackward(y.dtype(), y.numel() / cols, cols, log, address(gradInput), address(y),
-                address(gradOut)));
-    }
-
-    @Override
-    public synchronized void layerNorm(Strided x, Strided gamma, Strided beta, double eps, Strided out, Strided mean,
-            Strided rstd) {
-        context.makeCurrent();
-        int cols = x.shape()[x.rank() - 1];
-        launch(KernelCalls.layerNormForward(x.dtype(), x.numel() / cols, cols, eps, address(out), address(mean),
-                address(rstd), address(x), addressOrZero(gamma), addressOrZero(beta)));
-    }
-
-    @Override
-    public synchronized void layerNormBackward(Strided x, Strided mean, Strided rstd, Strided gamma, Strided gradOut,
-            Strided gradInput) {
-        context.makeCurrent();
-        int cols = x.shape()[x.rank() - 1];
-        launch(KernelCalls.layerNormBackward(x.dtype(), x.numel() / cols, cols, address(gradInput), address(gradOut),
-                address(x), address(mean), address(rstd), addressOrZero(gamma)));
-    }
-
-    @Override
-    public synchronized void layerNormParamsBackward(Strided x, Strided mean, Strided rstd, Strided gradOut,
-            Strided gradGamma, Strided gradBeta) {
-        context.makeCurrent();
-        int cols = x.shape()[x.rank() - 1];
-        launch(KernelCalls.layerNormParamsBackward(x.dtype(), x.numel() / cols, cols, addressOrZero(gradGamma),
-                addressOrZero(gradBeta), address(gradOut), address(x), address(mean), address(rstd)));
-    }
-
-    /** Declines (core composes the loss) for INT64 logits, an ignore index beyond int32 or a zero-stride target. */
-    @Override
-    public synchronized boolean crossEntropyForward(Strided logits, Strided target, long ignoreIndex, Strided loss,
-            Strided logsumexp) {
-        int rows = logits.shape()[0];
-        int classes = logits.shape()[1];
-        if (!KernelNames.hasFloatKernels(logits.dtype()) || ignoreIndex != (int) ignoreIndex || rows == 0 || classes == 0
-                || target.strides()[0] < 1) {
-            return false;
-        }
-        context.makeCurrent();
-        try (Scratch scratch = new Scratch()) {
-            long targets = narrowIndices(scratch, target, target.strides()[0], rows);
-            launch(KernelCalls.crossEntropyForward(logits.dtype(), rows, classes, (int) ignoreIndex, address(loss),
-                    address(logsumexp), address(logits), targets));
-        }
-        return true;
-    }
-
-    @Override
-    public synchronized void crossEntropyBackward(Strided logits, Strided logsumexp, Strided target, long ignoreIndex,
-            Strided gradLoss, Strided gradLogits) {
-        int rows = logits.shape()[0];
-        int classes = logits.shape()[1];
-        context.makeCurrent();
-        try (Scratch scratch = new Scratch()) {
-            long targets = narrowIndices(scratch, target, target.strides()[0], rows);
-            launch(KernelCalls.crossEntropyBackward(logits.dtype(), rows, classes, (int) ignoreIndex, address(gradLogits),
-                    address(logits), address(logsumexp), targets, address(gradLoss)));
-        }
-    }
-
-    @Override
-    public synchronized void lstmCellForward(Strided gates, Strided c, Strided hc) {
-        context.makeCurrent();
-        if (c.numel() == 0) {
-            return;
-        }
-        launch(KernelCalls.lstmCellForward(c.dtype(), c.shape()[0], c.shape()[1], address(hc), address(gates), address(c)));
-    }
-
-    @Override
-    public synchronized void lstmCellBackward(Strided gates, Strided c, Strided hc, Strided gradHc, Strided gradGates,
-            Strided gradC) {
-        context.makeCurrent();
-        if (c.numel() == 0) {
-            return;
-        }
-        launch(KernelCalls.lstmCellBackward(c.dtype(), c.shape()[0], c.shape()[1], address(gradGates), address(gradC),
-                address(gates), address(c), address(hc), address(gradHc)));
-    }
-
-    @Override
-    public synchronized void gruCellForward(Strided xProj, Strided hProj, Strided h, Strided hNew) {
-        context.makeCurrent();
-        if (h.numel() == 0) {
-            return;
-        }
-        launch(KernelCalls.gruCellForward(h.dtype(), h.shape()[0], h.shape()[1], address(hNew), address(xProj),
-                address(hProj), address(h)));
-    }
-
-    @Override
-    public synchronized void gruCellBackward(Strided xProj, Strided hProj, Strided h, Strided gradHNew,
-            Strided gradXProj, Strided gradHProj, Strided gradH) {
-        context.makeCurrent();
-        if (h.numel() == 0) {
-            return;
-        }
-        launch(KernelCalls.gruCellBackward(h.dtype(), h.shape()[0], h.shape()[1],
-                new long[] {address(gradXProj), address(gradHProj), address(gradH)},
-                new long[] {address(xProj), address(hProj), address(h), address(gradHNew)}));
-    }
-
-    @Override
-    public synchronized void biasActivation(Strided x, Strided bias, int inner, FusedActivation act, Strided out) {
-        context.makeCurrent();
-        if (x.numel() == 0) {
-            return;
-        }
-        launch(KernelCalls.biasActivation(x.numel(), bias.numel(), inner, act, address(out), address(x), address(bias)));
-    }
-
-    @Override
-    public synchronized void biasActivationBackward(Strided y, Strided gradOut, int inner, FusedActivation act,
-            Strided gradX, Strided gradBias) {
-        context.makeCurrent();
-        if (y.numel() == 0) {
-            return;
-        }
-        int channels = gradBias.numel();
-        launch(KernelCalls.biasActivationBackward(y.numel(), act, address(gradX), address(y), address(gradOut)));
-        launch(KernelCalls.biasGrad(y.numel() / (channels * inner), channels, inner, address(gradBias), address(gradX)));
-    }
-
-    @Override
-    public synchronized void attentionForward(Strided q, Strided k, Strided v, Strided keep, boolean causal, double scale,
-            Strided out, Strided logsumexp) {
-        context.makeCurrent();
-        Optional<String> whyNot = AttentionRoute.whyNotPtx(q.dtype(), q.shape()[1], k.shape()[1], q.shape()[2],
-                v.shape()[2]);
-        if (out.numel() == 0) {
-            return;
-        }
-        if (whyNot.isPresent()) {
-            Strided[] inputs = keep == null ? new Strided[] {q, k, v} : new Strided[] {q, k, v, keep};
-            host.run("attention", whyNot.get(), inputs, new Strided[] {out, logsumexp},
-                    x -> ((AttentionKernel) host.cpu()).attentionForward(x[0], x[1], x[2], keep == null ? null : x[3],
-                            causal, scale, x[inputs.length], x[inputs.length + 1]));
-            return;
-        }
-        launch(KernelCalls.attentionForward(problem(q, k, keep, causal, scale), address(out), address(logsumexp),
-                address(q), address(k), address(v)));
-    }
-
-    /** The PTX backward kernels, unless switched off ({@link AttentionRoute#BACKWARD_PROPERTY}) or outside their limits. */
-    @Override
-    public synchronized boolean attentionBackward(Strided q, Strided k, Strided v, Strided keep, Strided out,
-            Strided logsumexp, Strided gradOut, boolean causal, double scale, Strided gradQ, Strided gradK,
-            Strided gradV) {
-        int batch = q.shape()[0];
-        int lq = q.shape()[1];
-        if (AttentionRoute.whyNotPtxBackward(AttentionRoute.backwardEnabled(), q.dtype(), lq, k.shape()[1],
-                q.shape()[2], v.shape()[2]).isPresent() || batch == 0) {
-            return false;
-        }
-        context.makeCurrent();
-        AttentionProblem problem = problem(q, k, keep, causal, scale);
-        try (Scratch scratch = new Scratch()) {
-            Strided delta = scratch.dense(DType.FLOAT32, new int[] {batch * lq});
-            launch(KernelCalls.attentionBackwardDelta(batch * lq, problem.d(), address(delta), address(out),
-                    address(gradOut)));
-            long[] inputs = {address(q), address(k), address(v), address(gradOut), address(logsumexp), address(delta)};
-            launch(KernelCalls.attentionBackwardDq(problem, address(gradQ), inputs));
-            launch(KernelCalls.attentionBackwardDkDv(problem, address(gradK), address(gradV), inputs));
-        }
-        return true;
-    }
-
-    private AttentionProblem problem(Strided q, Strided k, Strided keep, boolean causal, double scale) {
-        return AttentionProblem.of(q, k, keep, addressOrZero(keep), causal, scale);
+    public <K extends FastPath> Optional<K> fastPath(Class<K> kind) {
+        return fastPaths.stream().filter(kind::isInstance).map(kind::cast).findFirst();
     }
 
     /** Frees all device memory, the pinned buffer, modules, library handles and the stream, and releases the context. */
@@ -864,9 +435,7 @@ public final class CudaBackend implements Backend, MatmulKernel, AttentionKernel
     public synchronized void close() {
         context.makeCurrent();
         context.synchronize();
-        if (gemm != null) {
-            gemm.close();
-        }
+        matmul.close();
         if (cudnn != null) {
             cudnn.ifPresent(CudnnHandle::close);
         }
@@ -876,8 +445,65 @@ public final class CudaBackend implements Backend, MatmulKernel, AttentionKernel
         context.close();
     }
 
-    private void launch(KernelCall l) {
+    /** Makes this device's context current on the calling thread; callers hold this backend's lock. */
+    void makeCurrent() {
+        context.makeCurrent();
+    }
+
+    /** The device's one stream. */
+    DevicePointers.Stream stream() {
+        return context.stream();
+    }
+
+    KernelLauncher launcher() {
+        return launcher;
+    }
+
+    CachingAllocator allocator() {
+        return allocator;
+    }
+
+    HostFallback host() {
+        return host;
+    }
+
+    /** Scratch buffers for one call, released when it is closed. */
+    DeviceScratch scratch() {
+        return new DeviceScratch(this);
+    }
+
+    /** {@code bytes} of untyped device memory from the cache. */
+    DeviceBlock allocateRaw(long bytes) {
+        context.makeCurrent();
+        return allocator.allocate(bytes);
+    }
+
+    /** Queues one kernel launch on this device's stream; the caller holds this backend's lock. */
+    void launch(KernelCall l) {
         launcher.launch(l.kernel(), l.geometry(), l.args());
+    }
+
+    /** Queues one kernel launch, taking this backend's lock and making its context current first. */
+    void submit(KernelCall l) {
+        locked(() -> launch(l));
+    }
+
+    /**
+     * Runs {@code work} holding this backend's lock with its context current, so that a fast path's sequence of
+     * launches, copies and lazy set-up is not interleaved with another thread's calls.
+     */
+    synchronized void locked(Runnable work) {
+        context.makeCurrent();
+        work.run();
+    }
+
+    /** {@link #locked} with a scratch for the work's buffers, released when it ends. */
+    void withScratch(Consumer<DeviceScratch> work) {
+        locked(() -> {
+            try (DeviceScratch scratch = scratch()) {
+                work.accept(scratch);
+            }
+        });
     }
 
     private static void requireSameShape(String primitive, Strided a, Strided out) {
@@ -894,12 +520,12 @@ public final class CudaBackend implements Backend, MatmulKernel, AttentionKernel
         return s;
     }
 
-    private long address(Strided view) {
+    long address(Strided view) {
         return storage(view).addressOf(view.offset());
     }
 
     /** The address of an optional operand, 0 (the kernels' null) when absent. */
-    private long addressOrZero(Strided view) {
+    long addressOrZero(Strided view) {
         return view == null ? 0 : address(view);
     }
 
@@ -911,49 +537,11 @@ public final class CudaBackend implements Backend, MatmulKernel, AttentionKernel
      * Runs {@code write} on {@code out} when it is dense, else on a dense scratch of its shape that is then
      * copied into {@code out} (the kernels write contiguous outputs only).
      */
-    private void writeDense(Scratch scratch, Strided out, Consumer<Strided> write) {
+    void writeDense(DeviceScratch scratch, Strided out, Consumer<Strided> write) {
         Strided target = out.isContiguous() ? out : scratch.dense(out.dtype(), out.shape());
         write.accept(target);
         if (target != out) {
             copySameDtype(target, out);
-        }
-    }
-
-    /** Scratch device buffers for one primitive, returned to the cache when it ends (stream order keeps them valid). */
-    private final class Scratch implements AutoCloseable {
-
-        private final java.util.List<AutoCloseable> blocks = new java.util.ArrayList<>();
-
-        /** An uninitialised dense view of {@code shape}. */
-        Strided dense(DType dtype, int[] shape) {
-            CudaStorage s = allocateUninitialized(dtype, AxisSplit.product(shape, 0, shape.length), "scratch");
-            blocks.add(s);
-            return Strided.contiguous(s, shape);
-        }
-
-        /** A dense copy of {@code view}. */
-        Strided denseCopy(Strided view) {
-            Strided copy = dense(view.dtype(), view.shape());
-            copySameDtype(view, copy);
-            return copy;
-        }
-
-        /** {@code bytes} of raw device memory (for int32 index arrays, which have no dtype). */
-        long raw(long bytes) {
-            DeviceBlock block = allocator.allocate(Math.max(bytes, 4));
-            blocks.add(block);
-            return block.address();
-        }
-
-        @Override
-        public void close() {
-            for (AutoCloseable b : blocks) {
-                try {
-                    b.close();
-                } catch (Exception e) {
-                    throw new IllegalStateException("CudaBackend: releasing scratch memory failed", e);
-                }
-            }
         }
     }
 }

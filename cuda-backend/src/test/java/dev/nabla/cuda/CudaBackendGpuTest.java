@@ -1,12 +1,29 @@
 package dev.nabla.cuda;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nabla.DType;
 import dev.nabla.backend.Probe;
 import dev.nabla.backend.Storage;
 import dev.nabla.backend.Strided;
 import dev.nabla.backend.UnaryOp;
+import dev.nabla.backend.fast.AdamKernel;
+import dev.nabla.backend.fast.AttentionBackwardKernel;
+import dev.nabla.backend.fast.AttentionKernel;
+import dev.nabla.backend.fast.BiasActivationKernel;
+import dev.nabla.backend.fast.ConvKernel;
+import dev.nabla.backend.fast.CrossEntropyKernel;
+import dev.nabla.backend.fast.FastPath;
+import dev.nabla.backend.fast.GruCellKernel;
+import dev.nabla.backend.fast.Im2ColKernel;
+import dev.nabla.backend.fast.LayerNormKernel;
+import dev.nabla.backend.fast.LstmCellKernel;
+import dev.nabla.backend.fast.MatmulKernel;
+import dev.nabla.backend.fast.PoolKernel;
+import dev.nabla.backend.fast.RecurrenceKernel;
+import dev.nabla.backend.fast.SoftmaxKernel;
+import java.util.List;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
@@ -18,6 +35,18 @@ class CudaBackendGpuTest {
         Probe probe = provider.probe();
         Assumptions.assumeTrue(probe.usable(), probe.reason());
         return (CudaBackend) provider.create(0);
+    }
+
+    @Test
+    void servesEveryFastPathFromItsOwnObjects() {
+        try (CudaBackend backend = backend()) {
+            for (Class<? extends FastPath> kind : List.of(MatmulKernel.class, ConvKernel.class, Im2ColKernel.class,
+                    PoolKernel.class, RecurrenceKernel.class, AttentionKernel.class, AttentionBackwardKernel.class,
+                    SoftmaxKernel.class, LayerNormKernel.class, CrossEntropyKernel.class, AdamKernel.class,
+                    LstmCellKernel.class, GruCellKernel.class, BiasActivationKernel.class)) {
+                assertTrue(backend.fastPath(kind).isPresent(), kind.getSimpleName());
+            }
+        }
     }
 
     @Test

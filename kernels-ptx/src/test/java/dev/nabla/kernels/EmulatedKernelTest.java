@@ -87,8 +87,9 @@ class EmulatedKernelTest {
             Tensor out = Attention.scaledDotProduct(q, k, v, keep, causal);
             out.backward(EmulatedOutput.uniform(DType.FLOAT32, 33, -1, 1, bh, nq, d));
             Tensor lse = Tensor.zeros(DType.FLOAT32, Device.CPU, bh, nq);
-            ((AttentionKernel) q.backend()).attentionForward(q.detach().strided(), k.detach().strided(),
-                    v.detach().strided(), keep == null ? null : keep.expand(bh, nq, nk).strided(), causal, 1 / Math.sqrt(d),
+            AttentionKernel cpu = q.backend().fastPath(AttentionKernel.class).orElseThrow();
+            cpu.attentionForward(q.detach().strided(), k.detach().strided(), v.detach().strided(),
+                    keep == null ? null : keep.expand(bh, nq, nk).strided(), causal, 1 / Math.sqrt(d),
                     Tensor.zerosLike(out).strided(), lse.strided());
             if (!capped) {
                 l.assertGeometry(LaunchGeometry.attentionQueryRows(bh, nq, nk, d));
@@ -144,7 +145,7 @@ class EmulatedKernelTest {
             l.assertGeometry(LaunchGeometry.blockPerRow(rows, cols));
             Tensor y = EmulatedOutput.uniform(DType.FLOAT32, 41, 0, 1, rows, cols);
             Tensor dy = EmulatedOutput.uniform(DType.FLOAT32, 42, -1, 1, rows, cols);
-            SoftmaxKernel softmax = (SoftmaxKernel) y.backend();
+            SoftmaxKernel softmax = y.backend().fastPath(SoftmaxKernel.class).orElseThrow();
             for (EmulatedOutput.Line g : named("SOFTMAX_GRAD")) {
                 if (g.fields()[0] != rows) {
                     continue;
@@ -155,7 +156,7 @@ class EmulatedKernelTest {
                 EmulatedOutput.assertClose(dx, g.tensor(DType.FLOAT32, rows, cols), 2e-5, g.at());
             }
             Tensor x = EmulatedOutput.uniform(DType.FLOAT32, 43, -3, 5, rows, cols);
-            LayerNormKernel norm = (LayerNormKernel) x.backend();
+            LayerNormKernel norm = x.backend().fastPath(LayerNormKernel.class).orElseThrow();
             Tensor out = Tensor.zerosLike(x);
             Tensor mean = Tensor.zeros(DType.FLOAT32, Device.CPU, rows);
             Tensor rstd = Tensor.zeros(DType.FLOAT32, Device.CPU, rows);
@@ -173,7 +174,7 @@ class EmulatedKernelTest {
         Tensor param = EmulatedOutput.uniform(DType.FLOAT32, 45, -1, 1, n);
         Tensor m = EmulatedOutput.uniform(DType.FLOAT32, 46, -0.1, 0.1, n);
         Tensor v = EmulatedOutput.uniform(DType.FLOAT32, 47, 0, 0.01, n);
-        ((AdamKernel) param.backend()).adamStep(param.strided(), m.strided(), v.strided(),
+        param.backend().fastPath(AdamKernel.class).orElseThrow().adamStep(param.strided(), m.strided(), v.strided(),
                 EmulatedOutput.uniform(DType.FLOAT32, 48, -1, 1, n).strided(), 1e-3, 0.9, 0.999, 1e-8, 0.271, 0.0297);
         EmulatedOutput.assertClose(param, adam.tensor(DType.FLOAT32, n), 1e-6, "Adam parameters");
         EmulatedOutput.assertClose(m, sibling("ADAM_M", adam).tensor(DType.FLOAT32, n), 1e-7, "Adam first moments");
@@ -201,7 +202,7 @@ class EmulatedKernelTest {
             Tensor x = EmulatedOutput.uniform(DType.FLOAT32, 50, -3, 5, rows, cols);
             Tensor gamma = EmulatedOutput.uniform(DType.FLOAT32, 51, -2, 2, cols);
             Tensor dy = EmulatedOutput.uniform(DType.FLOAT32, 53, -1, 1, rows, cols);
-            LayerNormKernel cpu = (LayerNormKernel) x.backend();
+            LayerNormKernel cpu = x.backend().fastPath(LayerNormKernel.class).orElseThrow();
             Tensor y = Tensor.zerosLike(x);
             Tensor mean = Tensor.zeros(DType.FLOAT32, Device.CPU, rows);
             Tensor rstd = Tensor.zeros(DType.FLOAT32, Device.CPU, rows);
@@ -246,7 +247,7 @@ class EmulatedKernelTest {
                 targets[r] = r % 5 == 4 ? -100 : (long) (classes * CounterRng.uniform(71, r));
             }
             Tensor target = Tensor.of(targets, rows);
-            CrossEntropyKernel cpu = (CrossEntropyKernel) logits.backend();
+            CrossEntropyKernel cpu = logits.backend().fastPath(CrossEntropyKernel.class).orElseThrow();
             Tensor loss = Tensor.zeros(DType.FLOAT32, Device.CPU, rows);
             Tensor lse = Tensor.zeros(DType.FLOAT32, Device.CPU, rows);
             assertTrue(cpu.crossEntropyForward(logits.strided(), target.strided(), -100, loss.strided(), lse.strided()));
@@ -273,7 +274,7 @@ class EmulatedKernelTest {
             Tensor x = EmulatedOutput.uniform(dtype, 4, -3, 3, batch, 3 * hidden);
             Tensor p = EmulatedOutput.uniform(dtype, 5, -3, 3, batch, 3 * hidden);
             Tensor h = EmulatedOutput.uniform(dtype, 6, -1, 1, batch, hidden);
-            GruCellKernel cpu = (GruCellKernel) x.backend();
+            GruCellKernel cpu = x.backend().fastPath(GruCellKernel.class).orElseThrow();
             Tensor hNew = Tensor.zerosLike(h);
             cpu.gruCellForward(x.strided(), p.strided(), h.strided(), hNew.strided());
             EmulatedOutput.assertClose(hNew, l.tensor(dtype, batch, hidden), tolerance, l.at());
@@ -307,7 +308,7 @@ class EmulatedKernelTest {
             double tolerance = dtype == DType.FLOAT32 ? 2e-6 : 1e-14;
             Tensor gates = EmulatedOutput.uniform(dtype, 1, -6, 6, batch, 4 * hidden);
             Tensor c = EmulatedOutput.uniform(dtype, 2, -2, 2, batch, hidden);
-            LstmCellKernel cpu = (LstmCellKernel) gates.backend();
+            LstmCellKernel cpu = gates.backend().fastPath(LstmCellKernel.class).orElseThrow();
             Tensor hc = Tensor.zeros(dtype, Device.CPU, batch, 2 * hidden);
             cpu.lstmCellForward(gates.strided(), c.strided(), hc.strided());
             Tensor emulatedHc = l.tensor(dtype, batch, 2 * hidden);
@@ -339,7 +340,7 @@ class EmulatedKernelTest {
             EmulatedOutput.Line biasGrad = sibling("BIAS_GRAD_BIAS", l);
             biasGrad.assertGeometry(LaunchGeometry.blockPerRow(channels, (long) outer * inner));
             Tensor x = EmulatedOutput.uniform(DType.FLOAT32, 10, -4, 4, shape);
-            BiasActivationKernel cpu = (BiasActivationKernel) x.backend();
+            BiasActivationKernel cpu = x.backend().fastPath(BiasActivationKernel.class).orElseThrow();
             Tensor y = Tensor.zeros(DType.FLOAT32, Device.CPU, shape);
             cpu.biasActivation(x.strided(), EmulatedOutput.uniform(DType.FLOAT32, 11, -1, 1, channels).strided(), inner, act, y.strided());
             Tensor emulatedY = l.tensor(DType.FLOAT32, shape);

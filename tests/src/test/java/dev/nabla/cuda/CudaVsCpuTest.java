@@ -482,7 +482,7 @@ class CudaVsCpuTest {
 
     /** The backend's fused GRU step and its gradients: {@code [h', gradX, gradP, gradH]}. */
     private static Tensor[] gruCell(Tensor x, Tensor p, Tensor h, Tensor grad) {
-        GruCellKernel kernel = (GruCellKernel) x.backend();
+        GruCellKernel kernel = x.backend().fastPath(GruCellKernel.class).orElseThrow();
         Tensor[] out = {Tensor.zerosLike(h), Tensor.zerosLike(x), Tensor.zerosLike(p), Tensor.zerosLike(h)};
         kernel.gruCellForward(x.strided(), p.strided(), h.strided(), out[0].strided());
         kernel.gruCellBackward(x.strided(), p.strided(), h.strided(), grad.strided(), out[1].strided(), out[2].strided(),
@@ -492,7 +492,7 @@ class CudaVsCpuTest {
 
     /** The backend's fused cell forward and backward: {@code [hc, gradGates, gradC]}. */
     private static Tensor[] lstmCell(Tensor gates, Tensor c, Tensor gradHc) {
-        LstmCellKernel kernel = (LstmCellKernel) gates.backend();
+        LstmCellKernel kernel = gates.backend().fastPath(LstmCellKernel.class).orElseThrow();
         int batch = c.size(0);
         int hidden = c.size(1);
         Tensor hc = Tensor.zeros(c.dtype(), c.device(), batch, 2 * hidden);
@@ -567,9 +567,10 @@ class CudaVsCpuTest {
     }
 
     private static void cudnnKernelMatchesTheCpuLayer() {
-        RecurrenceKernel kernel = (RecurrenceKernel) Tensor.zeros(DType.FLOAT32, GPU, 1).backend();
+        CudaBackend cuda = (CudaBackend) Tensor.zeros(DType.FLOAT32, GPU, 1).backend();
+        RecurrenceKernel kernel = cuda.fastPath(RecurrenceKernel.class).orElseThrow();
         Assumptions.assumeTrue(kernel.supportsRecurrence(new RecurrenceProblem(RecurrentCell.LSTM, DType.FLOAT32, 1, 1,
-                1, 1, 1, true, null)), "no cuDNN RNN API: " + ((CudaBackend) kernel).libraries().rnn().describe());
+                1, 1, 1, true, null)), "no cuDNN RNN API: " + cuda.libraries().rnn().describe());
         for (DType dtype : FLOATS) {
             for (RecurrentCell cell : LAYER_CELLS) {
                 for (int directions = 1; directions <= 2; directions++) {
@@ -653,7 +654,7 @@ class CudaVsCpuTest {
      * gradient outputs start at 7 to show that the backward overwrites them.
      */
     private static List<Tensor> recurrenceKernel(RecurrenceProblem p, Tensor x, Tensor h0, Tensor c0, List<Tensor> weights) {
-        RecurrenceKernel kernel = (RecurrenceKernel) x.backend();
+        RecurrenceKernel kernel = x.backend().fastPath(RecurrenceKernel.class).orElseThrow();
         Tensor y = Tensor.zeros(x.dtype(), x.device(), p.steps(), p.batch(), p.directions() * p.hiddenSize());
         Tensor hy = Tensor.zerosLike(h0);
         Tensor cy = c0 == null ? null : Tensor.zerosLike(c0);
@@ -779,8 +780,9 @@ class CudaVsCpuTest {
     /** Whether the backend's backward kernels accept the call (and write the gradients). */
     private static boolean backwardKernelRuns(Tensor q, Tensor k, Tensor v, Tensor gradOut, boolean causal) {
         Tensor[] forward = attention(q, k, v, causal);
-        return ((AttentionBackwardKernel) q.backend()).attentionBackward(q.strided(), k.strided(), v.strided(), null,
-                forward[0].strided(), forward[1].strided(), gradOut.strided(), causal, 1 / Math.sqrt(q.size(2)),
+        AttentionBackwardKernel kernel = q.backend().fastPath(AttentionBackwardKernel.class).orElseThrow();
+        return kernel.attentionBackward(q.strided(), k.strided(), v.strided(), null, forward[0].strided(),
+                forward[1].strided(), gradOut.strided(), causal, 1 / Math.sqrt(q.size(2)),
                 Tensor.zerosLike(q).strided(), Tensor.zerosLike(k).strided(), Tensor.zerosLike(v).strided());
     }
 
@@ -795,8 +797,9 @@ class CudaVsCpuTest {
     private static Tensor[] attention(Tensor q, Tensor k, Tensor v, boolean causal) {
         Tensor out = Tensor.zeros(q.dtype(), q.device(), q.size(0), q.size(1), v.size(2));
         Tensor lse = Tensor.zeros(q.dtype(), q.device(), q.size(0), q.size(1));
-        ((AttentionKernel) q.backend()).attentionForward(q.strided(), k.strided(), v.strided(), null, causal,
-                1 / Math.sqrt(q.size(2)), out.strided(), lse.strided());
+        AttentionKernel kernel = q.backend().fastPath(AttentionKernel.class).orElseThrow();
+        kernel.attentionForward(q.strided(), k.strided(), v.strided(), null, causal, 1 / Math.sqrt(q.size(2)),
+                out.strided(), lse.strided());
         return new Tensor[] {out, lse};
     }
 }

@@ -8,7 +8,7 @@ import dev.nabla.backend.Strided;
  * floating dtype and one shape; the parameter and the moments are updated in place. Weight decay is
  * applied by the optimizer before the call (coupled into the gradient, or decoupled on the parameter).
  */
-public interface AdamKernel {
+public interface AdamKernel extends FastPath {
 
     /**
      * {@code m = β1 m + (1 − β1) g}, {@code v = β2 v + (1 − β2) g²},

@@ -8,7 +8,7 @@ import dev.nabla.backend.Strided;
  * is stored. A backend may decline a call (for example a dtype or head size its kernels do not cover):
  * it then returns false without writing, and core computes the gradients from Tensor ops.
  */
-public interface AttentionBackwardKernel {
+public interface AttentionBackwardKernel extends FastPath {
 
     /**
      * With {@code P = softmax(q kᵀ · scale)} over the visible keys (masked as in

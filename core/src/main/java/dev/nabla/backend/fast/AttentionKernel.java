@@ -7,7 +7,7 @@ import dev.nabla.backend.Strided;
  * materialise the whole score matrix: they stream over key blocks with an online softmax, so
  * extra memory is O(rows · d), not O(Lq · Lk).
  */
-public interface AttentionKernel {
+public interface AttentionKernel extends FastPath {
 
     /**
      * {@code out = softmax(q kᵀ · scale + maskBias) v} per batch, and the row-wise logsumexp of

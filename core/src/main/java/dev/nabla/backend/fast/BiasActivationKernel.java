@@ -11,7 +11,7 @@ import dev.nabla.backend.Strided;
  * {@code channels = numel(bias)}. Results equal the composed float32 ops bit for bit, except the
  * bias gradient, whose summation order is the backend's own.
  */
-public interface BiasActivationKernel {
+public interface BiasActivationKernel extends FastPath {
 
     /**
      * {@code out[o, c, i] = act(x[o, c, i] + bias[c])}, the sum rounded to float32 before the activation.

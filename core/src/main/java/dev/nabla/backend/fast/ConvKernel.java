@@ -9,7 +9,7 @@ import dev.nabla.backend.Strided;
  * {@code [Cout, Cin/G, KH, KW]} and output channel block {@code g} sees only input channel block
  * {@code g}. No bias: core adds it.
  */
-public interface ConvKernel {
+public interface ConvKernel extends FastPath {
 
     /**
      * {@code out[n, co, oh, ow] = Σ x[n, ci, oh*s - p + kh*d, ow*s - p + kw*d] · w[co, ci', kh, kw]}.

@@ -9,7 +9,7 @@ import dev.nabla.backend.Strided;
  * may decline a call by returning false from the forward without writing; core then composes the loss from
  * Tensor ops.
  */
-public interface CrossEntropyKernel {
+public interface CrossEntropyKernel extends FastPath {
 
     /**
      * {@code loss[n] = logsumexp(logits[n]) − logits[n, target[n]]}, 0 where {@code target[n] == ignoreIndex}, and

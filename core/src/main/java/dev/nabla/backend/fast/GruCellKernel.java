@@ -8,7 +8,7 @@ import dev.nabla.backend.Strided;
  * {@code r = σ(x_r + p_r)}, {@code z = σ(x_z + p_z)}, {@code n = tanh(x_n + r·p_n)} and
  * {@code h' = (1 − z)·n + z·h}. All operands are contiguous and share one floating dtype.
  */
-public interface GruCellKernel {
+public interface GruCellKernel extends FastPath {
 
     /**
      * @param xProj {@code [B, 3H]}

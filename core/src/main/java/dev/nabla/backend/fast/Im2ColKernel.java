@@ -9,7 +9,7 @@ import dev.nabla.backend.Strided;
  * column layout is the one {@link ColumnLayout} describes; groups play no part here (each group is a
  * block of consecutive column rows). Operands share one floating dtype.
  */
-public interface Im2ColKernel {
+public interface Im2ColKernel extends FastPath {
 
     /**
      * {@code cols[n, (c·kh + i)·kw + j, oh·OW + ow] = x[n, c, oh·sh − ph + i·dh, ow·sw − pw + j·dw]}, zero

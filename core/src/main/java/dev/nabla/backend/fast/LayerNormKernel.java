@@ -10,7 +10,7 @@ import dev.nabla.backend.Strided;
  * for both parameter gradients. Operands share one floating dtype and device; gamma and beta are
  * contiguous {@code [cols]}; outputs are overwritten.
  */
-public interface LayerNormKernel {
+public interface LayerNormKernel extends FastPath {
 
     /**
      * {@code out = (x - mean) * rstd * gamma + beta} per row, with {@code rstd = 1 / sqrt(var + eps)}.

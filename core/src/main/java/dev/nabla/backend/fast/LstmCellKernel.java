@@ -8,7 +8,7 @@ import dev.nabla.backend.Strided;
  * {@code c' = σ(a_f)·c + σ(a_i)·tanh(a_g)} and {@code h = σ(a_o)·tanh(c')}. All operands are
  * contiguous and share one floating dtype.
  */
-public interface LstmCellKernel {
+public interface LstmCellKernel extends FastPath {
 
     /**
      * @param gates {@code [B, 4H]}

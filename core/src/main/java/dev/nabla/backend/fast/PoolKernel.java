@@ -7,7 +7,7 @@ import dev.nabla.backend.Strided;
  * Floating operands share one dtype; inputs may have any strides; outputs are contiguous and
  * fully overwritten.
  */
-public interface PoolKernel {
+public interface PoolKernel extends FastPath {
 
     /**
      * Window maxima; padding never wins.

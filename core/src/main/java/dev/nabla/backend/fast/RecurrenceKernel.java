@@ -4,7 +4,7 @@ package dev.nabla.backend.fast;
  * Fast path for one recurrent layer over whole sequences (on CUDA, cuDNN's v8 RNN API). A backend without
  * one, or declining a problem, gets core's step-by-step recurrence with a hand-written backward.
  */
-public interface RecurrenceKernel {
+public interface RecurrenceKernel extends FastPath {
 
     /** Whether this backend runs {@code problem}; when false, core runs its own recurrence. */
     boolean supportsRecurrence(RecurrenceProblem problem);

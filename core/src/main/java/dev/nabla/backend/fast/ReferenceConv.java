@@ -13,11 +13,13 @@ public final class ReferenceConv implements ConvKernel {
 
     private final Backend backend;
     private final Im2ColKernel columns;
+    private final MatmulKernel products;
 
     /** A reference kernel computing with {@code backend}'s primitives and its im2col kernel when it has one. */
     public ReferenceConv(Backend backend) {
         this.backend = backend;
-        this.columns = backend instanceof Im2ColKernel kernel ? kernel : new WindowIm2Col(backend);
+        this.columns = backend.fastPath(Im2ColKernel.class).orElseGet(() -> new WindowIm2Col(backend));
+        this.products = MatmulKernel.of(backend);
     }
 
     /** The sizes of one convolution, read from its operands. */
@@ -56,7 +58,7 @@ public final class ReferenceConv implements ConvKernel {
         Strided a = Windows.view(wd.storage(), wd.offset(), new Axis(d.n, 0), new Axis(d.groups, d.coutPerGroup() * k),
                 new Axis(d.coutPerGroup(), k), new Axis(k, 1));
         Strided b = Windows.reshaped(cols, d.n, d.groups, k, p);
-        Windows.matmul(backend, a, b, Windows.reshaped(out, d.n, d.groups, d.coutPerGroup(), p));
+        products.matmul(a, b, Windows.reshaped(out, d.n, d.groups, d.coutPerGroup(), p));
     }
 
     /** The column matrix of {@code x}: {@code [N, Cin·kh·kw, OH·OW]}, that is {@code [N, G, K, P]}. */
@@ -76,7 +78,7 @@ public final class ReferenceConv implements ConvKernel {
                 new Axis(k, 1), new Axis(d.coutPerGroup(), k));
         Strided gy = Windows.reshaped(Windows.dense(backend, gradOut), d.n, d.groups, d.coutPerGroup(), p);
         Strided gcols = Windows.allocate(backend, gradOut.dtype(), d.n, d.groups, k, p);
-        Windows.matmul(backend, wT, gy, gcols);
+        products.matmul(wT, gy, gcols);
         columns.col2im(Windows.reshaped(gcols, d.n, d.cin * d.kh * d.kw, p), geo, d.kh, d.kw, gradInput);
     }
 
@@ -95,6 +97,6 @@ public final class ReferenceConv implements ConvKernel {
                 new Axis(d.oh, gs[2]), new Axis(d.ow, gs[3])));
         Strided a = Windows.reshaped(gy, d.groups, d.coutPerGroup(), np);
         Strided bT = Windows.view(cols.storage(), cols.offset(), new Axis(d.groups, k * np), new Axis(np, 1), new Axis(k, np));
-        Windows.matmul(backend, a, bT, Windows.reshaped(gradWeight, d.groups, d.coutPerGroup(), k));
+        products.matmul(a, bT, Windows.reshaped(gradWeight, d.groups, d.coutPerGroup(), k));
     }
 }

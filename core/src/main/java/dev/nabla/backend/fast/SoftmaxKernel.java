@@ -9,7 +9,7 @@ import dev.nabla.backend.Strided;
  * {@code cols = shape[rank - 1]} elements; outputs are fully overwritten. Without this kernel, core
  * composes the same functions from primitives ({@code x - logsumexp(x)}).
  */
-public interface SoftmaxKernel {
+public interface SoftmaxKernel extends FastPath {
 
     /**
      * {@code out = softmax(x)} or {@code log(softmax(x))} along the last dimension.

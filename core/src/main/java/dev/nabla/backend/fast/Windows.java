@@ -136,15 +136,6 @@ final class Windows {
         }
     }
 
-    /** A batched matrix product through the backend's fast path when it has one. */
-    static void matmul(Backend backend, Strided a, Strided b, Strided out) {
-        if (backend instanceof MatmulKernel kernel) {
-            kernel.matmul(a, b, out);
-        } else {
-            ReferenceKernels.matmul(backend, a, b, out);
-        }
-    }
-
     /** Host values uploaded in {@code dtype} (FLOAT32 or FLOAT64). */
     static Storage upload(Backend backend, DType dtype, double[] values) {
         if (dtype == DType.FLOAT64) {

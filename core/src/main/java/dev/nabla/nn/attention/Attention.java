@@ -8,6 +8,7 @@ import dev.nabla.autograd.Graph;
 import dev.nabla.backend.fast.AttentionBackwardKernel;
 import dev.nabla.backend.fast.AttentionKernel;
 import java.util.Arrays;
+import java.util.Optional;
 
 /**
  * Scaled dot-product attention, {@code softmax(QKᵀ/√d + mask) V}, as one differentiable op. On a
@@ -51,8 +52,10 @@ public final class Attention {
         Tensor out = result[0];
         Tensor lse = result[1];
         Tensor recorded = Graph.record("scaledDotProductAttention", out, new Tensor[] {q3, k3, v3}, g -> {
-            if (!GradMode.isEnabled() && q3.backend() instanceof AttentionBackwardKernel kernel) {
-                Tensor[] grads = fusedBackward(kernel, q3, k3, v3, keep3, out, lse, g.contiguous(), causal, scale);
+            Optional<AttentionBackwardKernel> kernel = q3.backend().fastPath(AttentionBackwardKernel.class);
+            if (!GradMode.isEnabled() && kernel.isPresent()) {
+                Tensor[] grads = fusedBackward(kernel.get(), q3, k3, v3, keep3, out, lse, g.contiguous(), causal,
+                        scale);
                 if (grads != null) {
                     return grads;
                 }
@@ -128,9 +131,10 @@ public final class Attention {
         int lq = q.size(1);
         Tensor out = Tensor.zeros(q.dtype(), q.device(), batch, lq, v.size(2));
         Tensor lse = Tensor.zeros(q.dtype(), q.device(), batch, lq);
-        if (q.backend() instanceof AttentionKernel kernel) {
-            kernel.attentionForward(q.strided(), k.strided(), v.strided(), keep == null ? null : keep.strided(), causal,
-                    scale, out.strided(), lse.strided());
+        Optional<AttentionKernel> kernel = q.backend().fastPath(AttentionKernel.class);
+        if (kernel.isPresent()) {
+            kernel.get().attentionForward(q.strided(), k.strided(), v.strided(), keep == null ? null : keep.strided(),
+                    causal, scale, out.strided(), lse.strided());
             return new Tensor[] {out, lse};
         }
         try (var ignored = dev.nabla.autograd.Autograd.noGradScope()) {

@@ -36,7 +36,7 @@ final class FusedGruCell {
     /** The kernel's forward on contiguous operands. */
     private static Tensor kernelForward(Tensor xProj, Tensor hProj, Tensor h) {
         Tensor hNew = Tensor.zerosLike(h);
-        ((GruCellKernel) xProj.backend()).gruCellForward(xProj.strided(), hProj.strided(), h.strided(), hNew.strided());
+        kernel(xProj).gruCellForward(xProj.strided(), hProj.strided(), h.strided(), hNew.strided());
         return hNew;
     }
 
@@ -54,13 +54,18 @@ final class FusedGruCell {
         Tensor gradX = Tensor.zerosLike(x);
         Tensor gradP = Tensor.zerosLike(p);
         Tensor gradH = Tensor.zerosLike(hc);
-        ((GruCellKernel) x.backend()).gruCellBackward(x.strided(), p.strided(), hc.strided(),
+        kernel(x).gruCellBackward(x.strided(), p.strided(), hc.strided(),
                 grad.contiguous().strided(), gradX.strided(), gradP.strided(), gradH.strided());
         return new Tensor[] {gradX, gradP, gradH};
     }
 
     private static boolean hasKernel(Tensor xProj, Tensor hProj, Tensor h) {
-        return xProj.backend() instanceof GruCellKernel && xProj.dtype() == h.dtype() && hProj.dtype() == h.dtype();
+        return xProj.backend().fastPath(GruCellKernel.class).isPresent() && xProj.dtype() == h.dtype()
+                && hProj.dtype() == h.dtype();
+    }
+
+    private static GruCellKernel kernel(Tensor xProj) {
+        return xProj.backend().fastPath(GruCellKernel.class).orElseThrow();
     }
 
     /** {@code h' = (1 − z)·n + z·h} in Tensor ops. */

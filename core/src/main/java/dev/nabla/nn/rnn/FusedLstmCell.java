@@ -35,7 +35,7 @@ final class FusedLstmCell {
     /** The kernel's forward on contiguous operands. */
     private static Tensor kernelForward(Tensor gates, Tensor c) {
         Tensor hc = Tensor.zeros(c.dtype(), c.device(), c.size(0), 2 * c.size(1));
-        ((LstmCellKernel) gates.backend()).lstmCellForward(gates.strided(), c.strided(), hc.strided());
+        kernel(gates).lstmCellForward(gates.strided(), c.strided(), hc.strided());
         return hc;
     }
 
@@ -51,13 +51,17 @@ final class FusedLstmCell {
         Tensor cc = c.contiguous();
         Tensor gradGates = Tensor.zerosLike(g);
         Tensor gradC = Tensor.zerosLike(cc);
-        ((LstmCellKernel) g.backend()).lstmCellBackward(g.strided(), cc.strided(), hc.contiguous().strided(),
+        kernel(g).lstmCellBackward(g.strided(), cc.strided(), hc.contiguous().strided(),
                 grad.contiguous().strided(), gradGates.strided(), gradC.strided());
         return new Tensor[] {gradGates, gradC};
     }
 
     private static boolean hasKernel(Tensor gates, Tensor c) {
-        return gates.backend() instanceof LstmCellKernel && gates.dtype() == c.dtype();
+        return gates.backend().fastPath(LstmCellKernel.class).isPresent() && gates.dtype() == c.dtype();
+    }
+
+    private static LstmCellKernel kernel(Tensor gates) {
+        return gates.backend().fastPath(LstmCellKernel.class).orElseThrow();
     }
 
     /** The gate equations in Tensor ops: {@code c' = σ(f)c + σ(i)tanh(g)}, {@code h = σ(o)tanh(c')}. */

@@ -73,7 +73,7 @@ public abstract class RecurrentLayer extends Module {
         Tensor cInit = kind.hasCellState() ? initialState(op, "c0", c0, states, batch, x) : null;
 
         int[] lengths = stepMask == null ? null : stepMask.lengths();
-        if (lengths == null && mask != null && x.backend() instanceof RecurrenceKernel) {
+        if (lengths == null && mask != null && x.backend().fastPath(RecurrenceKernel.class).isPresent()) {
             lengths = hostLengths(mask);
         }
 

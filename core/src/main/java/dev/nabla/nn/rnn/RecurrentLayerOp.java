@@ -9,6 +9,7 @@ import dev.nabla.backend.fast.RecurrenceProblem;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One recurrent layer (all its directions) over whole sequences as one differentiable op: run by the
@@ -84,12 +85,13 @@ final class RecurrentLayerOp {
 
     private static LayerRecurrence choose(CellKind kind, Tensor x, Tensor h0, Tensor[][] weights, Tensor mask,
             int[] lengths) {
-        if (x.backend() instanceof RecurrenceKernel kernel && (mask == null || allPositive(lengths))) {
+        Optional<RecurrenceKernel> kernel = x.backend().fastPath(RecurrenceKernel.class);
+        if (kernel.isPresent() && (mask == null || allPositive(lengths))) {
             RecurrenceProblem problem = new RecurrenceProblem(kind.cell(), x.dtype(), x.size(0),
                     x.size(1), x.size(2), h0.size(2), weights.length, weights[0].length == 4,
                     mask == null ? null : lengths);
-            if (sameDtype(x, h0, weights) && kernel.supportsRecurrence(problem)) {
-                return new KernelRecurrence(kernel, problem);
+            if (sameDtype(x, h0, weights) && kernel.get().supportsRecurrence(problem)) {
+                return new KernelRecurrence(kernel.get(), problem);
             }
         }
         return new StepwiseRecurrence(kind, mask);
