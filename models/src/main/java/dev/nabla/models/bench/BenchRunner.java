@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Supplier;
 
 /**
  * The plain benchmark runner: for each case, warms up (at least 2 s, so the JIT has compiled the
@@ -14,7 +13,7 @@ import java.util.function.Supplier;
  * is spent, and prints one JSON object per line:
  * {@code {"name","config","median_ms","gflops","gbps"}}. Each repetition ends with
  * {@link Device#synchronize()} so asynchronous device work is inside the timed interval. The {@code bench} CLI command calls
- * {@link #run(List, String)}; {@link #main} runs everything (or the cases whose names contain
+ * {@link #run(List, String, Device)}; {@link #main} runs everything (or the cases whose names contain
  * the first argument). Start the JVM with {@code --add-modules jdk.incubator.vector} for SIMD.
  */
 public final class BenchRunner {
@@ -36,23 +35,32 @@ public final class BenchRunner {
     /**
      * Runs the cases whose names contain {@code filter} and prints their JSON lines to standard output.
      *
-     * @param cases suppliers of cases (each sets its thread count when built)
+     * @param cases the cases by name (each sets its thread count when built)
      * @param filter comma-separated substrings of case names; a case runs when its name contains any; empty runs all
      * @param device the device the cases compute on, synchronised after every repetition
      */
-    public static void run(List<Supplier<BenchCase>> cases, String filter, Device device) {
-        List<String> wanted = Arrays.asList(filter.split(",", -1));
-        for (Supplier<BenchCase> supplier : cases) {
-            BenchCase c = supplier.get();
-            if (wanted.stream().anyMatch(c.name()::contains)) {
-                Runnable body = c.body();
-                System.out.println(json(c, medianMillis(() -> {
-                    body.run();
-                    device.synchronize();
-                })));
+    public static void run(List<BenchEntry> cases, String filter, Device device) {
+        for (BenchEntry entry : selected(cases, filter)) {
+            BenchCase c = entry.build();
+            if (!c.name().equals(entry.name())) {
+                throw new IllegalStateException("bench: entry " + entry.name() + " built a case named " + c.name());
             }
+            Runnable body = c.body();
+            System.out.println(json(c, medianMillis(() -> {
+                body.run();
+                device.synchronize();
+            })));
         }
         Parallel.setThreads(Runtime.getRuntime().availableProcessors());
+    }
+
+    /**
+     * The entries whose names contain any of the comma-separated substrings of {@code filter} (all of them when
+     * it is empty), in order, none of them built.
+     */
+    static List<BenchEntry> selected(List<BenchEntry> cases, String filter) {
+        List<String> wanted = Arrays.asList(filter.split(",", -1));
+        return cases.stream().filter(e -> wanted.stream().anyMatch(e.name()::contains)).toList();
     }
 
     /** The median wall time of one repetition, in milliseconds. */

@@ -28,7 +28,6 @@ import dev.nabla.optim.Adam;
 import dev.nabla.optim.Optimizer;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 /**
@@ -36,8 +35,8 @@ import java.util.function.UnaryOperator;
  * efficiency is measured against, in the same run), and SGEMM at four sizes on one and two threads,
  * mirrored one to one by {@code bench/pytorch_bench.py}. The device cases, run through the Tensor API on the
  * chosen device: a 4096³ matmul, a row softmax, attention forward, a 3×3 convolution forward, and
- * four training steps (forward, backward, Adam) at batch size 64 or 32. Cases are suppliers so each
- * allocates its data only when run.
+ * four training steps (forward, backward, Adam) at batch size 64 or 32. Cases are {@link BenchEntry entries}
+ * named up front, so each allocates its data only when chosen.
  */
 public final class BenchSuite {
 
@@ -49,22 +48,22 @@ public final class BenchSuite {
      *
      * @param device where the device cases compute (the SGEMM cases always time the CPU kernel)
      */
-    public static List<Supplier<BenchCase>> all(Device device) {
-        List<Supplier<BenchCase>> cases = new ArrayList<>();
+    public static List<BenchEntry> all(Device device) {
+        List<BenchEntry> cases = new ArrayList<>();
         for (int threads : new int[] {1, 2}) {
-            cases.add(() -> fmaPeak(threads));
+            cases.add(new BenchEntry("fma_peak_t" + threads, name -> fmaPeak(name, threads)));
             for (int n : new int[] {256, 512, 1024, 2048}) {
-                cases.add(() -> sgemm(n, threads));
+                cases.add(new BenchEntry("sgemm_" + n + "_t" + threads, name -> sgemm(name, n, threads)));
             }
         }
-        cases.add(() -> matmul(device, 4096));
-        cases.add(() -> softmax(device));
-        cases.add(() -> attention(device));
-        cases.add(() -> conv(device));
-        cases.add(() -> mlp(device));
-        cases.add(() -> lenet(device));
-        cases.add(() -> lstm(device));
-        cases.add(() -> transformer(device));
+        cases.add(new BenchEntry("matmul_4096", name -> matmul(name, device, 4096)));
+        cases.add(new BenchEntry("softmax_8192x4096", name -> softmax(name, device)));
+        cases.add(new BenchEntry("attention_fwd", name -> attention(name, device)));
+        cases.add(new BenchEntry("conv2d_fwd", name -> conv(name, device)));
+        cases.add(new BenchEntry("mlp_train", name -> mlp(name, device)));
+        cases.add(new BenchEntry("lenet_train", name -> lenet(name, device)));
+        cases.add(new BenchEntry("lstm_train", name -> lstm(name, device)));
+        cases.add(new BenchEntry("transformer_train", name -> transformer(name, device)));
         return cases;
     }
 
@@ -79,19 +78,19 @@ public final class BenchSuite {
         return Tensor.normal(new Generator(shape.length), 0, 1, DType.FLOAT32, device, shape);
     }
 
-    static BenchCase matmul(Device device, int n) {
+    static BenchCase matmul(String name, Device device, int n) {
         Tensor a = randn(device, n, n);
         Tensor b = randn(device, n, n);
-        return new BenchCase("matmul_" + n, "float32 " + where(device), 2.0 * n * n * n, () -> a.matmul(b));
+        return new BenchCase(name, "float32 " + where(device), 2.0 * n * n * n, () -> a.matmul(b));
     }
 
-    static BenchCase softmax(Device device) {
+    static BenchCase softmax(String name, Device device) {
         Tensor x = randn(device, 8192, 4096);
-        return new BenchCase("softmax_8192x4096", "rows of 4096, float32 " + where(device), 0, 2.0 * 4 * x.numel(),
+        return new BenchCase(name, "rows of 4096, float32 " + where(device), 0, 2.0 * 4 * x.numel(),
                 () -> Functional.softmax(x, -1));
     }
 
-    static BenchCase attention(Device device) {
+    static BenchCase attention(String name, Device device) {
         int batchHeads = 32;
         int length = 1024;
         int dim = 64;
@@ -99,27 +98,27 @@ public final class BenchSuite {
         Tensor k = randn(device, batchHeads, length, dim);
         Tensor v = randn(device, batchHeads, length, dim);
         double flops = 4.0 * batchHeads * length * length * dim;
-        return new BenchCase("attention_fwd", "batch*heads=32 L=1024 d=64 float32 " + where(device), flops,
+        return new BenchCase(name, "batch*heads=32 L=1024 d=64 float32 " + where(device), flops,
                 () -> Attention.scaledDotProduct(q, k, v, null, false));
     }
 
-    static BenchCase sgemm(int n, int threads) {
+    static BenchCase sgemm(String name, int n, int threads) {
         Parallel.setThreads(threads);
         float[] a = Tensor.rand(n, n).toFloatArray();
         float[] b = Tensor.rand(n, n).toFloatArray();
         float[] c = new float[n * n];
-        return new BenchCase("sgemm_" + n + "_t" + threads, "N=" + n + " threads=" + threads, 2.0 * n * n * n,
+        return new BenchCase(name, "N=" + n + " threads=" + threads, 2.0 * n * n * n,
                 () -> Sgemm.multiply(n, n, n, a, 0, MatrixStrides.rowMajor(n), b, 0, MatrixStrides.rowMajor(n), 0f, c, 0,
                         n));
     }
 
     /** The core's FMA peak on this JVM, each of {@code threads} threads running the register-bound loop. */
-    static BenchCase fmaPeak(int threads) {
+    static BenchCase fmaPeak(String name, int threads) {
         Parallel.setThreads(threads);
         FmaPeak loop = Simd.fmaPeak();
         long iterations = 20_000_000L;
         float[] sink = new float[threads];
-        return new BenchCase("fma_peak_t" + threads, "register-bound FMA loop threads=" + threads,
+        return new BenchCase(name, "register-bound FMA loop threads=" + threads,
                 loop.flopsPerIteration() * iterations * threads, () -> Parallel.forRange(threads, 1, (from, to) -> {
                     for (int t = from; t < to; t++) {
                         sink[t] = loop.run(iterations);
@@ -127,12 +126,12 @@ public final class BenchSuite {
                 }));
     }
 
-    static BenchCase conv(Device device) {
+    static BenchCase conv(String name, Device device) {
         Tensor x = randn(device, 32, 64, 56, 56);
         Tensor w = randn(device, 64, 64, 3, 3);
         ConvGeometry geo = ConvGeometry.of(1, 1, 1, 1);
         double flops = 2.0 * 32 * 64 * 56 * 56 * 64 * 9;
-        return new BenchCase("conv2d_fwd", "x=32x64x56x56 w=64x64x3x3 pad=1 " + where(device), flops,
+        return new BenchCase(name, "x=32x64x56x56 w=64x64x3x3 pad=1 " + where(device), flops,
                 () -> ConvOps.conv2d(x, w, null, geo));
     }
 
@@ -147,11 +146,11 @@ public final class BenchSuite {
         };
     }
 
-    static BenchCase mlp(Device device) {
+    static BenchCase mlp(String name, Device device) {
         Module model = new Sequential(new Linear(784, 256), Activation.relu(), new Linear(256, 128), Activation.relu(),
                 new Linear(128, 10));
         Tensor labels = labels(device);
-        return new BenchCase("mlp_train", "784-256-128-10 batch=64 adam " + where(device), 0,
+        return new BenchCase(name, "784-256-128-10 batch=64 adam " + where(device), 0,
                 trainStep(model, y -> Functional.crossEntropy(y, labels), randn(device, 64, 784)));
     }
 
@@ -159,23 +158,23 @@ public final class BenchSuite {
         return Tensor.randint(new Generator(3), 0, 10, device, 64);
     }
 
-    static BenchCase lenet(Device device) {
+    static BenchCase lenet(String name, Device device) {
         Module model = new Sequential(new Conv2d(1, 6, 5), Activation.relu(), new MaxPool2d(2), new Conv2d(6, 16, 5),
                 Activation.relu(), new MaxPool2d(2), new Flatten(), new Linear(16 * 4 * 4, 120), Activation.relu(),
                 new Linear(120, 84), Activation.relu(), new Linear(84, 10));
         Tensor labels = labels(device);
-        return new BenchCase("lenet_train", "1x28x28 batch=64 adam " + where(device), 0,
+        return new BenchCase(name, "1x28x28 batch=64 adam " + where(device), 0,
                 trainStep(model, y -> Functional.crossEntropy(y, labels), randn(device, 64, 1, 28, 28)));
     }
 
-    static BenchCase lstm(Device device) {
-        return new BenchCase("lstm_train", "in=64 hidden=256 seq=50 batch=32 adam " + where(device), 0,
+    static BenchCase lstm(String name, Device device) {
+        return new BenchCase(name, "in=64 hidden=256 seq=50 batch=32 adam " + where(device), 0,
                 trainStep(new LSTM(64, 256), y -> y.pow(2).mean(), randn(device, 50, 32, 64)));
     }
 
-    static BenchCase transformer(Device device) {
+    static BenchCase transformer(String name, Device device) {
         TransformerEncoder model = new TransformerEncoder(new TransformerConfig(128, 4, 512, 0.0, false), 2);
-        return new BenchCase("transformer_train", "2 layers d=128 heads=4 ff=512 seq=64 batch=32 adam " + where(device),
+        return new BenchCase(name, "2 layers d=128 heads=4 ff=512 seq=64 batch=32 adam " + where(device),
                 0, trainStep(model, y -> y.pow(2).mean(), randn(device, 32, 64, 128)));
     }
 }
