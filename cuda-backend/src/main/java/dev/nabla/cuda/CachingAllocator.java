@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A size-bucketed caching allocator over a {@link DeviceMemory}: freed blocks stay cached by bucket
@@ -20,13 +21,14 @@ import java.util.Set;
  * a GC, on the out-of-memory path) rather than a {@link java.lang.ref.Cleaner} thread: that makes
  * the retry deterministic and keeps every allocator action on a thread that uses the device.
  *
- * <p>On an allocation failure the allocator runs a GC, drains the queue, empties its cache and
- * retries once; a second failure throws {@link DeviceOutOfMemoryException} with requested, free
- * and total bytes. It never spills to host memory.
+ * <p>On an allocation failure the allocator runs one GC, then gives back the blocks of the owners it found
+ * unreachable and its cache, and retries; the JVM enqueues those owners one by one, so while the request
+ * still does not fit it waits for more of them, up to the drain wait in all. When no more come, it throws
+ * {@link DeviceOutOfMemoryException} with requested, free and total bytes. It never spills to host memory.
  */
 public final class CachingAllocator implements AutoCloseable {
 
-    /** How long the out-of-memory path waits for the GC to enqueue the first unreachable owner. */
+    /** How long, in all, the out-of-memory path waits for the GC to enqueue unreachable owners. */
     static final long DEFAULT_DRAIN_WAIT_MILLIS = 100;
 
     private final DeviceMemory memory;
@@ -59,7 +61,7 @@ public final class CachingAllocator implements AutoCloseable {
      * @param memory the device memory to draw from
      * @param deviceName the device's name for error messages
      * @param gc what "run a garbage collection" means (tests count the calls)
-     * @param drainWaitMillis how long to wait for the first unreachable owner after {@code gc}
+     * @param drainWaitMillis how long, in all, to wait for unreachable owners after {@code gc}
      */
     CachingAllocator(DeviceMemory memory, String deviceName, Runnable gc, long drainWaitMillis) {
         this.memory = memory;
@@ -104,13 +106,18 @@ public final class CachingAllocator implements AutoCloseable {
     private long retryAfterReclaiming(long bytes, long bucket) {
         oomRetries++;
         gc.run();
-        drainUnreachable(drainWaitMillis);
-        emptyCache();
-        long address = memory.alloc(bucket);
-        if (address == 0) {
-            throw outOfMemory(bytes, bucket);
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(drainWaitMillis);
+        while (true) {
+            int reclaimed = drainUnreachable(TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()));
+            emptyCache();
+            long address = memory.alloc(bucket);
+            if (address != 0) {
+                return address;
+            }
+            if (reclaimed == 0) {
+                throw outOfMemory(bytes, bucket);
+            }
         }
-        return address;
     }
 
     private DeviceOutOfMemoryException outOfMemory(long bytes, long bucket) {
@@ -145,17 +152,25 @@ public final class CachingAllocator implements AutoCloseable {
         cachedBytes += block.bucketBytes();
     }
 
-    /** Returns the blocks of owners found unreachable; waits up to {@code waitMillis} for the first. */
-    private void drainUnreachable(long waitMillis) {
+    /**
+     * Returns the blocks of owners found unreachable; waits up to {@code waitMillis} for the first (not at all
+     * when it is not positive).
+     *
+     * @return how many blocks came back
+     */
+    private int drainUnreachable(long waitMillis) {
+        int reclaimed = 0;
         try {
             Reference<?> ref = waitMillis > 0 ? unreachable.remove(waitMillis) : unreachable.poll();
             while (ref != null) {
                 ((OwnerReference) ref).block.close();
+                reclaimed++;
                 ref = unreachable.poll();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        return reclaimed;
     }
 
     /** Gives every cached block back to the device. */

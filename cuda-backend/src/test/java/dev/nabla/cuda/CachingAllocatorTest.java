@@ -100,6 +100,20 @@ class CachingAllocatorTest {
         assertEquals(4096, allocator.stats().allocatedBytes());
     }
 
+    @Test
+    void aRequestThatNeedsSeveralUnreachableOwnersBlocksWaitsForAllOfThem() {
+        FakeDeviceMemory memory = new FakeDeviceMemory(4 * 512);
+        CachingAllocator allocator = new CachingAllocator(memory, "cuda:0", System::gc, 5_000);
+        for (int i = 0; i < 4; i++) {
+            trackUnreachableOwner(allocator, 512);
+        }
+        // the GC finds four owners, which the JVM enqueues one at a time: the retry must not stop after the first
+        DeviceBlock block = allocator.allocate(4 * 512);
+        assertEquals(4 * 512, block.bucketBytes());
+        assertEquals(1, allocator.stats().oomRetries());
+        assertEquals(4 * 512, allocator.stats().allocatedBytes());
+    }
+
     private static void trackUnreachableOwner(CachingAllocator allocator, long bytes) {
         Object owner = new Object();
         allocator.track(owner, allocator.allocate(bytes));

@@ -53,9 +53,9 @@ class CudnnRecurrenceTest {
         FakeDeviceMemory memory = new FakeDeviceMemory(3 * 512);
         CachingAllocator allocator = new CachingAllocator(memory, "cuda:0", System::gc, 5_000);
         saveAndDrop(allocator);
-        DeviceBlock next = allocator.allocate(512); // needs one of the dropped state's blocks
-        assertEquals(512, next.bucketBytes());
-        assertEquals(512, allocator.stats().allocatedBytes());
+        DeviceBlock next = allocator.allocate(3 * 512); // needs all three of the dropped state's blocks
+        assertEquals(3 * 512, next.bucketBytes());
+        assertEquals(3 * 512, allocator.stats().allocatedBytes());
     }
 
     private static void saveAndDrop(CachingAllocator allocator) {
