@@ -11,6 +11,7 @@
 #include "layernorm.cu"
 #include "lstm_cell.cu"
 #include "optim.cu"
+#include "pool.cu"
 #include "random.cu"
 #include "softmax.cu"
 #include "emulated_output.h"
@@ -114,19 +115,23 @@ static void bias_case(int act, int outer, int channels, int inner) {
 
 // Cross-entropy of logits [rows, classes] (seed 70, [-4, 4)) against targets (seed 71) with every fifth row ignored
 // (-100), then its gradient for an upstream gradient (seed 72, [-1, 1)) per row. The kernels take int32 targets.
-static void cross_entropy_case(int rows, int classes) {
-    const std::vector<float> logits = uniform(70, rows * classes, -4, 4), dloss = uniform(72, rows, -1, 1);
+template <typename T>
+static void cross_entropy_case(void (*forward)(T*, T*, T*, const T*, const int*, int, int, int),
+                               void (*backward)(T*, const T*, const T*, const int*, const T*, int, int, int, int),
+                               int rows, int classes) {
+    const std::vector<T> logits = uniform<T>(70, rows * classes, -4, 4), dloss = uniform<T>(72, rows, -1, 1);
     std::vector<int> target(rows);
     for (int r = 0; r < rows; ++r) target[r] = r % 5 == 4 ? -100 : (int)counter_rng_uniform_on(71, r, 0, classes);
-    std::vector<float> loss(rows), lse(rows), dlogits(rows * classes);
+    std::vector<T> loss(rows), lse(rows), dlogits(rows * classes);
     const Dim3 grid{(unsigned)rows}, threads = row_block(classes);
-    emu::launch(grid, threads, cross_entropy_forward_f32, loss.data(), lse.data(), (float*)nullptr, logits.data(),
-                target.data(), rows, classes, -100);
+    emu::launch(grid, threads, forward, loss.data(), lse.data(), (T*)nullptr, logits.data(), target.data(), rows,
+                classes, -100);
     const Dim3 elements = elementwise_grid((long long)rows * classes), elementThreads{256};
-    emu::launch(elements, elementThreads, cross_entropy_backward_f32, dlogits.data(), logits.data(), lse.data(),
-                target.data(), dloss.data(), 1, rows, classes, -100);
-    print("CE_LOSS", {rows, classes}, grid, threads, loss);
-    print("CE_GRAD", {rows, classes}, elements, elementThreads, dlogits);
+    emu::launch(elements, elementThreads, backward, dlogits.data(), logits.data(), lse.data(), target.data(),
+                dloss.data(), 1, rows, classes, -100);
+    const std::vector<int> fields{rows, classes, 8 * (int)sizeof(T)};
+    print("CE_LOSS", fields, grid, threads, loss);
+    print("CE_GRAD", fields, elements, elementThreads, dlogits);
 }
 
 // The GRU cell kernels in T on projections x (seed 4, [-3, 3)), p (seed 5, [-3, 3)), h (seed 6, [-1, 1)) and the
@@ -172,26 +177,31 @@ static void row_kernels_case(int rows, int cols) {
 // [-1, 1)), [rows, cols]: forward and input gradient one block per row; the parameter gradients in 256-thread blocks,
 // one per 32-column slab (LaunchGeometry.columnSlabs) or, with slabBlocks > 0, that many blocks striding over the
 // slabs, which then also run with dbeta null and must give the same dgamma.
-static void layernorm_affine_case(int rows, int cols, int slabBlocks) {
-    const std::vector<float> x = uniform(50, rows * cols, -3, 5), gamma = uniform(51, cols, -2, 2),
-                             beta = uniform(52, cols, -1, 1), dy = uniform(53, rows * cols, -1, 1);
-    std::vector<float> y(rows * cols), mean(rows), rstd(rows), dx(rows * cols), dgamma(cols), dbeta(cols);
+template <typename T>
+static void layernorm_affine_case(void (*forward)(T*, T*, T*, const T*, const T*, const T*, int, int, T),
+                                  void (*backward_input)(T*, const T*, const T*, const T*, const T*, const T*, int,
+                                                         int),
+                                  void (*backward_params)(T*, T*, const T*, const T*, const T*, const T*, int, int),
+                                  int rows, int cols, int slabBlocks) {
+    const std::vector<T> x = uniform<T>(50, rows * cols, -3, 5), gamma = uniform<T>(51, cols, -2, 2),
+                         beta = uniform<T>(52, cols, -1, 1), dy = uniform<T>(53, rows * cols, -1, 1);
+    std::vector<T> y(rows * cols), mean(rows), rstd(rows), dx(rows * cols), dgamma(cols), dbeta(cols);
     const Dim3 grid{(unsigned)rows}, threads = row_block(cols);
-    emu::launch(grid, threads, layernorm_forward_f32, y.data(), mean.data(), rstd.data(), x.data(), gamma.data(),
-                beta.data(), rows, cols, 1e-5f);
-    emu::launch(grid, threads, layernorm_backward_input_f32, dx.data(), dy.data(), x.data(), mean.data(), rstd.data(),
+    emu::launch(grid, threads, forward, y.data(), mean.data(), rstd.data(), x.data(), gamma.data(),
+                beta.data(), rows, cols, T(1e-5));
+    emu::launch(grid, threads, backward_input, dx.data(), dy.data(), x.data(), mean.data(), rstd.data(),
                 gamma.data(), rows, cols);
     const Dim3 slabs{slabBlocks > 0 ? (unsigned)slabBlocks : ceil_div(cols, 32)}, slabThreads{256};
-    emu::launch(slabs, slabThreads, layernorm_backward_params_f32, dgamma.data(), dbeta.data(), dy.data(), x.data(),
+    emu::launch(slabs, slabThreads, backward_params, dgamma.data(), dbeta.data(), dy.data(), x.data(),
                 mean.data(), rstd.data(), rows, cols);
-    const std::vector<int> fields{rows, cols, slabBlocks};
+    const std::vector<int> fields{rows, cols, slabBlocks, 8 * (int)sizeof(T)};
     print("LAYERNORM_AFFINE", fields, grid, threads, y);
     print("LAYERNORM_AFFINE_DX", fields, grid, threads, dx);
     print("LAYERNORM_DGAMMA", fields, slabs, slabThreads, dgamma);
     print("LAYERNORM_DBETA", fields, slabs, slabThreads, dbeta);
     if (slabBlocks > 0) {
-        std::vector<float> alone(cols);
-        emu::launch(slabs, slabThreads, layernorm_backward_params_f32, alone.data(), (float*)nullptr, dy.data(), x.data(),
+        std::vector<T> alone(cols);
+        emu::launch(slabs, slabThreads, backward_params, alone.data(), (T*)nullptr, dy.data(), x.data(),
                     mean.data(), rstd.data(), rows, cols);
         print("LAYERNORM_DGAMMA_ALONE", fields, slabs, slabThreads, alone);
     }
@@ -232,6 +242,45 @@ static void columns_case(void (*unfold)(T*, const T*, int, int, int, int, int, i
     print("COL2IM", fields, image_grid, block, x_out);
 }
 
+// Max and average pooling of x [n, c, h, w] (seed 90, [-2, 2), x[5] = NaN) in T, forward and backward (output
+// gradient seed 91, [-1, 1)), average pooling with and without the padding counted. threads = 0 launches
+// LaunchGeometry.elementwise's grids, else one block of that many threads, which must stride over everything.
+template <typename T>
+static void pool_case(void (*max_forward)(T*, int*, const T*, POOL_PARAMS),
+                      void (*max_backward)(T*, const T*, const int*, POOL_PARAMS),
+                      void (*avg_forward)(T*, const T*, POOL_PARAMS, int),
+                      void (*avg_backward)(T*, const T*, POOL_PARAMS, int), int n, int c, int h, int w, int kh, int kw,
+                      int sh, int sw, int ph, int pw, unsigned threads) {
+    const int oh = (h + 2 * ph - kh) / sh + 1, ow = (w + 2 * pw - kw) / sw + 1, bits = 8 * sizeof(T);
+    const int image = n * c * h * w, pooled = n * c * oh * ow;
+    std::vector<T> x = uniform<T>(90, image, -2, 2);
+    x[5] = NAN;
+    const std::vector<T> dy = uniform<T>(91, pooled, -1, 1);
+    std::vector<T> y(pooled), dx(image);
+    std::vector<int> argmax(pooled);
+    const Dim3 block{threads == 0 ? 256u : threads};
+    const Dim3 out_grid = threads == 0 ? elementwise_grid(pooled) : Dim3{1};
+    const Dim3 in_grid = threads == 0 ? elementwise_grid(image) : Dim3{1};
+    const std::vector<int> fields{bits, n, c, h, w, kh, kw, sh, sw, ph, pw, (int)threads};
+    emu::launch(out_grid, block, max_forward, y.data(), argmax.data(), x.data(), n, c, h, w, kh, kw, sh, sw, ph, pw);
+    print("MAXPOOL_Y", fields, out_grid, block, y);
+    print("MAXPOOL_ARGMAX", fields, out_grid, block, std::vector<long long>(argmax.begin(), argmax.end()));
+    emu::launch(in_grid, block, max_backward, dx.data(), dy.data(), argmax.data(), n, c, h, w, kh, kw, sh, sw, ph, pw);
+    print("MAXPOOL_DX", fields, in_grid, block, dx);
+    for (int countPad = 0; countPad <= 1; ++countPad) {
+        std::vector<int> avgFields = fields;
+        avgFields.push_back(countPad);
+        x[5] = 0;  // a NaN would only spread through the sums
+        emu::launch(out_grid, block, avg_forward, y.data(), x.data(), n, c, h, w, kh, kw, sh, sw, ph, pw, countPad);
+        print("AVGPOOL_Y", avgFields, out_grid, block, y);
+        emu::launch(in_grid, block, avg_backward, dx.data(), dy.data(), n, c, h, w, kh, kw, sh, sw, ph, pw, countPad);
+        print("AVGPOOL_DX", avgFields, in_grid, block, dx);
+    }
+}
+
+#define LAYERNORM_KERNELS_OF(S) layernorm_forward_##S, layernorm_backward_input_##S, layernorm_backward_params_##S
+#define POOL_KERNELS_OF(S) maxpool2d_forward_##S, maxpool2d_backward_##S, avgpool2d_forward_##S, avgpool2d_backward_##S
+
 int main() {
     softmax_case(5, 70, 0);
     softmax_case(3, 600, 1);
@@ -249,14 +298,20 @@ int main() {
     columns_case(im2col_f32, col2im_f32, 1, 2, 9, 8, 3, 2, 2, 3, 1, 2, 2, 1, 0);   // stride, padding and dilation per axis
     columns_case(im2col_f64, col2im_f64, 2, 2, 5, 5, 5, 5, 1, 1, 0, 0, 1, 1, 0);  // one output position per image
     columns_case(im2col_f32, col2im_f32, 3, 4, 6, 7, 2, 3, 2, 1, 0, 1, 1, 2, 64);  // one block striding over everything
+    pool_case(POOL_KERNELS_OF(f32), 2, 3, 8, 6, 2, 2, 2, 2, 0, 0, 0);   // LeNet's 2x2 stride 2
+    pool_case(POOL_KERNELS_OF(f32), 1, 2, 7, 9, 3, 3, 2, 1, 1, 1, 0);   // overlapping padded windows, per-axis strides
+    pool_case(POOL_KERNELS_OF(f64), 2, 2, 5, 6, 3, 2, 1, 2, 1, 0, 0);   // float64
+    pool_case(POOL_KERNELS_OF(f32), 2, 3, 6, 5, 2, 3, 1, 1, 1, 1, 64);  // one block striding over everything
     row_kernels_case(5, 70);
     row_kernels_case(3, 1500);
-    layernorm_affine_case(5, 70, 0);     // fewer rows than the block's 8 row phases
-    layernorm_affine_case(200, 96, 0);   // many rows, whole slabs
-    layernorm_affine_case(37, 200, 2);   // 7 slabs (the last partial) over 2 blocks
+    layernorm_affine_case(LAYERNORM_KERNELS_OF(f32), 5, 70, 0);    // fewer rows than the block's 8 row phases
+    layernorm_affine_case(LAYERNORM_KERNELS_OF(f32), 200, 96, 0);  // many rows, whole slabs
+    layernorm_affine_case(LAYERNORM_KERNELS_OF(f32), 37, 200, 2);  // 7 slabs (the last partial) over 2 blocks
+    layernorm_affine_case(LAYERNORM_KERNELS_OF(f64), 37, 200, 2);
     adam_case(700);
-    cross_entropy_case(10, 7);
-    cross_entropy_case(6, 700);
+    cross_entropy_case(cross_entropy_forward_f32, cross_entropy_backward_f32, 10, 7);
+    cross_entropy_case(cross_entropy_forward_f32, cross_entropy_backward_f32, 6, 700);
+    cross_entropy_case(cross_entropy_forward_f64, cross_entropy_backward_f64, 6, 700);
     gru_case(gru_cell_forward_f32, gru_cell_backward_f32, 3, 100);
     gru_case(gru_cell_forward_f64, gru_cell_backward_f64, 5, 61);
     lstm_case(lstm_cell_forward_f32, lstm_cell_backward_f32, 3, 100, 0);

@@ -3,7 +3,9 @@
 // one output line per case:
 //   BINARY_I64 op | UNARY_I64 op | UNARY_F32 op | BINARY_F32 op | WHERE_F32 0 | CAST from to | CAST_T from to
 //   REDUCE_I64 op outer reduce inner | REDUCE_F32 ... | ARGREDUCE_F32 ...
-//   RANDOM dist bits | GATHER case | SCATTER_ADD case | GEMM M N K transA transB batch broadcastA beta capped
+//   RANDOM dist bits | GATHER case | SCATTER_ADD case | INDEX_SELECT bits threads | INDEX_ADD bits threads
+//   EW_UNARY / EW_UNARY_STRIDED / EW_BINARY / EW_BINARY_STRIDED / EW_WHERE / EW_WHERE_STRIDED dtype-code
+//   GEMM M N K transA transB batch broadcastA beta capped
 #include "elementwise.cu"
 #include "gemm.cu"
 #include "indexing.cu"
@@ -89,6 +91,12 @@ static void gather_cases() {
     emu::launch(elementwise_grid(21), threads, gather_strided_i64, outBig.data(), big.data(), rows.data(), 5, 7,
                 layout3({3, 7}, {7, 1}, {0, 1}, {7, 1}));
     print("GATHER", {3}, elementwise_grid(21), threads, outBig);
+    // 6: case 1 in float64
+    const std::vector<double> x64 = uniform<double>(62, 35, -1, 1);
+    std::vector<double> out64(21);
+    emu::launch(elementwise_grid(21), threads, gather_strided_f64, out64.data(), x64.data(), rows.data(), 5, 7,
+                layout3({3, 7}, {7, 1}, {0, 1}, {7, 1}));
+    print("GATHER", {6}, elementwise_grid(21), threads, out64);
     // 4 and 5: dst [5, 7] (zeros) += src [6, 7] along axis 0 by index [6, 7] in [0, 5): repeated rows accumulate
     const std::vector<long long> into = uniform<long long>(66, 42, 0, 5);
     const std::vector<float> src = uniform(67, 42, -1, 1);
@@ -101,6 +109,71 @@ static void gather_cases() {
     emu::launch(elementwise_grid(42), threads, scatter_add_strided_f64, dst64.data(), src64.data(), into.data(), 5, 7,
                 layout3({6, 7}, {0, 1}, {7, 1}, {7, 1}));
     print("SCATTER_ADD", {5}, elementwise_grid(42), threads, dst64);
+}
+
+// The six elementwise entry points of one dtype, each once (code: 0 f32, 1 f64, 2 i64): dense unary NEG on a
+// (seed 74), the strided unary COPY reading a [4, 5] transposed, dense binary MUL of a and b (seed 75), the strided
+// binary SUB of a [4, 1, 5] and b [1, 3, 5] broadcast to [4, 3, 5], and where(a > 0, a, b) dense and broadcast.
+// Floats on [-3, 3), int64 on [-50, 50).
+template <typename T>
+static void elementwise_family_case(void (*unary)(T*, const T*, int, int),
+                                    void (*unary_strided)(T*, const T*, int, NdLayout),
+                                    void (*binary)(T*, const T*, const T*, int, int),
+                                    void (*binary_strided)(T*, const T*, const T*, int, NdLayout),
+                                    void (*where)(T*, const T*, const T*, const T*, int),
+                                    void (*where_strided)(T*, const T*, const T*, const T*, NdLayout), int code) {
+    const double low = code == 2 ? -50 : -3, high = code == 2 ? 50 : 3;
+    const std::vector<T> a = uniform<T>(74, 20, low, high), b = uniform<T>(75, 20, low, high);
+    std::vector<T> cond(20);
+    for (int i = 0; i < 20; ++i) cond[i] = a[i] > 0 ? T(1) : T(0);
+    const Dim3 threads{256}, dense = elementwise_grid(20), broadcast = elementwise_grid(60);
+    std::vector<T> y(20), wide(60);
+    emu::launch(dense, threads, unary, y.data(), a.data(), 20, NABLA_UNARY_NEG);
+    print("EW_UNARY", {code}, dense, threads, y);
+    NdLayout transposed{};  // y dense [5, 4] = a [4, 5] read with strides (1, 5)
+    transposed.rank = 2;
+    transposed.shape[0] = 5, transposed.shape[1] = 4;
+    transposed.stride[0][0] = 4, transposed.stride[0][1] = 1;
+    transposed.stride[1][0] = 1, transposed.stride[1][1] = 5;
+    emu::launch(dense, threads, unary_strided, y.data(), a.data(), NABLA_UNARY_COPY, transposed);
+    print("EW_UNARY_STRIDED", {code}, dense, threads, y);
+    emu::launch(dense, threads, binary, y.data(), a.data(), b.data(), 20, NABLA_BINARY_MUL);
+    print("EW_BINARY", {code}, dense, threads, y);
+    NdLayout layout{};  // out [4, 3, 5], a [4, 1, 5], b [1, 3, 5] (its first 15 values)
+    layout.rank = 3;
+    const int shape[3] = {4, 3, 5}, out[3] = {15, 5, 1}, sa[3] = {5, 0, 1}, sb[3] = {0, 5, 1};
+    for (int d = 0; d < 3; ++d) {
+        layout.shape[d] = shape[d];
+        layout.stride[0][d] = out[d], layout.stride[1][d] = sa[d], layout.stride[2][d] = sb[d];
+    }
+    emu::launch(broadcast, threads, binary_strided, wide.data(), a.data(), b.data(), NABLA_BINARY_SUB, layout);
+    print("EW_BINARY_STRIDED", {code}, broadcast, threads, wide);
+    emu::launch(dense, threads, where, y.data(), cond.data(), a.data(), b.data(), 20);
+    print("EW_WHERE", {code}, dense, threads, y);
+    NdLayout chosen = layout;  // where(cond [4, 1, 5], a [4, 1, 5], b [1, 3, 5])
+    for (int d = 0; d < 3; ++d) chosen.stride[1][d] = sa[d], chosen.stride[2][d] = sa[d], chosen.stride[3][d] = sb[d];
+    emu::launch(broadcast, threads, where_strided, wide.data(), cond.data(), a.data(), b.data(), chosen);
+    print("EW_WHERE_STRIDED", {code}, broadcast, threads, wide);
+}
+
+// index_select and index_add (embedding lookup and its gradient, indexSelect) in T: x [3, 7, 5] (seed 72,
+// [-1, 1)) at the int32 indices 6, 0, 6, 3, 6, 1 along the middle axis, and dst [3, 7, 5] (zeros) += src [3, 6, 5]
+// (seed 73, [-1, 1)) at the same indices; index 6 repeats, so three values meet there. threads = 0 launches
+// LaunchGeometry.elementwise's grid, else one block of that many threads, which must stride.
+template <typename T>
+static void index_case(void (*select)(T*, const T*, const int*, int, int, int, int),
+                       void (*add)(T*, const T*, const int*, int, int, int, int), unsigned threads) {
+    const int outer = 3, axis = 7, count = 6, inner = 5, bits = 8 * sizeof(T);
+    const std::vector<int> index{6, 0, 6, 3, 6, 1};
+    const std::vector<T> x = uniform<T>(72, outer * axis * inner, -1, 1),
+                         src = uniform<T>(73, outer * count * inner, -1, 1);
+    std::vector<T> picked(outer * count * inner), dst(outer * axis * inner);
+    const Dim3 block{threads == 0 ? 256u : threads};
+    const Dim3 grid = threads == 0 ? elementwise_grid(outer * count * inner) : Dim3{1};
+    emu::launch(grid, block, select, picked.data(), x.data(), index.data(), outer, axis, count, inner);
+    print("INDEX_SELECT", {bits, (int)threads}, grid, block, picked);
+    emu::launch(grid, block, add, dst.data(), src.data(), index.data(), outer, axis, count, inner);
+    print("INDEX_ADD", {bits, (int)threads}, grid, block, dst);
 }
 
 // The PTX GEMM fallback (no cuBLAS): C[b] = alpha op(A[b]) op(B[b]) + beta C[b] on A (seed 80), B (81) and C (82),
@@ -118,6 +191,9 @@ static void gemm_case(void (*kernel)(T*, const T*, const T*, int, int, int, int,
                 transB ? K : N, N, T(2), T(halfBeta ? 0.5 : 0), batch, broadcastA ? 0 : M * K, K * N, M * N);
     print("GEMM", {M, N, K, transA, transB, batch, broadcastA, halfBeta, capped, 8 * (int)sizeof(T)}, grid, threads, c);
 }
+
+#define ELEMENTWISE_KERNELS_OF(S) \
+    ew_unary_##S, ew_unary_strided_##S, ew_binary_##S, ew_binary_strided_##S, ew_where_##S, ew_where_strided_##S
 
 int main() {
     const Dim3 threads{256}, grid = elementwise_grid(N);
@@ -230,6 +306,12 @@ int main() {
     random_case(random_uniform_f64, random_normal_f64);
     random_case(random_uniform_i64, random_normal_i64);
     gather_cases();
+    elementwise_family_case(ELEMENTWISE_KERNELS_OF(f32), 0);
+    elementwise_family_case(ELEMENTWISE_KERNELS_OF(f64), 1);
+    elementwise_family_case(ELEMENTWISE_KERNELS_OF(i64), 2);
+    index_case(index_select_f32, index_add_f32, 0);
+    index_case(index_select_f64, index_add_f64, 0);
+    index_case(index_select_f32, index_add_f32, 32);
     gemm_case(gemm_f32, 70, 37, 20, 0, 0, 2, 0, 0, 0);
     gemm_case(gemm_f32, 70, 37, 20, 0, 0, 2, 0, 0, 1);
     gemm_case(gemm_f32, 33, 65, 17, 1, 1, 1, 0, 0, 0);

@@ -20,11 +20,14 @@ import dev.nabla.backend.fast.FusedActivation;
 import dev.nabla.backend.fast.GruCellKernel;
 import dev.nabla.backend.fast.LayerNormKernel;
 import dev.nabla.backend.fast.LstmCellKernel;
+import dev.nabla.backend.fast.PoolGeometry;
+import dev.nabla.backend.fast.PoolKernel;
 import dev.nabla.backend.fast.SoftmaxKernel;
 import dev.nabla.backend.fast.WindowIm2Col;
 import dev.nabla.nn.Functional;
 import dev.nabla.nn.attention.Attention;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -183,13 +186,15 @@ class EmulatedKernelTest {
     }
 
     @Test
-    void layerNormWithWeightAndBiasAndItsParameterGradientsMatchTheCpu() {
+    void layerNormWithWeightAndBiasAndItsParameterGradientsMatchTheCpuInFloatAndDouble() {
         List<EmulatedOutput.Line> norms = named("LAYERNORM_AFFINE");
-        assertEquals(3, norms.size(), "affine layer-norm cases");
+        assertEquals(4, norms.size(), "affine layer-norm cases");
         for (EmulatedOutput.Line l : norms) {
             int rows = l.fields()[0];
             int cols = l.fields()[1];
             int slabBlocks = l.fields()[2];
+            DType dtype = l.fields()[3] == 64 ? DType.FLOAT64 : DType.FLOAT32;
+            boolean single = dtype == DType.FLOAT32;
             l.assertGeometry(LaunchGeometry.blockPerRow(rows, cols));
             EmulatedOutput.Line dgamma = sibling("LAYERNORM_DGAMMA", l);
             LaunchGeometry slabs = LaunchGeometry.columnSlabs(cols);
@@ -199,30 +204,31 @@ class EmulatedKernelTest {
                 assertTrue(slabBlocks < slabs.gridX(), l.at() + ": blocks must stride over the slabs");
                 assertEquals(slabs.blockX(), dgamma.blockX(), l.at() + " block");
             }
-            Tensor x = EmulatedOutput.uniform(DType.FLOAT32, 50, -3, 5, rows, cols);
-            Tensor gamma = EmulatedOutput.uniform(DType.FLOAT32, 51, -2, 2, cols);
-            Tensor dy = EmulatedOutput.uniform(DType.FLOAT32, 53, -1, 1, rows, cols);
+            Tensor x = EmulatedOutput.uniform(dtype, 50, -3, 5, rows, cols);
+            Tensor gamma = EmulatedOutput.uniform(dtype, 51, -2, 2, cols);
+            Tensor dy = EmulatedOutput.uniform(dtype, 53, -1, 1, rows, cols);
             LayerNormKernel cpu = x.backend().fastPath(LayerNormKernel.class).orElseThrow();
             Tensor y = Tensor.zerosLike(x);
-            Tensor mean = Tensor.zeros(DType.FLOAT32, Device.CPU, rows);
-            Tensor rstd = Tensor.zeros(DType.FLOAT32, Device.CPU, rows);
-            cpu.layerNorm(x.strided(), gamma.strided(), EmulatedOutput.uniform(DType.FLOAT32, 52, -1, 1, cols).strided(),
+            Tensor mean = Tensor.zeros(dtype, Device.CPU, rows);
+            Tensor rstd = Tensor.zeros(dtype, Device.CPU, rows);
+            cpu.layerNorm(x.strided(), gamma.strided(), EmulatedOutput.uniform(dtype, 52, -1, 1, cols).strided(),
                     1e-5, y.strided(), mean.strided(), rstd.strided());
             // Welford in float and three roundings (normalise, scale, shift) against two-pass double, one rounding:
-            // 4e-7 seen
-            EmulatedOutput.assertClose(y, l.tensor(DType.FLOAT32, rows, cols), 1e-6, l.at());
+            // 4e-7 seen; in double both sides round at 1e-16
+            EmulatedOutput.assertClose(y, l.tensor(dtype, rows, cols), single ? 1e-6 : 1e-13, l.at());
             Tensor dx = Tensor.zerosLike(x);
             cpu.layerNormBackward(x.strided(), mean.strided(), rstd.strided(), gamma.strided(), dy.strided(),
                     dx.strided());
-            EmulatedOutput.assertClose(dx, sibling("LAYERNORM_AFFINE_DX", l).tensor(DType.FLOAT32, rows, cols), 1e-6,
-                    l.at() + " dx");
-            Tensor gradGamma = Tensor.zeros(DType.FLOAT32, Device.CPU, cols);
-            Tensor gradBeta = Tensor.zeros(DType.FLOAT32, Device.CPU, cols);
+            EmulatedOutput.assertClose(dx, sibling("LAYERNORM_AFFINE_DX", l).tensor(dtype, rows, cols),
+                    single ? 1e-6 : 1e-13, l.at() + " dx");
+            Tensor gradGamma = Tensor.zeros(dtype, Device.CPU, cols);
+            Tensor gradBeta = Tensor.zeros(dtype, Device.CPU, cols);
             cpu.layerNormParamsBackward(x.strided(), mean.strided(), rstd.strided(), dy.strided(), gradGamma.strided(),
                     gradBeta.strided());
             // column sums of up to 200 rows in float, in the row phases' order, against double: 1.6e-6 seen
-            EmulatedOutput.assertClose(gradGamma, dgamma.tensor(DType.FLOAT32, cols), 5e-6, l.at() + " dgamma");
-            EmulatedOutput.assertClose(gradBeta, sibling("LAYERNORM_DBETA", l).tensor(DType.FLOAT32, cols), 5e-6,
+            double sums = single ? 5e-6 : 1e-13;
+            EmulatedOutput.assertClose(gradGamma, dgamma.tensor(dtype, cols), sums, l.at() + " dgamma");
+            EmulatedOutput.assertClose(gradBeta, sibling("LAYERNORM_DBETA", l).tensor(dtype, cols), sums,
                     l.at() + " dbeta");
             if (slabBlocks > 0) {
                 assertArrayEquals(dgamma.values(), sibling("LAYERNORM_DGAMMA_ALONE", l).values(),
@@ -232,31 +238,34 @@ class EmulatedKernelTest {
     }
 
     @Test
-    void crossEntropyKernelsMatchTheCpuWithIgnoredRows() {
+    void crossEntropyKernelsMatchTheCpuWithIgnoredRowsInFloatAndDouble() {
         List<EmulatedOutput.Line> losses = named("CE_LOSS");
-        assertEquals(2, losses.size(), "cross-entropy cases");
+        assertEquals(3, losses.size(), "cross-entropy cases");
         for (EmulatedOutput.Line l : losses) {
             int rows = l.fields()[0];
             int classes = l.fields()[1];
+            DType dtype = l.fields()[2] == 64 ? DType.FLOAT64 : DType.FLOAT32;
+            boolean single = dtype == DType.FLOAT32;
             l.assertGeometry(LaunchGeometry.blockPerRow(rows, classes));
             EmulatedOutput.Line grads = sibling("CE_GRAD", l);
             grads.assertGeometry(LaunchGeometry.elementwise((long) rows * classes));
-            Tensor logits = EmulatedOutput.uniform(DType.FLOAT32, 70, -4, 4, rows, classes);
+            Tensor logits = EmulatedOutput.uniform(dtype, 70, -4, 4, rows, classes);
             long[] targets = new long[rows];
             for (int r = 0; r < rows; r++) {
                 targets[r] = r % 5 == 4 ? -100 : (long) (classes * CounterRng.uniform(71, r));
             }
             Tensor target = Tensor.of(targets, rows);
             CrossEntropyKernel cpu = logits.backend().fastPath(CrossEntropyKernel.class).orElseThrow();
-            Tensor loss = Tensor.zeros(DType.FLOAT32, Device.CPU, rows);
-            Tensor lse = Tensor.zeros(DType.FLOAT32, Device.CPU, rows);
+            Tensor loss = Tensor.zeros(dtype, Device.CPU, rows);
+            Tensor lse = Tensor.zeros(dtype, Device.CPU, rows);
             assertTrue(cpu.crossEntropyForward(logits.strided(), target.strided(), -100, loss.strided(), lse.strided()));
-            EmulatedOutput.assertClose(loss, l.tensor(DType.FLOAT32, rows), 2e-6, l.at());
+            EmulatedOutput.assertClose(loss, l.tensor(dtype, rows), single ? 2e-6 : 1e-13, l.at());
             Tensor gradLogits = Tensor.zerosLike(logits);
             cpu.crossEntropyBackward(logits.strided(), lse.strided(), target.strided(), -100,
-                    EmulatedOutput.uniform(DType.FLOAT32, 72, -1, 1, rows).strided(), gradLogits.strided());
+                    EmulatedOutput.uniform(dtype, 72, -1, 1, rows).strided(), gradLogits.strided());
             // the kernel rounds logit − lse (up to 8) to float before exp: half an ulp of 8 is 4.8e-7 relative
-            EmulatedOutput.assertClose(gradLogits, grads.tensor(DType.FLOAT32, rows, classes), 1e-6, l.at() + " gradient");
+            EmulatedOutput.assertClose(gradLogits, grads.tensor(dtype, rows, classes), single ? 1e-6 : 1e-13,
+                    l.at() + " gradient");
         }
     }
 
@@ -398,6 +407,56 @@ class EmulatedKernelTest {
                     layout.kw(), folded.strided());
             // both sum each pixel's taps from zero in (row, column) order, so the roundings agree
             assertArrayEquals(folded.toDoubleArray(), fold.tensor(dtype, image).toDoubleArray(), fold.at());
+        }
+    }
+
+    @Test
+    void poolingKernelsMatchTheCpu() {
+        List<EmulatedOutput.Line> forwards = named("MAXPOOL_Y");
+        assertEquals(4, forwards.size(), "pooling cases");
+        PoolKernel cpu = Backends.get(Device.CPU).fastPath(PoolKernel.class).orElseThrow();
+        for (EmulatedOutput.Line l : forwards) {
+            int[] f = l.fields();
+            DType dtype = f[0] == 64 ? DType.FLOAT64 : DType.FLOAT32;
+            int[] image = {f[1], f[2], f[3], f[4]};
+            PoolGeometry geometry = new PoolGeometry(f[5], f[6], f[7], f[8], f[9], f[10]);
+            int[] pooled = {f[1], f[2], geometry.outputHeight(f[3]), geometry.outputWidth(f[4])};
+            EmulatedOutput.Line argmax = sibling("MAXPOOL_ARGMAX", l);
+            EmulatedOutput.Line dx = sibling("MAXPOOL_DX", l);
+            if (f[11] == 0) {
+                l.assertGeometry(LaunchGeometry.elementwise(Shape.numel(pooled)));
+                dx.assertGeometry(LaunchGeometry.elementwise(Shape.numel(image)));
+            }
+            double[] values = EmulatedOutput.uniform(dtype, 90, -2, 2, image).toDoubleArray();
+            values[5] = Double.NaN;
+            Tensor x = Tensor.of(values, image).to(dtype);
+            Tensor gradOut = EmulatedOutput.uniform(dtype, 91, -1, 1, pooled);
+            double tolerance = dtype == DType.FLOAT32 ? 1e-6 : 1e-14;
+
+            Tensor y = Tensor.zeros(dtype, Device.CPU, pooled);
+            Tensor indices = Tensor.zeros(DType.INT64, Device.CPU, pooled);
+            cpu.maxPool2d(x.strided(), geometry, y.strided(), indices.strided());
+            // maxima are copies of inputs (the NaN wins its window), so values and positions agree exactly
+            assertArrayEquals(y.toDoubleArray(), l.tensor(dtype, pooled).toDoubleArray(), l.at());
+            assertArrayEquals(indices.toLongArray(), argmax.tensor(DType.INT64, pooled).toLongArray(), argmax.at());
+            Tensor gradInput = Tensor.zeros(dtype, Device.CPU, image);
+            cpu.maxPool2dBackward(gradOut.strided(), indices.strided(), geometry, gradInput.strided());
+            EmulatedOutput.assertClose(gradInput, dx.tensor(dtype, image), tolerance, dx.at());
+
+            values[5] = 0;
+            Tensor finite = Tensor.of(values, image).to(dtype);
+            for (boolean countPad : new boolean[] {false, true}) {
+                int[] avgFields = Arrays.copyOf(f, f.length + 1);
+                avgFields[f.length] = countPad ? 1 : 0;
+                EmulatedOutput.Line avg = EmulatedOutput.withFields(lines, "AVGPOOL_Y", avgFields);
+                EmulatedOutput.Line avgDx = sibling("AVGPOOL_DX", avg);
+                Tensor mean = Tensor.zeros(dtype, Device.CPU, pooled);
+                cpu.avgPool2d(finite.strided(), geometry, countPad, mean.strided());
+                EmulatedOutput.assertClose(mean, avg.tensor(dtype, pooled), tolerance, avg.at());
+                Tensor spread = Tensor.zeros(dtype, Device.CPU, image);
+                cpu.avgPool2dBackward(gradOut.strided(), geometry, countPad, spread.strided());
+                EmulatedOutput.assertClose(spread, avgDx.tensor(dtype, image), tolerance, avgDx.at());
+            }
         }
     }
 }

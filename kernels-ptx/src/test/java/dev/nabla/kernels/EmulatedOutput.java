@@ -94,8 +94,13 @@ final class EmulatedOutput {
 
     /** The line named {@code name} with the same fields as {@code like}. */
     static Line sibling(List<Line> lines, String name, Line like) {
-        return named(lines, name).stream().filter(l -> Arrays.equals(l.fields(), like.fields())).findFirst()
-                .orElseThrow();
+        return withFields(lines, name, like.fields());
+    }
+
+    /** The line named {@code name} with exactly these fields. */
+    static Line withFields(List<Line> lines, String name, int... fields) {
+        return named(lines, name).stream().filter(l -> Arrays.equals(l.fields(), fields)).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + name + " line with fields " + Arrays.toString(fields)));
     }
 
     /** Core's uniform fill on [low, high) with {@code seed}, as the host programs draw it (int64 truncates). */

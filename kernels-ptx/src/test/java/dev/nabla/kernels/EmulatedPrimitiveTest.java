@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The elementwise, cast, reduction and random-fill kernels that serve INT64 and the newest unary ops, run on the
+ * The elementwise, cast, reduction, random-fill, indexing and GEMM kernels, run on the
  * host emulator ({@code src/test/cuda/emulated_primitives.cu}) and compared with the CPU backend's primitives
  * ({@link Backend}) on the same inputs. INT64 results, casts and uniform fills must be equal exactly; they compute
  * as the CPU does (in double, narrowed as Java's {@code (long)}). Skipped when g++ is absent.
@@ -34,7 +34,7 @@ class EmulatedPrimitiveTest {
 
     @BeforeAll
     static void runEmulatedPrimitives(@TempDir Path dir) throws Exception {
-        lines = EmulatedOutput.run(dir, "emulated_primitives.cu", "SCATTER_ADD");
+        lines = EmulatedOutput.run(dir, "emulated_primitives.cu", "SCATTER_ADD", "INDEX_ADD");
     }
 
     private static List<EmulatedOutput.Line> named(String name) {
@@ -253,10 +253,13 @@ class EmulatedPrimitiveTest {
             {logp, target, Tensor.zeros(DType.FLOAT32, Device.CPU, 8, 1)},
             {x, rows, Tensor.zeros(DType.FLOAT32, Device.CPU, 3, 7)},
             {x.reshape(7, 5).transpose(0, 1), cols, Tensor.zeros(DType.FLOAT32, Device.CPU, 5, 3)},
-            {bits(65, 35).reshape(5, 7), rows, Tensor.zeros(DType.INT64, Device.CPU, 3, 7)}};
-        int[] axes = {1, 0, 1, 0};
+            {bits(65, 35).reshape(5, 7), rows, Tensor.zeros(DType.INT64, Device.CPU, 3, 7)},
+            null, null,
+            {EmulatedOutput.uniform(DType.FLOAT64, 62, -1, 1, 5, 7), rows,
+                Tensor.zeros(DType.FLOAT64, Device.CPU, 3, 7)}};
+        int[] axes = {1, 0, 1, 0, -1, -1, 0};
         List<EmulatedOutput.Line> gathered = named("GATHER");
-        assertEquals(gathers.length, gathered.size(), "gather cases");
+        assertEquals(5, gathered.size(), "gather cases");
         for (EmulatedOutput.Line l : gathered) {
             Tensor[] c = gathers[l.fields()[0]];
             CPU.gather(c[0].strided(), axes[l.fields()[0]], c[1].strided(), c[2].strided());
@@ -269,6 +272,65 @@ class EmulatedPrimitiveTest {
             CPU.scatterAdd(dst.strided(), 0, into.strided(), EmulatedOutput.uniform(dtype, 67, -1, 1, 6, 7).strided());
             // up to six values meet in one row: the emulation adds them in thread order, the CPU in its own
             EmulatedOutput.assertClose(dst, l.tensor(dtype, 5, 7), dtype == DType.FLOAT32 ? 1e-6 : 1e-15, l.at());
+        }
+    }
+
+    @Test
+    void everyElementwiseEntryPointOfEveryDtypeEqualsTheCpu() {
+        for (int code = 0; code < DTYPE_CODES.length; code++) {
+            DType dtype = DTYPE_CODES[code];
+            double low = dtype == DType.INT64 ? -50 : -3;
+            Tensor a = EmulatedOutput.uniform(dtype, 74, low, -low, 20);
+            Tensor b = EmulatedOutput.uniform(dtype, 75, low, -low, 20);
+            Tensor cond = a.gt(0).to(dtype);
+            Tensor y = Tensor.zeros(dtype, Device.CPU, 20);
+            CPU.unary(dev.nabla.backend.UnaryOp.NEG, a.strided(), y.strided());
+            assertExact(y, line("EW_UNARY", code).tensor(dtype, 20), "EW_UNARY " + dtype);
+            Tensor copied = Tensor.zeros(dtype, Device.CPU, 5, 4);
+            CPU.copy(a.reshape(4, 5).transpose(0, 1).strided(), copied.strided());
+            assertExact(copied, line("EW_UNARY_STRIDED", code).tensor(dtype, 5, 4), "EW_UNARY_STRIDED " + dtype);
+            CPU.binary(dev.nabla.backend.BinaryOp.MUL, a.strided(), b.strided(), y.strided());
+            assertExact(y, line("EW_BINARY", code).tensor(dtype, 20), "EW_BINARY " + dtype);
+            Tensor wide = Tensor.zeros(dtype, Device.CPU, 4, 3, 5);
+            Tensor rowsOfA = a.reshape(4, 1, 5).expand(4, 3, 5);
+            Tensor rowsOfB = b.narrow(0, 0, 15).reshape(1, 3, 5).expand(4, 3, 5);
+            CPU.binary(dev.nabla.backend.BinaryOp.SUB, rowsOfA.strided(), rowsOfB.strided(), wide.strided());
+            assertExact(wide, line("EW_BINARY_STRIDED", code).tensor(dtype, 4, 3, 5), "EW_BINARY_STRIDED " + dtype);
+            CPU.where(cond.strided(), a.strided(), b.strided(), y.strided());
+            assertExact(y, line("EW_WHERE", code).tensor(dtype, 20), "EW_WHERE " + dtype);
+            CPU.where(cond.reshape(4, 1, 5).expand(4, 3, 5).strided(), rowsOfA.strided(), rowsOfB.strided(),
+                    wide.strided());
+            assertExact(wide, line("EW_WHERE_STRIDED", code).tensor(dtype, 4, 3, 5), "EW_WHERE_STRIDED " + dtype);
+        }
+    }
+
+    private static EmulatedOutput.Line line(String name, int dtypeCode) {
+        return EmulatedOutput.withFields(lines, name, dtypeCode);
+    }
+
+    @Test
+    void indexSelectAndIndexAddEqualTheCpusGatherAndScatterAdd() {
+        // the int32 indices of the host program along axis 1, broadcast over the outer and inner axes as the
+        // CUDA backend's IndexPlan sees an embedding lookup or indexSelect
+        Tensor index = Tensor.of(new long[] {6, 0, 6, 3, 6, 1}, 1, 6, 1).expand(3, 6, 5);
+        List<EmulatedOutput.Line> selects = named("INDEX_SELECT");
+        assertEquals(3, selects.size(), "index cases");
+        for (EmulatedOutput.Line l : selects) {
+            DType dtype = l.fields()[0] == 64 ? DType.FLOAT64 : DType.FLOAT32;
+            EmulatedOutput.Line added = EmulatedOutput.sibling(lines, "INDEX_ADD", l);
+            if (l.fields()[1] == 0) {
+                l.assertGeometry(LaunchGeometry.elementwise(3 * 6 * 5));
+            }
+            Tensor picked = Tensor.zeros(dtype, Device.CPU, 3, 6, 5);
+            Tensor x = EmulatedOutput.uniform(dtype, 72, -1, 1, 3, 7, 5);
+            CPU.gather(x.strided(), 1, index.strided(), picked.strided());
+            assertExact(picked, l.tensor(dtype, 3, 6, 5), l.at());
+            Tensor dst = Tensor.zeros(dtype, Device.CPU, 3, 7, 5);
+            Tensor src = EmulatedOutput.uniform(dtype, 73, -1, 1, 3, 6, 5);
+            CPU.scatterAdd(dst.strided(), 1, index.strided(), src.strided());
+            // three values meet at index 6: the emulation adds them in thread order, the CPU in its own
+            EmulatedOutput.assertClose(dst, added.tensor(dtype, 3, 7, 5), dtype == DType.FLOAT32 ? 1e-6 : 1e-15,
+                    added.at());
         }
     }
 
