@@ -267,10 +267,10 @@ static void pool_case(void (*max_forward)(T*, int*, const T*, POOL_PARAMS),
     print("MAXPOOL_ARGMAX", fields, out_grid, block, std::vector<long long>(argmax.begin(), argmax.end()));
     emu::launch(in_grid, block, max_backward, dx.data(), dy.data(), argmax.data(), n, c, h, w, kh, kw, sh, sw, ph, pw);
     print("MAXPOOL_DX", fields, in_grid, block, dx);
+    x[5] = 0;  // a NaN would only spread through the sums
     for (int countPad = 0; countPad <= 1; ++countPad) {
         std::vector<int> avgFields = fields;
         avgFields.push_back(countPad);
-        x[5] = 0;  // a NaN would only spread through the sums
         emu::launch(out_grid, block, avg_forward, y.data(), x.data(), n, c, h, w, kh, kw, sh, sw, ph, pw, countPad);
         print("AVGPOOL_Y", avgFields, out_grid, block, y);
         emu::launch(in_grid, block, avg_backward, dx.data(), dy.data(), n, c, h, w, kh, kw, sh, sw, ph, pw, countPad);

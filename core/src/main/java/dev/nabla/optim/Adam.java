@@ -4,6 +4,7 @@ import dev.nabla.Tensor;
 import dev.nabla.backend.fast.AdamKernel;
 import dev.nabla.nn.Parameter;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Adam (PyTorch's rule): {@code g += λp; m = β₁m + (1−β₁)g; v = β₂v + (1−β₂)g²}; with AMSGrad
@@ -73,17 +74,17 @@ public class Adam extends Optimizer {
         return WeightDecay.coupled(param, grad, group);
     }
 
-    /** Whether the backend's {@link AdamKernel} can update these operands: contiguous, one floating dtype. */
-    private static boolean fusable(Tensor param, Tensor g, Tensor m, Tensor v) {
-        if (param.backend().fastPath(AdamKernel.class).isEmpty() || !param.dtype().isFloating()) {
-            return false;
+    /** The backend's {@link AdamKernel} when it can update these operands: contiguous, one floating dtype. */
+    private static Optional<AdamKernel> fusedKernel(Tensor param, Tensor g, Tensor m, Tensor v) {
+        if (!param.dtype().isFloating()) {
+            return Optional.empty();
         }
         for (Tensor t : new Tensor[] {param, g, m, v}) {
             if (!t.isContiguous() || t.dtype() != param.dtype() || !t.shape().equals(param.shape())) {
-                return false;
+                return Optional.empty();
             }
         }
-        return true;
+        return param.backend().fastPath(AdamKernel.class);
     }
 
     @Override
@@ -93,10 +94,10 @@ public class Adam extends Optimizer {
         double b2 = group.get(BETA2);
         Tensor m = state.getOrInit("exp_avg", () -> Tensor.zerosLike(param));
         Tensor v = state.getOrInit("exp_avg_sq", () -> Tensor.zerosLike(param));
-        if (!group.flag(AMSGRAD) && fusable(param, g, m, v)) {
+        Optional<AdamKernel> kernel = group.flag(AMSGRAD) ? Optional.empty() : fusedKernel(param, g, m, v);
+        if (kernel.isPresent()) {
             double t = state.step();
-            AdamKernel kernel = param.backend().fastPath(AdamKernel.class).orElseThrow();
-            kernel.adamStep(param.strided(), m.strided(), v.strided(), g.strided(), group.lr(), b1, b2, group.get(EPS),
+            kernel.get().adamStep(param.strided(), m.strided(), v.strided(), g.strided(), group.lr(), b1, b2, group.get(EPS),
                     1 - Math.pow(b1, t), 1 - Math.pow(b2, t));
             for (Tensor written : new Tensor[] {param, m, v}) {
                 written.strided().storage().bumpVersion();

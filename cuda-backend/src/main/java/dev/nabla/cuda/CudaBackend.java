@@ -472,9 +472,8 @@ public final class CudaBackend implements Backend, AutoCloseable {
         return new DeviceScratch(this);
     }
 
-    /** {@code bytes} of untyped device memory from the cache. */
+    /** {@code bytes} of untyped device memory from the cache; the caller holds this backend's lock. */
     DeviceBlock allocateRaw(long bytes) {
-        context.makeCurrent();
         return allocator.allocate(bytes);
     }
 

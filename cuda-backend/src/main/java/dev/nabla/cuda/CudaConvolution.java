@@ -15,7 +15,7 @@ import java.util.Optional;
 final class CudaConvolution implements ConvKernel, Im2ColKernel {
 
     private final CudaBackend cuda;
-    private Optional<CudnnConvolution> cudnn;
+    private Optional<CudnnConvolution> cudnnConvolution;
 
     CudaConvolution(CudaBackend cuda) {
         this.cuda = cuda;
@@ -50,7 +50,7 @@ final class CudaConvolution implements ConvKernel, Im2ColKernel {
                 cuda.fillDense(written, 0);
                 return;
             }
-            Optional<CudnnConvolution> library = cudnn();
+            Optional<CudnnConvolution> library = cudnnConvolution();
             if (library.isEmpty() || !KernelNames.hasFloatKernels(written.dtype())) {
                 ConvKernel reference = new ReferenceConv(cuda);
                 switch (direction) {
@@ -69,11 +69,12 @@ final class CudaConvolution implements ConvKernel, Im2ColKernel {
         });
     }
 
-    private Optional<CudnnConvolution> cudnn() {
-        if (cudnn == null) {
-            cudnn = cuda.cudnn().map(h -> new CudnnConvolution(h, Boolean.getBoolean(GemmEngine.TF32_PROPERTY)));
+    private Optional<CudnnConvolution> cudnnConvolution() {
+        if (cudnnConvolution == null) {
+            cudnnConvolution = cuda.cudnn()
+                    .map(h -> new CudnnConvolution(h, Boolean.getBoolean(GemmEngine.TF32_PROPERTY)));
         }
-        return cudnn;
+        return cudnnConvolution;
     }
 
     /** The {@code im2col_T} kernel: one thread per column entry. */

@@ -193,7 +193,7 @@ class EmulatedKernelTest {
             int rows = l.fields()[0];
             int cols = l.fields()[1];
             int slabBlocks = l.fields()[2];
-            DType dtype = l.fields()[3] == 64 ? DType.FLOAT64 : DType.FLOAT32;
+            DType dtype = EmulatedOutput.floatType(l.fields()[3]);
             boolean single = dtype == DType.FLOAT32;
             l.assertGeometry(LaunchGeometry.blockPerRow(rows, cols));
             EmulatedOutput.Line dgamma = sibling("LAYERNORM_DGAMMA", l);
@@ -244,7 +244,7 @@ class EmulatedKernelTest {
         for (EmulatedOutput.Line l : losses) {
             int rows = l.fields()[0];
             int classes = l.fields()[1];
-            DType dtype = l.fields()[2] == 64 ? DType.FLOAT64 : DType.FLOAT32;
+            DType dtype = EmulatedOutput.floatType(l.fields()[2]);
             boolean single = dtype == DType.FLOAT32;
             l.assertGeometry(LaunchGeometry.blockPerRow(rows, classes));
             EmulatedOutput.Line grads = sibling("CE_GRAD", l);
@@ -274,7 +274,7 @@ class EmulatedKernelTest {
         List<EmulatedOutput.Line> cells = named("GRU_H");
         assertEquals(2, cells.size(), "GRU cases");
         for (EmulatedOutput.Line l : cells) {
-            DType dtype = l.fields()[0] == 32 ? DType.FLOAT32 : DType.FLOAT64;
+            DType dtype = EmulatedOutput.floatType(l.fields()[0]);
             int batch = l.fields()[1];
             int hidden = l.fields()[2];
             l.assertGeometry(LaunchGeometry.elementwise((long) batch * hidden));
@@ -307,7 +307,7 @@ class EmulatedKernelTest {
         List<EmulatedOutput.Line> cells = named("LSTM_HC");
         assertEquals(3, cells.size(), "LSTM cases");
         for (EmulatedOutput.Line l : cells) {
-            DType dtype = l.fields()[0] == 32 ? DType.FLOAT32 : DType.FLOAT64;
+            DType dtype = EmulatedOutput.floatType(l.fields()[0]);
             int batch = l.fields()[1];
             int hidden = l.fields()[2];
             if (l.fields()[3] == 0) {
@@ -386,7 +386,7 @@ class EmulatedKernelTest {
         assertEquals(4, unfolds.size(), "im2col cases");
         for (EmulatedOutput.Line l : unfolds) {
             int[] f = l.fields();
-            DType dtype = f[0] == 64 ? DType.FLOAT64 : DType.FLOAT32;
+            DType dtype = EmulatedOutput.floatType(f[0]);
             int[] image = {f[1], f[2], f[3], f[4]};
             ColumnLayout layout = ColumnLayout.of("test", image, new ConvGeometry(f[7], f[8], f[9], f[10], f[11], f[12], 1),
                     f[5], f[6]);
@@ -417,7 +417,7 @@ class EmulatedKernelTest {
         PoolKernel cpu = Backends.get(Device.CPU).fastPath(PoolKernel.class).orElseThrow();
         for (EmulatedOutput.Line l : forwards) {
             int[] f = l.fields();
-            DType dtype = f[0] == 64 ? DType.FLOAT64 : DType.FLOAT32;
+            DType dtype = EmulatedOutput.floatType(f[0]);
             int[] image = {f[1], f[2], f[3], f[4]};
             PoolGeometry geometry = new PoolGeometry(f[5], f[6], f[7], f[8], f[9], f[10]);
             int[] pooled = {f[1], f[2], geometry.outputHeight(f[3]), geometry.outputWidth(f[4])};

@@ -86,6 +86,15 @@ final class EmulatedOutput {
         return forward;
     }
 
+    /** The floating dtype of a {@code bits} field (32 or 64) that a host program printed. */
+    static DType floatType(int bits) {
+        return switch (bits) {
+            case 32 -> DType.FLOAT32;
+            case 64 -> DType.FLOAT64;
+            default -> throw new IllegalArgumentException("no floating dtype of " + bits + " bits");
+        };
+    }
+
     static List<Line> named(List<Line> lines, String name) {
         List<Line> found = lines.stream().filter(l -> l.name().equals(name)).toList();
         assertTrue(found.size() > 0, "no " + name + " lines");

@@ -316,7 +316,7 @@ class EmulatedPrimitiveTest {
         List<EmulatedOutput.Line> selects = named("INDEX_SELECT");
         assertEquals(3, selects.size(), "index cases");
         for (EmulatedOutput.Line l : selects) {
-            DType dtype = l.fields()[0] == 64 ? DType.FLOAT64 : DType.FLOAT32;
+            DType dtype = EmulatedOutput.floatType(l.fields()[0]);
             EmulatedOutput.Line added = EmulatedOutput.sibling(lines, "INDEX_ADD", l);
             if (l.fields()[1] == 0) {
                 l.assertGeometry(LaunchGeometry.elementwise(3 * 6 * 5));
@@ -348,7 +348,7 @@ class EmulatedPrimitiveTest {
             int batch = f[5];
             boolean broadcastA = f[6] == 1;
             double beta = f[7] == 1 ? 0.5 : 0;
-            DType dtype = f[9] == 32 ? DType.FLOAT32 : DType.FLOAT64;
+            DType dtype = EmulatedOutput.floatType(f[9]);
             if (f[8] == 0) {
                 l.assertGeometry(LaunchGeometry.gemm(m, n, batch));
             }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.nabla.DType;
 import dev.nabla.Device;
 import dev.nabla.ElsewhereDevice;
+import dev.nabla.Shape;
 import dev.nabla.backend.fast.AdamKernel;
 import dev.nabla.backend.fast.AttentionBackwardKernel;
 import dev.nabla.backend.fast.AttentionKernel;
@@ -115,7 +116,7 @@ class SeparateFastPathsTest {
 
     private static Strided random(DType dtype, long seed, int... shape) {
         Random r = new Random(seed);
-        int n = java.util.Arrays.stream(shape).reduce(1, (p, s) -> p * s);
+        int n = Shape.numel(shape);
         Object values = dtype == DType.FLOAT64 ? r.doubles(n, -1, 1).toArray() : toFloats(r.doubles(n, -1, 1).toArray());
         return Strided.contiguous(CPU.upload(values), shape);
     }
@@ -129,8 +130,7 @@ class SeparateFastPathsTest {
     }
 
     private static Strided zeros(DType dtype, int... shape) {
-        return Strided.contiguous(CPU.allocate(dtype, java.util.Arrays.stream(shape).reduce(1, (p, s) -> p * s)),
-                shape);
+        return Strided.contiguous(CPU.allocate(dtype, Shape.numel(shape)), shape);
     }
 
     /**
