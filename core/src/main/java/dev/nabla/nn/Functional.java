@@ -9,6 +9,7 @@ import dev.nabla.autograd.GradMode;
 import dev.nabla.autograd.Graph;
 import dev.nabla.backend.fast.FusedActivation;
 import java.util.Arrays;
+import java.util.Optional;
 
 /**
  * Stateless neural-network functions: softmax family, dropout, normalisation, embedding lookup
@@ -47,8 +48,9 @@ public final class Functional {
     }
 
     private static Tensor softmaxAlong(String op, Tensor x, int dim, boolean log) {
-        if (FusedSoftmax.applies(x)) {
-            return FusedSoftmax.apply(x, Shape.normalizeDim(op, dim, x.rank()), log);
+        Optional<Tensor> fused = FusedSoftmax.apply(op, x, dim, log);
+        if (fused.isPresent()) {
+            return fused.get();
         }
         Tensor logP = x.sub(x.logsumexp(new int[] {dim}, true));
         return log ? logP : logP.exp();
@@ -103,8 +105,9 @@ public final class Functional {
      */
     public static Tensor layerNorm(Tensor x, int[] normalizedShape, Tensor weight, Tensor bias, double eps) {
         LayerNormArgs.check(x, normalizedShape, weight, bias);
-        if (FusedLayerNorm.applies(x)) {
-            return FusedLayerNorm.apply(x, Shape.numel(normalizedShape), weight, bias, eps);
+        Optional<Tensor> fused = FusedLayerNorm.apply(x, Shape.numel(normalizedShape), weight, bias, eps);
+        if (fused.isPresent()) {
+            return fused.get();
         }
         Tensor y = composedNormalise(x, normalizedShape.length, eps);
         if (weight != null) {

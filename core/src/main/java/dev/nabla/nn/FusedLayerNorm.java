@@ -5,6 +5,7 @@ import dev.nabla.autograd.GradMode;
 import dev.nabla.autograd.Graph;
 import dev.nabla.backend.Strided;
 import dev.nabla.backend.fast.LayerNormKernel;
+import java.util.Optional;
 
 /**
  * Layer normalisation with its optional weight and bias as one differentiable op over a backend's
@@ -19,18 +20,20 @@ final class FusedLayerNorm {
     private FusedLayerNorm() {
     }
 
-    /** Whether {@code x} can take the fused path: a floating, non-empty tensor on a backend with the kernel. */
-    static boolean applies(Tensor x) {
-        return x.backend().fastPath(LayerNormKernel.class).isPresent() && x.dtype().isFloating() && x.numel() > 0;
-    }
-
     /**
      * {@code (x - mean) / sqrt(var + eps) * weight + bias} over the last {@code cols} elements of each row, x's
-     * shape; weight and bias (either may be null) hold {@code cols} elements of x's dtype on x's device
+     * shape, when {@code x} can take the fused path (a floating, non-empty tensor on a backend with the kernel);
+     * empty otherwise. Weight and bias (either may be null) hold {@code cols} elements of x's dtype on x's device
      * ({@link LayerNormArgs} checked them).
      */
-    static Tensor apply(Tensor x, int cols, Tensor weight, Tensor bias, double eps) {
-        LayerNormKernel kernel = x.backend().fastPath(LayerNormKernel.class).orElseThrow();
+    static Optional<Tensor> apply(Tensor x, int cols, Tensor weight, Tensor bias, double eps) {
+        if (!x.dtype().isFloating() || x.numel() == 0) {
+            return Optional.empty();
+        }
+        return x.backend().fastPath(LayerNormKernel.class).map(kernel -> apply(kernel, x, cols, weight, bias, eps));
+    }
+
+    private static Tensor apply(LayerNormKernel kernel, Tensor x, int cols, Tensor weight, Tensor bias, double eps) {
         int rows = x.numel() / cols;
         Tensor flat = x.contiguous().reshape(rows, cols);
         Tensor gamma = weight == null ? null : weight.contiguous().reshape(cols);

@@ -1,9 +1,11 @@
 package dev.nabla.nn;
 
+import dev.nabla.Shape;
 import dev.nabla.Tensor;
 import dev.nabla.autograd.Graph;
 import dev.nabla.autograd.GradMode;
 import dev.nabla.backend.fast.SoftmaxKernel;
+import java.util.Optional;
 
 /**
  * Softmax and log-softmax as one differentiable op over a backend's {@link SoftmaxKernel}. The
@@ -16,15 +18,20 @@ final class FusedSoftmax {
     private FusedSoftmax() {
     }
 
-    /** Whether {@code x} can take the fused path: a floating, non-empty tensor on a backend with the kernel. */
-    static boolean applies(Tensor x) {
-        return x.backend().fastPath(SoftmaxKernel.class).isPresent() && x.dtype().isFloating() && x.numel() > 0
-                && x.rank() > 0;
+    /**
+     * Softmax (or log-softmax) of {@code x} along {@code dim} (negative counts from the end; {@code op} names the
+     * caller in errors) when {@code x} can take the fused path: a floating, non-empty tensor of rank ≥ 1 on a
+     * backend with the kernel. Empty otherwise.
+     */
+    static Optional<Tensor> apply(String op, Tensor x, int dim, boolean log) {
+        if (!x.dtype().isFloating() || x.numel() == 0 || x.rank() == 0) {
+            return Optional.empty();
+        }
+        return x.backend().fastPath(SoftmaxKernel.class)
+                .map(kernel -> apply(kernel, x, Shape.normalizeDim(op, dim, x.rank()), log));
     }
 
-    /** Softmax (or log-softmax) of {@code x} along {@code dim}, already normalised to {@code [0, rank)}. */
-    static Tensor apply(Tensor x, int dim, boolean log) {
-        SoftmaxKernel kernel = x.backend().fastPath(SoftmaxKernel.class).orElseThrow();
+    private static Tensor apply(SoftmaxKernel kernel, Tensor x, int dim, boolean log) {
         int last = x.rank() - 1;
         Tensor rows = (dim == last ? x : x.transpose(dim, last)).contiguous();
         Tensor y = Tensor.zeros(rows.dtype(), rows.device(), rows.shape().toArray());

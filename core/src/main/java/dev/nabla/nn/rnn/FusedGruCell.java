@@ -4,6 +4,7 @@ import dev.nabla.Tensor;
 import dev.nabla.autograd.GradMode;
 import dev.nabla.autograd.Graph;
 import dev.nabla.backend.fast.GruCellKernel;
+import java.util.Optional;
 
 /**
  * The GRU step's elementwise part, {@code h'} from the input and hidden projections and the hidden state:
@@ -17,26 +18,27 @@ final class FusedGruCell {
 
     /** {@code h'} of shape {@code [B, H]} from the projections {@code [B, 3H]} and the hidden state {@code [B, H]}, differentiable. */
     static Tensor apply(Tensor xProj, Tensor hProj, Tensor h) {
-        if (!hasKernel(xProj, hProj, h)) {
+        Optional<GruCellKernel> kernel = kernel(xProj, hProj, h);
+        if (kernel.isEmpty()) {
             return referenceForward(xProj, hProj, h);
         }
         Tensor x = xProj.contiguous();
         Tensor p = hProj.contiguous();
         Tensor hc = h.contiguous();
-        return Graph.record("gruCell", kernelForward(x, p, hc), new Tensor[] {xProj, hProj, h},
+        return Graph.record("gruCell", kernelForward(kernel.get(), x, p, hc), new Tensor[] {xProj, hProj, h},
                 grad -> backward(x, p, hc, grad), xProj, hProj, h);
     }
 
     /** {@code h'} without recording a graph. */
     static Tensor forward(Tensor xProj, Tensor hProj, Tensor h) {
-        return hasKernel(xProj, hProj, h) ? kernelForward(xProj.contiguous(), hProj.contiguous(), h.contiguous())
-                : referenceForward(xProj, hProj, h);
+        return kernel(xProj, hProj, h).map(k -> kernelForward(k, xProj.contiguous(), hProj.contiguous(), h.contiguous()))
+                .orElseGet(() -> referenceForward(xProj, hProj, h));
     }
 
     /** The kernel's forward on contiguous operands. */
-    private static Tensor kernelForward(Tensor xProj, Tensor hProj, Tensor h) {
+    private static Tensor kernelForward(GruCellKernel kernel, Tensor xProj, Tensor hProj, Tensor h) {
         Tensor hNew = Tensor.zerosLike(h);
-        kernel(xProj).gruCellForward(xProj.strided(), hProj.strided(), h.strided(), hNew.strided());
+        kernel.gruCellForward(xProj.strided(), hProj.strided(), h.strided(), hNew.strided());
         return hNew;
     }
 
@@ -45,7 +47,8 @@ final class FusedGruCell {
      * through {@code hProj} is the caller's), given the gradient of {@code h'}.
      */
     static Tensor[] backward(Tensor xProj, Tensor hProj, Tensor h, Tensor grad) {
-        if (GradMode.isEnabled() || !hasKernel(xProj, hProj, h)) {
+        Optional<GruCellKernel> kernel = kernel(xProj, hProj, h);
+        if (GradMode.isEnabled() || kernel.isEmpty()) {
             return referenceBackward(xProj, hProj, h, grad);
         }
         Tensor x = xProj.contiguous();
@@ -54,18 +57,15 @@ final class FusedGruCell {
         Tensor gradX = Tensor.zerosLike(x);
         Tensor gradP = Tensor.zerosLike(p);
         Tensor gradH = Tensor.zerosLike(hc);
-        kernel(x).gruCellBackward(x.strided(), p.strided(), hc.strided(),
+        kernel.get().gruCellBackward(x.strided(), p.strided(), hc.strided(),
                 grad.contiguous().strided(), gradX.strided(), gradP.strided(), gradH.strided());
         return new Tensor[] {gradX, gradP, gradH};
     }
 
-    private static boolean hasKernel(Tensor xProj, Tensor hProj, Tensor h) {
-        return xProj.backend().fastPath(GruCellKernel.class).isPresent() && xProj.dtype() == h.dtype()
-                && hProj.dtype() == h.dtype();
-    }
-
-    private static GruCellKernel kernel(Tensor xProj) {
-        return xProj.backend().fastPath(GruCellKernel.class).orElseThrow();
+    /** The backend's kernel, when it has one and the dtypes agree. */
+    private static Optional<GruCellKernel> kernel(Tensor xProj, Tensor hProj, Tensor h) {
+        return xProj.dtype() == h.dtype() && hProj.dtype() == h.dtype()
+                ? xProj.backend().fastPath(GruCellKernel.class) : Optional.empty();
     }
 
     /** {@code h' = (1 − z)·n + z·h} in Tensor ops. */

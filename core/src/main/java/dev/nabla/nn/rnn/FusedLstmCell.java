@@ -5,6 +5,7 @@ import dev.nabla.autograd.GradMode;
 import dev.nabla.autograd.Graph;
 import dev.nabla.backend.fast.LstmCellKernel;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The LSTM step's elementwise part, {@code [h | c']} from the summed gate pre-activations and the cell
@@ -18,24 +19,26 @@ final class FusedLstmCell {
 
     /** {@code [h | c']} of shape {@code [B, 2H]} from gates {@code [B, 4H]} and cell state {@code [B, H]}, differentiable. */
     static Tensor apply(Tensor gates, Tensor c) {
-        if (!hasKernel(gates, c)) {
+        Optional<LstmCellKernel> kernel = kernel(gates, c);
+        if (kernel.isEmpty()) {
             return referenceForward(gates, c);
         }
         Tensor g = gates.contiguous();
         Tensor cc = c.contiguous();
-        Tensor hc = kernelForward(g, cc);
+        Tensor hc = kernelForward(kernel.get(), g, cc);
         return Graph.record("lstmCell", hc, new Tensor[] {gates, c}, grad -> backward(g, cc, hc, grad), gates, c);
     }
 
     /** {@code [h | c']} without recording a graph. */
     static Tensor forward(Tensor gates, Tensor c) {
-        return hasKernel(gates, c) ? kernelForward(gates.contiguous(), c.contiguous()) : referenceForward(gates, c);
+        return kernel(gates, c).map(k -> kernelForward(k, gates.contiguous(), c.contiguous()))
+                .orElseGet(() -> referenceForward(gates, c));
     }
 
     /** The kernel's forward on contiguous operands. */
-    private static Tensor kernelForward(Tensor gates, Tensor c) {
+    private static Tensor kernelForward(LstmCellKernel kernel, Tensor gates, Tensor c) {
         Tensor hc = Tensor.zeros(c.dtype(), c.device(), c.size(0), 2 * c.size(1));
-        kernel(gates).lstmCellForward(gates.strided(), c.strided(), hc.strided());
+        kernel.lstmCellForward(gates.strided(), c.strided(), hc.strided());
         return hc;
     }
 
@@ -44,24 +47,22 @@ final class FusedLstmCell {
      * {@code [h | c']}; {@code hc} is the forward's output.
      */
     static Tensor[] backward(Tensor gates, Tensor c, Tensor hc, Tensor grad) {
-        if (GradMode.isEnabled() || !hasKernel(gates, c)) {
+        Optional<LstmCellKernel> kernel = kernel(gates, c);
+        if (GradMode.isEnabled() || kernel.isEmpty()) {
             return referenceBackward(gates, c, grad);
         }
         Tensor g = gates.contiguous();
         Tensor cc = c.contiguous();
         Tensor gradGates = Tensor.zerosLike(g);
         Tensor gradC = Tensor.zerosLike(cc);
-        kernel(g).lstmCellBackward(g.strided(), cc.strided(), hc.contiguous().strided(),
+        kernel.get().lstmCellBackward(g.strided(), cc.strided(), hc.contiguous().strided(),
                 grad.contiguous().strided(), gradGates.strided(), gradC.strided());
         return new Tensor[] {gradGates, gradC};
     }
 
-    private static boolean hasKernel(Tensor gates, Tensor c) {
-        return gates.backend().fastPath(LstmCellKernel.class).isPresent() && gates.dtype() == c.dtype();
-    }
-
-    private static LstmCellKernel kernel(Tensor gates) {
-        return gates.backend().fastPath(LstmCellKernel.class).orElseThrow();
+    /** The backend's kernel, when it has one and the dtypes agree. */
+    private static Optional<LstmCellKernel> kernel(Tensor gates, Tensor c) {
+        return gates.dtype() == c.dtype() ? gates.backend().fastPath(LstmCellKernel.class) : Optional.empty();
     }
 
     /** The gate equations in Tensor ops: {@code c' = σ(f)c + σ(i)tanh(g)}, {@code h = σ(o)tanh(c')}. */
