@@ -19,8 +19,9 @@ __device__ __forceinline__ void pool_covering(int at, int pad, int kernel, int s
     last = min(shifted / stride, outSize - 1);
 }
 
-// argmax (nullable) receives the winning input position h * W + w within the plane (first maximum; a NaN
-// wins, as in PyTorch; -1 if the window lies entirely in the padding, with y = -inf).
+// argmax (nullable) receives the winning input position h * W + w within the plane (the first maximum, or the
+// first NaN in window order, as the CPU's paths pick it; -1 if the window lies entirely in the padding, with
+// y = -inf).
 template <typename T> __device__ void maxpool2d_forward(T* y, int* argmax, const T* x, int planes, const PoolGeometry g) {
     NABLA_GRID_STRIDE(e, (long long)planes * g.outH * g.outW) {
         const int ow = (int)(e % g.outW), oh = (int)((e / g.outW) % g.outH);

@@ -46,7 +46,7 @@ template <typename T> __device__ void reduce_axis(T* out, const T* x, int outer,
 }
 
 // True when candidate (av, ai) beats (bv, bi): NaN beats numbers, ties go to the smaller index,
-// index -1 marks "no element yet".
+// index -1 marks "no element yet". Int64 values compare exactly (nabla_isnan is false for them).
 template <typename T> __device__ __forceinline__ bool arg_better(T av, int ai, T bv, int bi, bool isMax) {
     if (ai < 0) return false;
     if (bi < 0) return true;
@@ -55,6 +55,11 @@ template <typename T> __device__ __forceinline__ bool arg_better(T av, int ai, T
     if (av == bv) return ai < bi;
     return isMax ? av > bv : av < bv;
 }
+
+// The value reported for an empty axis: NaN, or 0 for int64, which has none (the backend answers empty
+// axes on the host, so no launch reaches this).
+template <typename T> __device__ __forceinline__ T arg_empty_value() { return nabla_nan<T>(); }
+template <> __device__ __forceinline__ long long arg_empty_value<long long>() { return 0; }
 
 template <typename T>
 __device__ void argreduce_axis(int* index, T* value, const T* x, int outer, int reduce, int inner, int op) {
@@ -74,7 +79,7 @@ __device__ void argreduce_axis(int* index, T* value, const T* x, int outer, int 
             }
             if (nabla_lane() == 0) {
                 index[row] = bestIndex;
-                if (value != nullptr) value[row] = bestIndex < 0 ? nabla_nan<T>() : best;
+                if (value != nullptr) value[row] = bestIndex < 0 ? arg_empty_value<T>() : best;
             }
         }
         return;
@@ -89,7 +94,7 @@ __device__ void argreduce_axis(int* index, T* value, const T* x, int outer, int 
             if (arg_better(v, r, best, bestIndex, isMax)) { best = v; bestIndex = r; }
         }
         index[i] = bestIndex;
-        if (value != nullptr) value[i] = bestIndex < 0 ? nabla_nan<T>() : best;
+        if (value != nullptr) value[i] = bestIndex < 0 ? arg_empty_value<T>() : best;
     }
 }
 
@@ -105,4 +110,4 @@ __device__ void argreduce_axis(int* index, T* value, const T* x, int outer, int 
     }
 
 NABLA_FOR_ALL_TYPES(REDUCE_KERNEL)
-NABLA_FOR_FLOAT_TYPES(ARGREDUCE_KERNEL)
+NABLA_FOR_ALL_TYPES(ARGREDUCE_KERNEL)

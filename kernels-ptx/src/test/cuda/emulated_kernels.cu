@@ -16,13 +16,14 @@
 #include "softmax.cu"
 #include "emulated_output.h"
 
-// softmax_forward_f32 on [rows, cols] from seed 40, one block per row of the smallest power of two >= cols.
-static void softmax_case(int rows, int cols, int log) {
-    const std::vector<float> x = uniform(40, rows * cols, -5, 5);
-    std::vector<float> y(rows * cols);
+// softmax_forward_T on [rows, cols] from seed 40, one block per row of the smallest power of two >= cols.
+template <typename T>
+static void softmax_case(void (*forward)(T*, const T*, int, int, int), int rows, int cols, int log) {
+    const std::vector<T> x = uniform<T>(40, rows * cols, -5, 5);
+    std::vector<T> y(rows * cols);
     const Dim3 grid{(unsigned)rows}, threads = row_block(cols);
-    emu::launch(grid, threads, softmax_forward_f32, y.data(), x.data(), rows, cols, log);
-    print("SOFTMAX", {rows, cols, log}, grid, threads, y);
+    emu::launch(grid, threads, forward, y.data(), x.data(), rows, cols, log);
+    print("SOFTMAX", {rows, cols, log, 8 * (int)sizeof(T)}, grid, threads, y);
 }
 
 // Keep-masks of attention_case: none, key padding [bh, 1, nk] (batch b keeps its first nk - 7b keys, the last batch
@@ -154,23 +155,28 @@ static void gru_case(void (*forward)(T*, const T*, const T*, const T*, int, int)
 }
 
 // Regression cover for row kernels the H100 ran: softmax and log-softmax backward on y (seed 41) and dy (42), layer
-// norm forward and input gradient on x (seed 43, [-3, 5)) and dy (44), each [rows, cols], one block per row.
-static void row_kernels_case(int rows, int cols) {
-    const std::vector<float> y = uniform(41, rows * cols, 0, 1), dy = uniform(42, rows * cols, -1, 1),
-                             x = uniform(43, rows * cols, -3, 5), dnorm = uniform(44, rows * cols, -1, 1);
+// norm forward and input gradient on x (seed 43, [-3, 5)) and dy (44), each [rows, cols] in T, one block per row.
+template <typename T>
+static void row_kernels_case(void (*softmax_backward)(T*, const T*, const T*, int, int, int),
+                             void (*layernorm_forward)(T*, T*, T*, const T*, const T*, const T*, int, int, T),
+                             void (*layernorm_backward)(T*, const T*, const T*, const T*, const T*, const T*, int, int),
+                             int rows, int cols) {
+    const std::vector<T> y = uniform<T>(41, rows * cols, 0, 1), dy = uniform<T>(42, rows * cols, -1, 1),
+                         x = uniform<T>(43, rows * cols, -3, 5), dnorm = uniform<T>(44, rows * cols, -1, 1);
     const Dim3 grid{(unsigned)rows}, threads = row_block(cols);
+    const int bits = 8 * (int)sizeof(T);
     for (int log = 0; log <= 1; ++log) {
-        std::vector<float> dx(rows * cols);
-        emu::launch(grid, threads, softmax_backward_f32, dx.data(), y.data(), dy.data(), rows, cols, log);
-        print("SOFTMAX_GRAD", {rows, cols, log}, grid, threads, dx);
+        std::vector<T> dx(rows * cols);
+        emu::launch(grid, threads, softmax_backward, dx.data(), y.data(), dy.data(), rows, cols, log);
+        print("SOFTMAX_GRAD", {rows, cols, log, bits}, grid, threads, dx);
     }
-    std::vector<float> out(rows * cols), mean(rows), rstd(rows), dx(rows * cols);
-    emu::launch(grid, threads, layernorm_forward_f32, out.data(), mean.data(), rstd.data(), x.data(), (const float*)nullptr,
-                (const float*)nullptr, rows, cols, 1e-5f);
-    emu::launch(grid, threads, layernorm_backward_input_f32, dx.data(), dnorm.data(), x.data(), mean.data(), rstd.data(),
-                (const float*)nullptr, rows, cols);
-    print("LAYERNORM", {rows, cols}, grid, threads, out);
-    print("LAYERNORM_GRAD", {rows, cols}, grid, threads, dx);
+    std::vector<T> out(rows * cols), mean(rows), rstd(rows), dx(rows * cols);
+    emu::launch(grid, threads, layernorm_forward, out.data(), mean.data(), rstd.data(), x.data(), (const T*)nullptr,
+                (const T*)nullptr, rows, cols, T(1e-5));
+    emu::launch(grid, threads, layernorm_backward, dx.data(), dnorm.data(), x.data(), mean.data(), rstd.data(),
+                (const T*)nullptr, rows, cols);
+    print("LAYERNORM", {rows, cols, bits}, grid, threads, out);
+    print("LAYERNORM_GRAD", {rows, cols, bits}, grid, threads, dx);
 }
 
 // Layer norm with its weight and bias on x (seed 50, [-3, 5)), gamma (51, [-2, 2)), beta (52, [-1, 1)) and dy (53,
@@ -209,15 +215,17 @@ static void layernorm_affine_case(void (*forward)(T*, T*, T*, const T*, const T*
 
 // One Adam step (decay folded in by the caller, as the backend launches it) on param (seed 45), moments (46, 47; the
 // second non-negative) and grad (48).
-static void adam_case(int n) {
-    std::vector<float> param = uniform(45, n, -1, 1), m = uniform(46, n, -0.1, 0.1), v = uniform(47, n, 0, 0.01);
-    const std::vector<float> grad = uniform(48, n, -1, 1);
+template <typename T>
+static void adam_case(void (*adam)(T*, T*, T*, const T*, int, T, T, T, T, T, T, T, int), int n) {
+    std::vector<T> param = uniform<T>(45, n, -1, 1), m = uniform<T>(46, n, -0.1, 0.1), v = uniform<T>(47, n, 0, 0.01);
+    const std::vector<T> grad = uniform<T>(48, n, -1, 1);
     const Dim3 grid = elementwise_grid(n), threads{256};
-    emu::launch(grid, threads, adam_f32, param.data(), m.data(), v.data(), grad.data(), n, 1e-3f, 0.9f, 0.999f, 1e-8f, 0.f,
-                0.271f, 0.0297f, 0);
-    print("ADAM_PARAM", {n}, grid, threads, param);
-    print("ADAM_M", {n}, grid, threads, m);
-    print("ADAM_V", {n}, grid, threads, v);
+    emu::launch(grid, threads, adam, param.data(), m.data(), v.data(), grad.data(), n, T(1e-3), T(0.9), T(0.999), T(1e-8),
+                T(0), T(0.271), T(0.0297), 0);
+    const int bits = 8 * (int)sizeof(T);
+    print("ADAM_PARAM", {n, bits}, grid, threads, param);
+    print("ADAM_M", {n, bits}, grid, threads, m);
+    print("ADAM_V", {n, bits}, grid, threads, v);
 }
 
 // im2col of x [n, c, h, w] (seed 80, [-2, 2)) and col2im of columns (seed 81, [-1, 1)) in T, with the geometry
@@ -254,7 +262,7 @@ static void pool_case(void (*max_forward)(T*, int*, const T*, POOL_PARAMS),
     const int oh = (h + 2 * ph - kh) / sh + 1, ow = (w + 2 * pw - kw) / sw + 1, bits = 8 * sizeof(T);
     const int image = n * c * h * w, pooled = n * c * oh * ow;
     std::vector<T> x = uniform<T>(90, image, -2, 2);
-    x[5] = NAN;
+    x[4] = x[5] = NAN;  // neighbours, so some windows hold two NaNs: the first must win
     const std::vector<T> dy = uniform<T>(91, pooled, -1, 1);
     std::vector<T> y(pooled), dx(image);
     std::vector<int> argmax(pooled);
@@ -267,7 +275,7 @@ static void pool_case(void (*max_forward)(T*, int*, const T*, POOL_PARAMS),
     print("MAXPOOL_ARGMAX", fields, out_grid, block, std::vector<long long>(argmax.begin(), argmax.end()));
     emu::launch(in_grid, block, max_backward, dx.data(), dy.data(), argmax.data(), n, c, h, w, kh, kw, sh, sw, ph, pw);
     print("MAXPOOL_DX", fields, in_grid, block, dx);
-    x[5] = 0;  // a NaN would only spread through the sums
+    x[4] = x[5] = 0;  // a NaN would only spread through the sums
     for (int countPad = 0; countPad <= 1; ++countPad) {
         std::vector<int> avgFields = fields;
         avgFields.push_back(countPad);
@@ -282,8 +290,9 @@ static void pool_case(void (*max_forward)(T*, int*, const T*, POOL_PARAMS),
 #define POOL_KERNELS_OF(S) maxpool2d_forward_##S, maxpool2d_backward_##S, avgpool2d_forward_##S, avgpool2d_backward_##S
 
 int main() {
-    softmax_case(5, 70, 0);
-    softmax_case(3, 600, 1);
+    softmax_case(softmax_forward_f32, 5, 70, 0);
+    softmax_case(softmax_forward_f32, 3, 600, 1);
+    softmax_case(softmax_forward_f64, 3, 600, 1);
     for (int causal = 0; causal <= 1; ++causal) {
         attention_case(2, 40, 40, 24, causal, 0, NO_MASK);
         attention_case(3, 17, 17, 64, causal, 1, NO_MASK);
@@ -302,13 +311,15 @@ int main() {
     pool_case(POOL_KERNELS_OF(f32), 1, 2, 7, 9, 3, 3, 2, 1, 1, 1, 0);   // overlapping padded windows, per-axis strides
     pool_case(POOL_KERNELS_OF(f64), 2, 2, 5, 6, 3, 2, 1, 2, 1, 0, 0);   // float64
     pool_case(POOL_KERNELS_OF(f32), 2, 3, 6, 5, 2, 3, 1, 1, 1, 1, 64);  // one block striding over everything
-    row_kernels_case(5, 70);
-    row_kernels_case(3, 1500);
+    row_kernels_case(softmax_backward_f32, layernorm_forward_f32, layernorm_backward_input_f32, 5, 70);
+    row_kernels_case(softmax_backward_f32, layernorm_forward_f32, layernorm_backward_input_f32, 3, 1500);
+    row_kernels_case(softmax_backward_f64, layernorm_forward_f64, layernorm_backward_input_f64, 3, 1500);
     layernorm_affine_case(LAYERNORM_KERNELS_OF(f32), 5, 70, 0);    // fewer rows than the block's 8 row phases
     layernorm_affine_case(LAYERNORM_KERNELS_OF(f32), 200, 96, 0);  // many rows, whole slabs
     layernorm_affine_case(LAYERNORM_KERNELS_OF(f32), 37, 200, 2);  // 7 slabs (the last partial) over 2 blocks
     layernorm_affine_case(LAYERNORM_KERNELS_OF(f64), 37, 200, 2);
-    adam_case(700);
+    adam_case(adam_f32, 700);
+    adam_case(adam_f64, 700);
     cross_entropy_case(cross_entropy_forward_f32, cross_entropy_backward_f32, 10, 7);
     cross_entropy_case(cross_entropy_forward_f32, cross_entropy_backward_f32, 6, 700);
     cross_entropy_case(cross_entropy_forward_f64, cross_entropy_backward_f64, 6, 700);

@@ -2,7 +2,7 @@
 // scatter-add and GEMM kernels (those written without a GPU, and the float ones the H100 ran, as regression cover), launched through cuda_emulator.h on CounterRng inputs (see emulated_output.h),
 // one output line per case:
 //   BINARY_I64 op | UNARY_I64 op | UNARY_F32 op | BINARY_F32 op | WHERE_F32 0 | CAST from to | CAST_T from to
-//   REDUCE_I64 op outer reduce inner | REDUCE_F32 ... | ARGREDUCE_F32 ...
+//   REDUCE dtype-code op outer reduce inner | ARGREDUCE dtype-code op outer reduce inner
 //   RANDOM dist bits | GATHER case | SCATTER_ADD case | INDEX_SELECT bits threads | INDEX_ADD bits threads
 //   EW_UNARY / EW_UNARY_STRIDED / EW_BINARY / EW_BINARY_STRIDED / EW_WHERE / EW_WHERE_STRIDED dtype-code
 //   GEMM M N K transA transB batch broadcastA beta capped
@@ -48,6 +48,30 @@ static void random_case(void (*uniform_kernel)(T*, int, unsigned long long, unsi
     const int bits = std::is_integral<T>::value ? 0 : 8 * (int)sizeof(T);  // 0: int64
     print("RANDOM", {0, bits}, grid, threads, u);
     print("RANDOM", {1, bits}, grid, threads, z);
+}
+
+// reduce_T with SUM, MAX, MIN and argreduce_T with ARGMAX, ARGMIN over [outer, 37, inner], inner 1 (one warp per
+// output) and 7 (one thread per output); a float input gets a NaN at element 37 (row 1 of the warp path).
+template <typename T>
+static void reduction_case(void (*reduce)(T*, const T*, int, int, int, int),
+                           void (*argreduce)(int*, T*, const T*, int, int, int, int), std::vector<T> r, int dtype) {
+    if (!std::is_integral<T>::value) r[37] = (T)NAN;
+    const Dim3 threads{256};
+    for (int inner : {1, 7}) {
+        const int outer = inner == 1 ? 28 : 4, reduce_size = 37;
+        const Dim3 rgrid = inner == 1 ? Dim3{ceil_div(outer, 8)} : elementwise_grid(outer * inner);
+        for (int op : {NABLA_REDUCE_SUM, NABLA_REDUCE_MAX, NABLA_REDUCE_MIN}) {
+            std::vector<T> out(outer * inner);
+            emu::launch(rgrid, threads, reduce, out.data(), r.data(), outer, reduce_size, inner, op);
+            print("REDUCE", {dtype, op, outer, reduce_size, inner}, rgrid, threads, out);
+        }
+        for (int op : {NABLA_ARGREDUCE_ARGMAX, NABLA_ARGREDUCE_ARGMIN}) {
+            std::vector<int> index(outer * inner);
+            emu::launch(rgrid, threads, argreduce, index.data(), (T*)nullptr, r.data(), outer, reduce_size, inner, op);
+            print("ARGREDUCE", {dtype, op, outer, reduce_size, inner}, rgrid, threads,
+                  std::vector<long long>(index.begin(), index.end()));
+        }
+    }
 }
 
 // An NdLayout of rank 1 or 2 for three operands (the general gather / scatter-add kernels), as GatherPlan builds it.
@@ -249,26 +273,11 @@ int main() {
         emu::launch(elementwise_grid(60), threads, ew_where_strided_f32, y.data(), cond.data(), b.data(), a.data(), where);
         print("WHERE_F32", {0}, elementwise_grid(60), threads, y);
     }
-    // float reductions and arg-reductions on both paths, a NaN in row 1 (it wins MAX, MIN and both arg forms)
-    {
-        std::vector<float> r = uniform(68, 4 * 37 * 7, -5, 5);
-        r[37] = NAN;
-        for (int inner : {1, 7}) {
-            const int outer = inner == 1 ? 28 : 4, reduce = 37;
-            const Dim3 rgrid = inner == 1 ? Dim3{ceil_div(outer, 8)} : elementwise_grid(outer * inner);
-            for (int op : {NABLA_REDUCE_SUM, NABLA_REDUCE_MAX, NABLA_REDUCE_MIN}) {
-                std::vector<float> out(outer * inner);
-                emu::launch(rgrid, threads, reduce_f32, out.data(), r.data(), outer, reduce, inner, op);
-                print("REDUCE_F32", {op, outer, reduce, inner}, rgrid, threads, out);
-            }
-            for (int op : {NABLA_ARGREDUCE_ARGMAX, NABLA_ARGREDUCE_ARGMIN}) {
-                std::vector<int> index(outer * inner);
-                emu::launch(rgrid, threads, argreduce_f32, index.data(), (float*)nullptr, r.data(), outer, reduce, inner, op);
-                std::vector<long long> widened(index.begin(), index.end());
-                print("ARGREDUCE_F32", {op, outer, reduce, inner}, rgrid, threads, widened);
-            }
-        }
-    }
+    // reductions and arg-reductions on both paths in every dtype: float inputs hold a NaN in row 1 (it wins MAX, MIN
+    // and both arg forms), int64 inputs take 9 values, so arg-reductions meet ties everywhere
+    reduction_case(reduce_f32, argreduce_f32, uniform<float>(68, 4 * 37 * 7, -5, 5), 0);
+    reduction_case(reduce_f64, argreduce_f64, uniform<double>(68, 4 * 37 * 7, -5, 5), 1);
+    reduction_case(reduce_i64, argreduce_i64, uniform<long long>(57, 4 * 37 * 7, -4, 5), 2);
     // casts (dtype codes 0 float32, 1 float64, 2 int64), sources with values beyond 2^53 and +-2^63
     std::vector<double> wide = uniform<double>(55, N, -2e19, 2e19);
     std::vector<float> wideFloat = uniform<float>(56, N, -2e19, 2e19);
@@ -290,17 +299,6 @@ int main() {
         std::vector<float> y(N);
         emu::launch(grid, threads, ew_cast_strided_i64_to_f32, y.data(), big.data(), layout);
         print("CAST_T", {2, 0}, grid, threads, y);
-    }
-    // int64 reductions: one warp per output (inner 1) and one thread per output
-    const std::vector<long long> r = uniform<long long>(57, 4 * 37 * 7, -1000, 1000);
-    for (int op : {NABLA_REDUCE_SUM, NABLA_REDUCE_MAX, NABLA_REDUCE_MIN}) {
-        for (int inner : {1, 7}) {
-            const int outer = inner == 1 ? 28 : 4, reduce = 37;
-            std::vector<long long> out(outer * inner);
-            const Dim3 rgrid = inner == 1 ? Dim3{ceil_div(outer, 8)} : elementwise_grid(outer * inner);
-            emu::launch(rgrid, threads, reduce_i64, out.data(), r.data(), outer, reduce, inner, op);
-            print("REDUCE_I64", {op, outer, reduce, inner}, rgrid, threads, out);
-        }
     }
     random_case(random_uniform_f32, random_normal_f32);
     random_case(random_uniform_f64, random_normal_f64);

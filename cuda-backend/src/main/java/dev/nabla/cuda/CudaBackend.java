@@ -300,8 +300,8 @@ public final class CudaBackend implements Backend, AutoCloseable {
         if (out.numel() == 0) {
             return;
         }
-        if (!KernelNames.hasFloatKernels(x.dtype()) || out.dtype() != DType.INT64 || x.shape()[axis] == 0) {
-            host.run("argReduce " + op, "no PTX arg-reduction for " + x.dtype() + " (or an empty axis)",
+        if (out.dtype() != DType.INT64 || x.shape()[axis] == 0) {
+            host.run("argReduce " + op, "no PTX arg-reduction into " + out.dtype() + " (or an empty axis)",
                     new Strided[] {x}, new Strided[] {out}, v -> host.cpu().argReduce(op, v[0], axis, v[1]));
             return;
         }

@@ -188,6 +188,7 @@ class KernelCallsTest {
         KernelCall arg = KernelCalls.argReduce(ReduceOp.MAX, DType.FLOAT64, new AxisSplit(5, 7, 1), 64, 128);
         assertMatchesManifest(arg);
         assertArgs(arg, 64L, 0L, 128L, 5, 7, 1, 0);
+        assertMatchesManifest(KernelCalls.argReduce(ReduceOp.MIN, DType.INT64, new AxisSplit(5, 7, 3), 64, 128));
         IndexPlan plan = new IndexPlan(2, 10, 4, 3, 1);
         KernelCall select = KernelCalls.indexed("index_select", DType.FLOAT32, plan, 1, 2, 3);
         assertMatchesManifest(select);

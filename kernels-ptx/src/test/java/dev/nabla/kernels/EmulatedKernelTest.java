@@ -60,15 +60,23 @@ class EmulatedKernelTest {
 
     @Test
     void softmaxControlMatchesTheCpu() {
-        for (EmulatedOutput.Line l : named("SOFTMAX")) {
+        List<EmulatedOutput.Line> cases = named("SOFTMAX");
+        assertEquals(3, cases.size(), "softmax cases");
+        for (EmulatedOutput.Line l : cases) {
             int rows = l.fields()[0];
             int cols = l.fields()[1];
             boolean log = l.fields()[2] == 1;
+            DType dtype = EmulatedOutput.floatType(l.fields()[3]);
             l.assertGeometry(LaunchGeometry.blockPerRow(rows, cols));
-            Tensor x = EmulatedOutput.uniform(DType.FLOAT32, 40, -5, 5, rows, cols);
+            Tensor x = EmulatedOutput.uniform(dtype, 40, -5, 5, rows, cols);
             Tensor expected = log ? Functional.logSoftmax(x, 1) : Functional.softmax(x, 1);
-            EmulatedOutput.assertClose(expected, l.tensor(DType.FLOAT32, rows, cols), 2e-6, l.at());
+            EmulatedOutput.assertClose(expected, l.tensor(dtype, rows, cols), rowTolerance(dtype, 2e-6), l.at());
         }
+    }
+
+    /** {@code float32}, the bound for float32 results; float64 results must agree to 1e-13. */
+    private static double rowTolerance(DType dtype, double float32) {
+        return dtype == DType.FLOAT32 ? float32 : 1e-13;
     }
 
     @Test
@@ -141,48 +149,57 @@ class EmulatedKernelTest {
     @Test
     void softmaxBackwardLayerNormAndAdamStillMatchTheCpu() {
         List<EmulatedOutput.Line> norms = named("LAYERNORM");
-        assertEquals(2, norms.size(), "row cases");
+        assertEquals(3, norms.size(), "row cases");
         for (EmulatedOutput.Line l : norms) {
             int rows = l.fields()[0];
             int cols = l.fields()[1];
+            DType dtype = EmulatedOutput.floatType(l.fields()[2]);
+            // row sums of up to 1500 floats in the block's order against the CPU's double
+            double tolerance = rowTolerance(dtype, 2e-5);
             l.assertGeometry(LaunchGeometry.blockPerRow(rows, cols));
-            Tensor y = EmulatedOutput.uniform(DType.FLOAT32, 41, 0, 1, rows, cols);
-            Tensor dy = EmulatedOutput.uniform(DType.FLOAT32, 42, -1, 1, rows, cols);
+            Tensor y = EmulatedOutput.uniform(dtype, 41, 0, 1, rows, cols);
+            Tensor dy = EmulatedOutput.uniform(dtype, 42, -1, 1, rows, cols);
             SoftmaxKernel softmax = y.backend().fastPath(SoftmaxKernel.class).orElseThrow();
-            for (EmulatedOutput.Line g : named("SOFTMAX_GRAD")) {
-                if (g.fields()[0] != rows) {
-                    continue;
-                }
+            List<EmulatedOutput.Line> gradients = named("SOFTMAX_GRAD").stream()
+                    .filter(g -> g.fields()[0] == rows && g.fields()[3] == l.fields()[2]).toList();
+            assertEquals(2, gradients.size(), "softmax and log-softmax backward of " + l.at());
+            for (EmulatedOutput.Line g : gradients) {
                 Tensor dx = Tensor.zerosLike(y);
                 softmax.softmaxBackward(y.strided(), dy.strided(), g.fields()[2] == 1, dx.strided());
-                // row sums of up to 1500 floats in the block's order against the CPU's double
-                EmulatedOutput.assertClose(dx, g.tensor(DType.FLOAT32, rows, cols), 2e-5, g.at());
+                EmulatedOutput.assertClose(dx, g.tensor(dtype, rows, cols), tolerance, g.at());
             }
-            Tensor x = EmulatedOutput.uniform(DType.FLOAT32, 43, -3, 5, rows, cols);
+            Tensor x = EmulatedOutput.uniform(dtype, 43, -3, 5, rows, cols);
             LayerNormKernel norm = x.backend().fastPath(LayerNormKernel.class).orElseThrow();
             Tensor out = Tensor.zerosLike(x);
-            Tensor mean = Tensor.zeros(DType.FLOAT32, Device.CPU, rows);
-            Tensor rstd = Tensor.zeros(DType.FLOAT32, Device.CPU, rows);
+            Tensor mean = Tensor.zeros(dtype, Device.CPU, rows);
+            Tensor rstd = Tensor.zeros(dtype, Device.CPU, rows);
             norm.layerNorm(x.strided(), null, null, 1e-5, out.strided(), mean.strided(), rstd.strided());
-            EmulatedOutput.assertClose(out, l.tensor(DType.FLOAT32, rows, cols), 2e-5, l.at());
+            EmulatedOutput.assertClose(out, l.tensor(dtype, rows, cols), tolerance, l.at());
             Tensor dx = Tensor.zerosLike(x);
             norm.layerNormBackward(x.strided(), mean.strided(), rstd.strided(), null,
-                    EmulatedOutput.uniform(DType.FLOAT32, 44, -1, 1, rows, cols).strided(), dx.strided());
-            EmulatedOutput.assertClose(dx, sibling("LAYERNORM_GRAD", l).tensor(DType.FLOAT32, rows, cols), 2e-5,
+                    EmulatedOutput.uniform(dtype, 44, -1, 1, rows, cols).strided(), dx.strided());
+            EmulatedOutput.assertClose(dx, sibling("LAYERNORM_GRAD", l).tensor(dtype, rows, cols), tolerance,
                     l.at() + " gradient");
         }
-        EmulatedOutput.Line adam = named("ADAM_PARAM").get(0);
-        int n = adam.fields()[0];
-        adam.assertGeometry(LaunchGeometry.elementwise(n));
-        Tensor param = EmulatedOutput.uniform(DType.FLOAT32, 45, -1, 1, n);
-        Tensor m = EmulatedOutput.uniform(DType.FLOAT32, 46, -0.1, 0.1, n);
-        Tensor v = EmulatedOutput.uniform(DType.FLOAT32, 47, 0, 0.01, n);
-        param.backend().fastPath(AdamKernel.class).orElseThrow().adamStep(param.strided(), m.strided(), v.strided(),
-                EmulatedOutput.uniform(DType.FLOAT32, 48, -1, 1, n).strided(), 1e-3, 0.9, 0.999, 1e-8, 0.271, 0.0297);
-        EmulatedOutput.assertClose(param, adam.tensor(DType.FLOAT32, n), 1e-6, "Adam parameters");
-        EmulatedOutput.assertClose(m, sibling("ADAM_M", adam).tensor(DType.FLOAT32, n), 1e-7, "Adam first moments");
-        // the kernel takes β2 as a float: 1 − 0.999f is 1.3e-5 (relative) off 0.001, times g² ≤ 1
-        EmulatedOutput.assertClose(v, sibling("ADAM_V", adam).tensor(DType.FLOAT32, n), 3e-8, "Adam second moments");
+        List<EmulatedOutput.Line> adams = named("ADAM_PARAM");
+        assertEquals(2, adams.size(), "Adam in float and double");
+        for (EmulatedOutput.Line adam : adams) {
+            int n = adam.fields()[0];
+            DType dtype = EmulatedOutput.floatType(adam.fields()[1]);
+            adam.assertGeometry(LaunchGeometry.elementwise(n));
+            Tensor param = EmulatedOutput.uniform(dtype, 45, -1, 1, n);
+            Tensor m = EmulatedOutput.uniform(dtype, 46, -0.1, 0.1, n);
+            Tensor v = EmulatedOutput.uniform(dtype, 47, 0, 0.01, n);
+            param.backend().fastPath(AdamKernel.class).orElseThrow().adamStep(param.strided(), m.strided(),
+                    v.strided(), EmulatedOutput.uniform(dtype, 48, -1, 1, n).strided(), 1e-3, 0.9, 0.999, 1e-8, 0.271,
+                    0.0297);
+            EmulatedOutput.assertClose(param, adam.tensor(dtype, n), rowTolerance(dtype, 1e-6), "Adam parameters");
+            EmulatedOutput.assertClose(m, sibling("ADAM_M", adam).tensor(dtype, n), rowTolerance(dtype, 1e-7),
+                    "Adam first moments");
+            // in float32 the kernel takes β2 as a float: 1 − 0.999f is 1.3e-5 (relative) off 0.001, times g² ≤ 1
+            EmulatedOutput.assertClose(v, sibling("ADAM_V", adam).tensor(dtype, n), rowTolerance(dtype, 3e-8),
+                    "Adam second moments");
+        }
     }
 
     @Test
@@ -428,6 +445,7 @@ class EmulatedKernelTest {
                 dx.assertGeometry(LaunchGeometry.elementwise(Shape.numel(image)));
             }
             double[] values = EmulatedOutput.uniform(dtype, 90, -2, 2, image).toDoubleArray();
+            values[4] = Double.NaN;
             values[5] = Double.NaN;
             Tensor x = Tensor.of(values, image).to(dtype);
             Tensor gradOut = EmulatedOutput.uniform(dtype, 91, -1, 1, pooled);
@@ -436,13 +454,14 @@ class EmulatedKernelTest {
             Tensor y = Tensor.zeros(dtype, Device.CPU, pooled);
             Tensor indices = Tensor.zeros(DType.INT64, Device.CPU, pooled);
             cpu.maxPool2d(x.strided(), geometry, y.strided(), indices.strided());
-            // maxima are copies of inputs (the NaN wins its window), so values and positions agree exactly
+            // maxima are copies of inputs (the first NaN wins its window), so values and positions agree exactly
             assertArrayEquals(y.toDoubleArray(), l.tensor(dtype, pooled).toDoubleArray(), l.at());
             assertArrayEquals(indices.toLongArray(), argmax.tensor(DType.INT64, pooled).toLongArray(), argmax.at());
             Tensor gradInput = Tensor.zeros(dtype, Device.CPU, image);
             cpu.maxPool2dBackward(gradOut.strided(), indices.strided(), geometry, gradInput.strided());
             EmulatedOutput.assertClose(gradInput, dx.tensor(dtype, image), tolerance, dx.at());
 
+            values[4] = 0;
             values[5] = 0;
             Tensor finite = Tensor.of(values, image).to(dtype);
             for (boolean countPad : new boolean[] {false, true}) {

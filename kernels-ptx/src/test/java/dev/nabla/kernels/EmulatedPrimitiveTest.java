@@ -139,30 +139,53 @@ class EmulatedPrimitiveTest {
     }
 
     @Test
-    void floatReductionsAndArgReductionsMatchTheCpuWithNan() {
-        float[] values = EmulatedOutput.uniform(DType.FLOAT32, 68, -5, 5, 4 * 37 * 7).toFloatArray();
-        values[37] = Float.NaN;
-        Tensor all = Tensor.of(values, values.length);
-        for (EmulatedOutput.Line l : named("REDUCE_F32")) {
-            int outer = l.fields()[1];
-            int inner = l.fields()[3];
-            l.assertGeometry(LaunchGeometry.reduction(outer, 37, inner));
-            dev.nabla.backend.ReduceOp op = dev.nabla.backend.ReduceOp.valueOf(ReduceOp.values()[l.fields()[0]].name());
-            Tensor out = Tensor.zeros(DType.FLOAT32, Device.CPU, outer, 1, inner);
-            CPU.reduce(op, all.narrow(0, 0, outer * 37 * inner).reshape(outer, 37, inner).strided(), out.strided());
-            // sums of 37 floats in another order; maxima and minima exactly
-            double tolerance = op == dev.nabla.backend.ReduceOp.SUM ? 2e-6 : 0;
-            EmulatedOutput.assertClose(out, l.tensor(DType.FLOAT32, outer, 1, inner), tolerance, l.at());
+    void reductionsAndArgReductionsMatchTheCpuInEveryDtypeOnBothPaths() {
+        List<EmulatedOutput.Line> reductions = named("REDUCE");
+        List<EmulatedOutput.Line> argReductions = named("ARGREDUCE");
+        assertEquals(18, reductions.size(), "SUM, MAX, MIN × two layouts × three dtypes");
+        assertEquals(12, argReductions.size(), "ARGMAX, ARGMIN × two layouts × three dtypes");
+        for (EmulatedOutput.Line l : reductions) {
+            int[] f = l.fields();
+            l.assertGeometry(LaunchGeometry.reduction(f[2], f[3], f[4]));
+            dev.nabla.backend.ReduceOp op = dev.nabla.backend.ReduceOp.valueOf(ReduceOp.values()[f[1]].name());
+            DType dtype = DTYPE_CODES[f[0]];
+            Tensor out = Tensor.zeros(dtype, Device.CPU, f[2], 1, f[4]);
+            CPU.reduce(op, reductionInput(f).strided(), out.strided());
+            // float sums of 37 values in another order; maxima, minima and int64 sums exactly
+            if (dtype != DType.INT64 && op == dev.nabla.backend.ReduceOp.SUM) {
+                double tolerance = dtype == DType.FLOAT32 ? 2e-6 : 1e-14;
+                EmulatedOutput.assertClose(out, l.tensor(dtype, f[2], 1, f[4]), tolerance, l.at());
+            } else {
+                assertExact(out, l.tensor(dtype, f[2], 1, f[4]), dtype + " " + op + " " + l.at());
+            }
         }
-        for (EmulatedOutput.Line l : named("ARGREDUCE_F32")) {
-            int outer = l.fields()[1];
-            int inner = l.fields()[3];
-            dev.nabla.backend.ReduceOp op = l.fields()[0] == ArgReduceOp.ARGMAX.code() ? dev.nabla.backend.ReduceOp.MAX
+        for (EmulatedOutput.Line l : argReductions) {
+            int[] f = l.fields();
+            l.assertGeometry(LaunchGeometry.reduction(f[2], f[3], f[4]));
+            dev.nabla.backend.ReduceOp op = f[1] == ArgReduceOp.ARGMAX.code() ? dev.nabla.backend.ReduceOp.MAX
                     : dev.nabla.backend.ReduceOp.MIN;
-            Tensor out = Tensor.zeros(DType.INT64, Device.CPU, outer, 1, inner);
-            CPU.argReduce(op, all.narrow(0, 0, outer * 37 * inner).reshape(outer, 37, inner).strided(), 1, out.strided());
-            assertExact(out, l.tensor(DType.INT64, outer, 1, inner), "arg" + op + " " + l.at());
+            Tensor out = Tensor.zeros(DType.INT64, Device.CPU, f[2], 1, f[4]);
+            CPU.argReduce(op, reductionInput(f).strided(), 1, out.strided());
+            assertExact(out, l.tensor(DType.INT64, f[2], 1, f[4]), DTYPE_CODES[f[0]] + " arg" + op + " " + l.at());
         }
+    }
+
+    /**
+     * The host program's reduction input for a line's fields (dtype code, op, outer, reduce, inner): floats on [-5, 5)
+     * with a NaN at element 37, int64 on [-4, 5) narrowed (nine values, so ties everywhere).
+     */
+    private static Tensor reductionInput(int[] f) {
+        int n = 4 * 37 * 7;
+        DType dtype = DTYPE_CODES[f[0]];
+        Tensor all;
+        if (dtype == DType.INT64) {
+            all = EmulatedOutput.uniform(DType.INT64, 57, -4, 5, n);
+        } else {
+            double[] values = EmulatedOutput.uniform(dtype, 68, -5, 5, n).toDoubleArray();
+            values[37] = Double.NaN;
+            all = Tensor.of(values, n).to(dtype);
+        }
+        return all.narrow(0, 0, f[2] * f[3] * f[4]).reshape(f[2], f[3], f[4]);
     }
 
     @Test
@@ -191,24 +214,6 @@ class EmulatedPrimitiveTest {
         v[1] = Double.POSITIVE_INFINITY;
         v[2] = Double.NEGATIVE_INFINITY;
         return Tensor.of(v, v.length).to(x.dtype());
-    }
-
-    @Test
-    void int64ReductionsEqualTheCpuOnTheWarpAndThreadPaths() {
-        List<EmulatedOutput.Line> reductions = named("REDUCE_I64");
-        assertEquals(6, reductions.size(), "SUM, MAX, MIN × two layouts");
-        for (EmulatedOutput.Line l : reductions) {
-            int outer = l.fields()[1];
-            int reduce = l.fields()[2];
-            int inner = l.fields()[3];
-            l.assertGeometry(LaunchGeometry.reduction(outer, reduce, inner));
-            dev.nabla.backend.ReduceOp op = dev.nabla.backend.ReduceOp.valueOf(ReduceOp.values()[l.fields()[0]].name());
-            Tensor x = EmulatedOutput.uniform(DType.INT64, 57, -1000, 1000, 4 * 37 * 7).narrow(0, 0, outer * reduce * inner)
-                    .reshape(outer, reduce, inner);
-            Tensor out = Tensor.zeros(DType.INT64, Device.CPU, outer, 1, inner);
-            CPU.reduce(op, x.strided(), out.strided());
-            assertExact(out, l.tensor(DType.INT64, outer, 1, inner), "int64 " + op + " " + l.at());
-        }
     }
 
     @Test

@@ -147,6 +147,11 @@ class CudaVsCpuTest {
             compareUnary("int64 max", a.t(), t -> t.max(dims, true));
             compareUnary("int64 min", a, t -> t.min(dims, false));
         }
+        for (int d = 0; d < 2; d++) {  // 18 values over 24 cells: ties, which go to the first index
+            int dim = d;
+            compareUnary("int64 argmax", a, t -> t.argmax(dim, false));
+            compareUnary("int64 argmin of a transpose", a.t(), t -> t.argmin(dim, true));
+        }
         // Beyond 2^53 a strided copy must stay exact (it is a copy, not arithmetic through double).
         Tensor big = Tensor.of(new long[] {(1L << 60) + 1, -(1L << 60) - 3, Long.MAX_VALUE, Long.MIN_VALUE + 7}, 2, 2);
         assertArrayEquals(big.t().contiguous().toLongArray(), big.to(GPU).t().contiguous().to(Device.CPU).toLongArray());

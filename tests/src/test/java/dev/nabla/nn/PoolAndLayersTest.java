@@ -41,6 +41,27 @@ class PoolAndLayersTest {
     }
 
     @Test
+    void ofTwoNansInAWindowTheFirstInWindowOrderWinsOnEveryPath() {
+        // NaN at (0, 1) and (1, 0): the 2 × 2 window (0, 0) and the 3 × 3 window (0, 0) hold both, (0, 1) first
+        double[] grid = GRID.toDoubleArray();
+        grid[1] = Double.NaN;
+        grid[4] = Double.NaN;
+        for (DType dtype : new DType[] {DType.FLOAT32, DType.FLOAT64}) {
+            Tensor pairs = Tensor.of(grid, 1, 1, 4, 4).to(dtype).requiresGrad(true);
+            PoolOps.maxPool2d(pairs, PoolGeometry.of(2, 2, 0)).sum().backward();
+            assertClose(new double[] {0, 1, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 1, 0, 1}, pairs.grad(), 0);
+            Tensor general = Tensor.of(grid, 1, 1, 4, 4).to(dtype).requiresGrad(true);
+            Tensor y = PoolOps.maxPool2d(general, PoolGeometry.of(3, 1, 0));
+            y.sum().backward();
+            double[] values = y.toDoubleArray();
+            assertTrue(Double.isNaN(values[0]) && Double.isNaN(values[1]) && Double.isNaN(values[2]), dtype + " NaN wins");
+            assertEquals(16, values[3], dtype.toString());
+            // windows (0, 0) and (0, 1) route to (0, 1); window (1, 0) holds only (1, 0)
+            assertClose(new double[] {0, 2, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1}, general.grad(), 0);
+        }
+    }
+
+    @Test
     void avgPoolWithAndWithoutPaddingInDivisor() {
         assertClose(new double[] {3.5, 5.5, 11.5, 13.5}, new AvgPool2d(2).forward(GRID), 1e-12);
         // top-left 3x3 window with padding 1 covers 1,2,5,6: sum 14

@@ -50,8 +50,9 @@ public final class FloatPool {
     }
 
     /**
-     * Window maxima and where they are ({@code h * W + w} within the plane; the first one on ties, a
-     * NaN wins). 2 × 2 stride-2 unpadded windows go through {@link PairMax} (SIMD when available).
+     * Window maxima and where they are ({@code h * W + w} within the plane; the first one on ties, and
+     * the first NaN in window order wins, as in the arg-reductions that the float64 path and the CUDA
+     * kernel use). 2 × 2 stride-2 unpadded windows go through {@link PairMax} (SIMD when available).
      */
     public static void maxForward(Planes s, float[] x, int xOff, float[] y, long[] indices) {
         PoolGeometry g = s.geo();
@@ -79,7 +80,7 @@ public final class FloatPool {
                         for (int r = s.rowStart(i); r < s.rowEnd(i); r++) {
                             for (int c = s.colStart(j); c < s.colEnd(j); c++) {
                                 float v = x[in + r * s.w() + c];
-                                if (v > best || Float.isNaN(v)) {
+                                if (v > best || (Float.isNaN(v) && !Float.isNaN(best))) {
                                     best = v;
                                     where = r * s.w() + c;
                                 }

@@ -4,8 +4,8 @@ package dev.nabla.cpu.kernels;
  * One output row of a 2 × 2, stride-2, unpadded max pool — the common case, whose four-way
  * comparison per window is a data-dependent branch in scalar code. The SIMD implementation
  * ({@link Simd#pairMax()}) compares eight windows at once with masks instead; both pick the first
- * maximum in window order (top-left, top-right, bottom-left, bottom-right) and let a NaN win, as
- * the general loop in {@link FloatPool} does.
+ * maximum in window order (top-left, top-right, bottom-left, bottom-right), or the first NaN in that
+ * order, as the general loop in {@link FloatPool} does.
  */
 public interface PairMax {
 

@@ -12,7 +12,7 @@ final class ScalarPairMax implements PairMax {
             float best = x[cell];
             for (int offset : offsets) {
                 float v = x[cell + offset];
-                if (v > best || Float.isNaN(v)) {
+                if (v > best || (Float.isNaN(v) && !Float.isNaN(best))) {
                     best = v;
                     where = offset;
                 }

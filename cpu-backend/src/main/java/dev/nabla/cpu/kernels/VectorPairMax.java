@@ -7,8 +7,8 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * {@link PairMax} on 256-bit vectors: eight windows at a time, their four cells gathered from the
- * even and odd columns of the two input rows; each later cell replaces the best where it is larger
- * or NaN, and a lane code records which cell won. The last windows run on the scalar loop. Loaded
+ * even and odd columns of the two input rows; each later cell replaces the best where it is larger,
+ * or NaN while the best is not, and a lane code records which cell won. The last windows run on the scalar loop. Loaded
  * only when the {@code jdk.incubator.vector} module is present.
  */
 final class VectorPairMax implements PairMax {
@@ -52,8 +52,12 @@ final class VectorPairMax implements PairMax {
         tail.row(x, top + 2 * bound, w, topIndex + 2 * bound, y, idx, out + bound, ow - bound);
     }
 
-    /** Lanes where {@code c} should replace {@code best}: larger, or NaN (NaN is the only value unequal to itself). */
+    /**
+     * Lanes where {@code c} should replace {@code best}: larger, or the first NaN (NaN is the only value unequal to
+     * itself).
+     */
     private static VectorMask<Float> better(FloatVector c, FloatVector best) {
-        return c.compare(VectorOperators.GT, best).or(c.compare(VectorOperators.NE, c));
+        VectorMask<Float> firstNan = c.compare(VectorOperators.NE, c).andNot(best.compare(VectorOperators.NE, best));
+        return c.compare(VectorOperators.GT, best).or(firstNan);
     }
 }
