@@ -145,13 +145,14 @@ public final class CpuBackend implements Backend, MatmulKernel, AttentionKernel,
     }
 
     @Override
-    public void attentionForward(Strided q, Strided k, Strided v, Strided keep, boolean causal, double scale,
+    public boolean attentionForward(Strided q, Strided k, Strided v, Strided keep, boolean causal, double scale,
             Strided out, Strided logsumexp) {
         if (q.dtype() == DType.FLOAT32 && k.dtype() == DType.FLOAT32 && v.dtype() == DType.FLOAT32) {
             CpuBlockedAttention.forward(q, k, v, keep, causal, scale, out, logsumexp);
         } else {
             CpuAttention.forward(q, k, v, keep, causal, scale, out, logsumexp);
         }
+        return true;
     }
 
     @Override

@@ -5,38 +5,43 @@ import dev.nabla.backend.Strided;
 import dev.nabla.backend.fast.AttentionBackwardKernel;
 import dev.nabla.backend.fast.AttentionKernel;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Scaled-dot-product attention on a {@link CudaBackend} through the flash-style kernels (no {@code Lq×Lk} matrix in
- * global memory). Outside the kernels' limits ({@link AttentionRoute}) the forward runs on the CPU through
- * {@link HostFallback}, and the backward declines, so core composes it.
+ * global memory). Outside the kernels' limits ({@link AttentionRoute}) both passes decline, so core composes them
+ * from Tensor ops on the GPU (cuBLAS products and the reduction kernels): a copy of every operand to the host and
+ * back, on each call, would cost far more than the {@code Lq×Lk} scores.
  */
 final class CudaAttention implements AttentionKernel, AttentionBackwardKernel {
 
+    private static final Logger LOG = LoggerFactory.getLogger(CudaAttention.class);
+
     private final CudaBackend cuda;
+    private final Set<String> declined = ConcurrentHashMap.newKeySet();
 
     CudaAttention(CudaBackend cuda) {
         this.cuda = cuda;
     }
 
+    /** The PTX forward kernel, or a refusal outside its limits, logged once per reason. */
     @Override
-    public void attentionForward(Strided q, Strided k, Strided v, Strided keep, boolean causal, double scale,
+    public boolean attentionForward(Strided q, Strided k, Strided v, Strided keep, boolean causal, double scale,
             Strided out, Strided logsumexp) {
-        if (out.numel() == 0) {
-            return;
-        }
         Optional<String> whyNot = AttentionRoute.whyNotPtx(q.dtype(), q.shape()[1], k.shape()[1], q.shape()[2],
                 v.shape()[2]);
-        if (whyNot.isEmpty()) {
-            cuda.submit(KernelCalls.attentionForward(problem(q, k, keep, causal, scale), cuda.address(out),
-                    cuda.address(logsumexp), cuda.address(q), cuda.address(k), cuda.address(v)));
-            return;
+        if (whyNot.isPresent()) {
+            if (declined.add(whyNot.get())) {
+                LOG.info("attention composed from Tensor ops on the GPU: {}", whyNot.get());
+            }
+            return false;
         }
-        HostFallback host = cuda.host();
-        Strided[] inputs = keep == null ? new Strided[] {q, k, v} : new Strided[] {q, k, v, keep};
-        cuda.locked(() -> host.run("attention", whyNot.get(), inputs, new Strided[] {out, logsumexp},
-                x -> host.cpu().fastPath(AttentionKernel.class).orElseThrow().attentionForward(x[0], x[1], x[2],
-                        keep == null ? null : x[3], causal, scale, x[inputs.length], x[inputs.length + 1])));
+        cuda.submit(KernelCalls.attentionForward(problem(q, k, keep, causal, scale), cuda.address(out),
+                cuda.address(logsumexp), cuda.address(q), cuda.address(k), cuda.address(v)));
+        return true;
     }
 
     /** The PTX backward kernels, unless switched off ({@link AttentionRoute#BACKWARD_PROPERTY}) or outside their limits. */

@@ -463,10 +463,6 @@ public final class CudaBackend implements Backend, AutoCloseable {
         return allocator;
     }
 
-    HostFallback host() {
-        return host;
-    }
-
     /** Scratch buffers for one call, released when it is closed. */
     DeviceScratch scratch() {
         return new DeviceScratch(this);

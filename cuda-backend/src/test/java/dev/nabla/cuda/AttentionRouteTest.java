@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nabla.DType;
+import dev.nabla.Device;
+import dev.nabla.Tensor;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -18,11 +20,37 @@ class AttentionRouteTest {
     }
 
     @Test
-    void contractMismatchesGoToTheHostWithTheirReason() {
+    void contractMismatchesAreDeclinedWithTheirReason() {
         assertTrue(AttentionRoute.whyNotPtx(DType.FLOAT64, 4, 4, 8, 8).orElseThrow().contains("float32"));
         assertTrue(AttentionRoute.whyNotPtx(DType.FLOAT32, 4, 4, 8, 16).orElseThrow().contains("8 and 16"));
         assertTrue(AttentionRoute.whyNotPtx(DType.FLOAT32, 4, 4, 129, 129).orElseThrow().contains("129"));
         assertTrue(AttentionRoute.whyNotPtx(DType.FLOAT32, 0, 4, 8, 8).orElseThrow().contains("empty"));
+    }
+
+    @Test
+    void theForwardDeclinesOutsideTheLimitsBeforeTouchingTheDevice() {
+        // no backend: a call that got past the route would fail on it
+        CudaAttention attention = new CudaAttention(null);
+        assertFalse(declines(attention, DType.FLOAT32, 64, 64), "float32, head 64 goes to the kernel (the device)");
+        assertTrue(declines(attention, DType.FLOAT64, 32, 32), "float64");
+        assertTrue(declines(attention, DType.FLOAT32, 160, 160), "head dimension 160");
+        assertTrue(declines(attention, DType.FLOAT32, 32, 16), "unequal head dimensions");
+    }
+
+    /**
+     * Whether the forward declines [2, 5, d] queries over [2, 7, d] keys and [2, 7, dv] values; a call it accepts
+     * reaches for the (absent) device and fails, which counts as not declined.
+     */
+    private static boolean declines(CudaAttention attention, DType dtype, int d, int dv) {
+        Tensor q = Tensor.zeros(dtype, Device.CPU, 2, 5, d);
+        Tensor k = Tensor.zeros(dtype, Device.CPU, 2, 7, d);
+        Tensor v = Tensor.zeros(dtype, Device.CPU, 2, 7, dv);
+        try {
+            return !attention.attentionForward(q.strided(), k.strided(), v.strided(), null, false, 0.5,
+                    Tensor.zeros(dtype, Device.CPU, 2, 5, dv).strided(), Tensor.zeros(dtype, Device.CPU, 2, 5).strided());
+        } catch (NullPointerException accepted) {
+            return false;
+        }
     }
 
     @Test

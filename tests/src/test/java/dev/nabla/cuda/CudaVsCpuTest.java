@@ -1,6 +1,7 @@
 package dev.nabla.cuda;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nabla.DType;
@@ -782,6 +783,35 @@ class CudaVsCpuTest {
         assertTrue(backwardKernelRuns(q, q, q, q, true), "the backward kernels accept an unmasked float32 call");
     }
 
+    @Test
+    void attentionOutsideTheKernelLimitsIsComposedOnTheGpu() {
+        // float64; a head dimension above 128; unequal head dimensions for q/k and v
+        int[][] cases = {{32, 32, 64}, {160, 160, 64}, {32, 16, 64}};
+        DType[] dtypes = {DType.FLOAT64, DType.FLOAT32, DType.FLOAT32};
+        for (int c = 0; c < cases.length; c++) {
+            int d = cases[c][0];
+            int dv = cases[c][1];
+            Tensor q = randn(40, dtypes[c], 2, 9, d);
+            Tensor k = randn(41, dtypes[c], 2, 11, d);
+            Tensor v = randn(42, dtypes[c], 2, 11, dv);
+            Tensor seed = randn(43, dtypes[c], 2, 9, dv);
+            Tensor keep = Tensor.arange(11).reshape(1, 1, 11).lt(Tensor.arange(2).mul(-3).add(11).reshape(2, 1, 1))
+                    .to(dtypes[c]).to(Device.CPU);
+            AttentionKernel kernel = Backends.get(GPU).fastPath(AttentionKernel.class).orElseThrow();
+            Tensor gq = q.to(GPU);
+            assertFalse(kernel.attentionForward(gq.strided(), k.to(GPU).strided(), v.to(GPU).strided(), null, false,
+                    0.5, Tensor.zeros(dtypes[c], GPU, 2, 9, dv).strided(), Tensor.zeros(dtypes[c], GPU, 2, 9).strided()),
+                    "the kernel declines " + dtypes[c] + " d=" + d + " dv=" + dv);
+            String what = "composed attention " + dtypes[c] + " d=" + d + " dv=" + dv;
+            Tensor[] cpu = attentionGradients(q, k, v, keep, seed, true);
+            Tensor[] gpu = attentionGradients(gq, k.to(GPU), v.to(GPU), keep.to(GPU), seed.to(GPU), true);
+            assertClose(cpu[0], gpu[0], what + " out");
+            for (int i = 1; i < 4; i++) {
+                assertSumsClose(cpu[i], gpu[i], what + " d" + "qkv".charAt(i - 1));
+            }
+        }
+    }
+
     /** Whether the backend's backward kernels accept the call (and write the gradients). */
     private static boolean backwardKernelRuns(Tensor q, Tensor k, Tensor v, Tensor gradOut, boolean causal) {
         Tensor[] forward = attention(q, k, v, causal);
@@ -803,8 +833,8 @@ class CudaVsCpuTest {
         Tensor out = Tensor.zeros(q.dtype(), q.device(), q.size(0), q.size(1), v.size(2));
         Tensor lse = Tensor.zeros(q.dtype(), q.device(), q.size(0), q.size(1));
         AttentionKernel kernel = q.backend().fastPath(AttentionKernel.class).orElseThrow();
-        kernel.attentionForward(q.strided(), k.strided(), v.strided(), null, causal, 1 / Math.sqrt(q.size(2)),
-                out.strided(), lse.strided());
+        assertTrue(kernel.attentionForward(q.strided(), k.strided(), v.strided(), null, causal, 1 / Math.sqrt(q.size(2)),
+                out.strided(), lse.strided()), "the kernel serves " + q.dtype() + " " + q.shape());
         return new Tensor[] {out, lse};
     }
 }

@@ -5,7 +5,9 @@ import dev.nabla.backend.Strided;
 /**
  * Fast path for the forward pass of scaled dot-product attention. Implementations must not
  * materialise the whole score matrix: they stream over key blocks with an online softmax, so
- * extra memory is O(rows · d), not O(Lq · Lk).
+ * extra memory is O(rows · d), not O(Lq · Lk). A backend whose kernels cover only some calls
+ * (dtypes, head sizes) declines the others, and core composes them from Tensor ops on the same
+ * device.
  */
 public interface AttentionKernel extends FastPath {
 
@@ -22,7 +24,8 @@ public interface AttentionKernel extends FastPath {
      * @param scale the score multiplier, usually {@code 1/sqrt(D)}
      * @param out {@code [B, Lq, Dv]}, contiguous
      * @param logsumexp {@code [B, Lq]}, contiguous
+     * @return whether the kernel served the call; {@code false} means it declined and wrote nothing
      */
-    void attentionForward(Strided q, Strided k, Strided v, Strided keep, boolean causal, double scale, Strided out,
+    boolean attentionForward(Strided q, Strided k, Strided v, Strided keep, boolean causal, double scale, Strided out,
             Strided logsumexp);
 }

@@ -12,8 +12,8 @@ import java.util.Optional;
 
 /**
  * Scaled dot-product attention, {@code softmax(QKᵀ/√d + mask) V}, as one differentiable op. On a
- * backend with an {@link AttentionKernel} the forward pass streams over key blocks and never holds
- * the full score matrix; elsewhere a reference computes it explicitly. The backward pass
+ * backend with an {@link AttentionKernel} that accepts the call the forward pass streams over key
+ * blocks and never holds the full score matrix; elsewhere a reference computes it explicitly. The backward pass
  * recomputes the probabilities from the saved row logsumexp: block by block on a backend with an
  * {@link AttentionBackwardKernel} that accepts the call (first-order gradients), as Tensor ops
  * otherwise.
@@ -132,9 +132,8 @@ public final class Attention {
         Tensor out = Tensor.zeros(q.dtype(), q.device(), batch, lq, v.size(2));
         Tensor lse = Tensor.zeros(q.dtype(), q.device(), batch, lq);
         Optional<AttentionKernel> kernel = q.backend().fastPath(AttentionKernel.class);
-        if (kernel.isPresent()) {
-            kernel.get().attentionForward(q.strided(), k.strided(), v.strided(), keep == null ? null : keep.strided(),
-                    causal, scale, out.strided(), lse.strided());
+        if (kernel.isPresent() && kernel.get().attentionForward(q.strided(), k.strided(), v.strided(),
+                keep == null ? null : keep.strided(), causal, scale, out.strided(), lse.strided())) {
             return new Tensor[] {out, lse};
         }
         try (var ignored = dev.nabla.autograd.Autograd.noGradScope()) {
