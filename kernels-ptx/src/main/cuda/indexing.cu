@@ -46,7 +46,20 @@ __device__ void gather_strided(T* out, const T* x, const long long* index, int a
     }
 }
 
-// dst[c with c[axis] := index[c]] += src[c] for every coordinate c of index's shape, with atomicAdd (repeated
+// *at += v atomically: atomicAdd for floats. Int64 adds as the CPU backend does, in double narrowed like Java's
+// (long) (exact below 2^53), in a compare-and-swap loop, since no hardware atomic rounds that way.
+template <typename T> __device__ __forceinline__ void scatter_atomic_add(T* at, T v) { atomicAdd(at, v); }
+template <> __device__ __forceinline__ void scatter_atomic_add<long long>(long long* at, long long v) {
+    unsigned long long* word = reinterpret_cast<unsigned long long*>(at);
+    unsigned long long seen = *word, expected;
+    do {
+        expected = seen;
+        const long long sum = nabla_narrow<long long>((double)(long long)expected + (double)v);
+        seen = atomicCAS(word, expected, (unsigned long long)sum);
+    } while (seen != expected);
+}
+
+// dst[c with c[axis] := index[c]] += src[c] for every coordinate c of index's shape, atomically (repeated
 // indices accumulate, in no fixed order). Layout operands: 0 dst (stride 0 along the axis), 1 src, 2 index.
 // Indices outside [0, axisSize) are skipped.
 template <typename T>
@@ -56,7 +69,7 @@ __device__ void scatter_add_strided(T* dst, const T* src, const long long* index
     NABLA_GRID_STRIDE(e, nabla_layout_numel(layout)) {
         nabla_layout_offsets(layout, e, 3, off);
         const long long k = index[off[2]];
-        if (k >= 0 && k < axisSize) atomicAdd(&dst[off[0] + k * (long long)dstAxisStride], src[off[1]]);
+        if (k >= 0 && k < axisSize) scatter_atomic_add(&dst[off[0] + k * (long long)dstAxisStride], src[off[1]]);
     }
 }
 
@@ -84,4 +97,4 @@ __device__ void scatter_add_strided(T* dst, const T* src, const long long* index
 
 NABLA_FOR_FLOAT_TYPES(INDEXING_KERNELS)
 NABLA_FOR_ALL_TYPES(GATHER_KERNEL)
-NABLA_FOR_FLOAT_TYPES(SCATTER_ADD_KERNEL)
+NABLA_FOR_ALL_TYPES(SCATTER_ADD_KERNEL)

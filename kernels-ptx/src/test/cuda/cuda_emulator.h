@@ -206,6 +206,12 @@ template <typename T> T atomicAdd(T* address, T v) {
     return old;
 }
 
+inline unsigned long long atomicCAS(unsigned long long* address, unsigned long long compare, unsigned long long v) {
+    const unsigned long long old = *address;
+    if (old == compare) *address = v;
+    return old;
+}
+
 inline float __int_as_float(int bits) {
     float f;
     std::memcpy(&f, &bits, sizeof f);

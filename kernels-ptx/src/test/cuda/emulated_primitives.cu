@@ -133,6 +133,12 @@ static void gather_cases() {
     emu::launch(elementwise_grid(42), threads, scatter_add_strided_f64, dst64.data(), src64.data(), into.data(), 5, 7,
                 layout3({6, 7}, {0, 1}, {7, 1}, {7, 1}));
     print("SCATTER_ADD", {5}, elementwise_grid(42), threads, dst64);
+    // 7: the same in int64, into a dst that starts from values of its own
+    const std::vector<long long> src_i64 = uniform<long long>(67, 42, -1000, 1000);
+    std::vector<long long> dst_i64 = uniform<long long>(69, 35, -100, 100);
+    emu::launch(elementwise_grid(42), threads, scatter_add_strided_i64, dst_i64.data(), src_i64.data(), into.data(), 5,
+                7, layout3({6, 7}, {0, 1}, {7, 1}, {7, 1}));
+    print("SCATTER_ADD", {7}, elementwise_grid(42), threads, dst_i64);
 }
 
 // The six elementwise entry points of one dtype, each once (code: 0 f32, 1 f64, 2 i64): dense unary NEG on a

@@ -27,9 +27,9 @@ import jcuda.driver.JCudaDriver;
  * separate objects on the same device ({@link #fastPath}): GEMM on cuBLAS or the PTX GEMM ({@link CudaMatmul}),
  * convolution on cuDNN or im2col + GEMM ({@link CudaConvolution}), pooling ({@link CudaPooling}), whole recurrent
  * layers on cuDNN ({@link CudaRecurrences}), flash attention ({@link CudaAttention}), and the fused row-wise and
- * pointwise tails ({@link CudaRowKernels}, {@link CudaPointwiseKernels}). What has no kernel (INT64
- * arg-reductions and scatter-adds, float64 or long-head attention, loops of rank above 8) runs on the CPU backend
- * through {@link HostFallback}, logged once per case. Calls are serialised on this object's lock, fast paths
+ * pointwise tails ({@link CudaRowKernels}, {@link CudaPointwiseKernels}). What has no kernel (loops of rank above 8,
+ * mixed-dtype calls) runs on the CPU backend through {@link HostFallback}, logged once per case; attention outside
+ * the kernels' limits is declined and composed by core on this device. Calls are serialised on this object's lock, fast paths
  * included; all device work goes to one stream, so scratch buffers can return to the cache as soon as their work
  * is queued.
  */
@@ -370,10 +370,10 @@ public final class CudaBackend implements Backend, AutoCloseable {
         }
         Optional<IndexPlan> plan = IndexPlan.of(dst.shape(), axis, index.shape(), index.strides());
         GatherPlan general = GatherPlan.scatterAdd(dst, axis, index, src);
-        boolean indexAdd = plan.isPresent() && dst.isContiguous();
-        if (!KernelNames.hasFloatKernels(dst.dtype()) || src.dtype() != dst.dtype() || index.dtype() != DType.INT64
-                || !indexAdd && !general.fitsLayout()) {
-            host.run("scatterAdd", "no atomic add for " + dst.dtype() + ", mixed dtypes or a loop of rank above 8",
+        // index_add (float only) where the index varies along the axis alone; the strided kernel (every dtype) otherwise
+        boolean indexAdd = plan.isPresent() && dst.isContiguous() && KernelNames.hasFloatKernels(dst.dtype());
+        if (src.dtype() != dst.dtype() || index.dtype() != DType.INT64 || !indexAdd && !general.fitsLayout()) {
+            host.run("scatterAdd", "mixed dtypes, a non-INT64 index or a loop of rank above 8",
                     new Strided[] {index, src}, new Strided[] {dst}, v -> host.cpu().scatterAdd(v[2], axis, v[0], v[1]));
             return;
         }

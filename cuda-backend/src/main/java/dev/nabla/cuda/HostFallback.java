@@ -14,7 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs a primitive that has no PTX kernel (INT64 scatter-adds, loops of rank above 8) on the CPU backend:
+ * Runs a primitive that has no PTX kernel (loops of rank above 8, mixed dtypes) on the CPU backend:
  * every storage an operand touches is downloaded whole, the CPU primitive runs on views with the
  * same shape, strides and offset, and the written storages are uploaded back whole. Correct for any
  * strides and aliasing, but it costs two full transfers per storage, so each (primitive, reason)

@@ -7,7 +7,7 @@ import dev.nabla.kernels.PtxKernels;
 /**
  * Maps a kernel family and an element type to the manifest entry point, e.g.
  * {@code ("ew_binary_strided", FLOAT64) -> ew_binary_strided_f64}. The elementwise, cast, {@code reduce},
- * {@code argreduce}, random and {@code gather_strided} families exist for every dtype (INT64 computing in double, as the CPU
+ * {@code argreduce}, random, {@code gather_strided} and {@code scatter_add_strided} families exist for every dtype (INT64 computing in double, as the CPU
  * does); every other family for FLOAT32 and FLOAT64 only.
  */
 final class KernelNames {
@@ -16,8 +16,8 @@ final class KernelNames {
     }
 
     /**
-     * Whether the float-only families (all but elementwise, casts, {@code reduce}, {@code argreduce}, random and
-     * {@code gather_strided}) serve {@code dtype}.
+     * Whether the float-only families (all but elementwise, casts, {@code reduce}, {@code argreduce}, random,
+     * {@code gather_strided} and {@code scatter_add_strided}) serve {@code dtype}.
      */
     static boolean hasFloatKernels(DType dtype) {
         return dtype == DType.FLOAT32 || dtype == DType.FLOAT64;

@@ -319,6 +319,7 @@ class KernelCallsTest {
         }
         assertMatchesManifest(KernelCalls.gathered("scatter_add_strided", DType.FLOAT32, plan, 1, 2, 3));
         assertMatchesManifest(KernelCalls.gathered("scatter_add_strided", DType.FLOAT64, plan, 1, 2, 3));
+        assertMatchesManifest(KernelCalls.gathered("scatter_add_strided", DType.INT64, plan, 1, 2, 3));
     }
 
     @Test

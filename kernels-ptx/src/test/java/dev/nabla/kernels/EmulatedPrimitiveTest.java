@@ -271,12 +271,25 @@ class EmulatedPrimitiveTest {
             assertExact(c[2], l.tensor(c[2].dtype(), c[2].shape().toArray()), l.at());
         }
         Tensor into = EmulatedOutput.uniform(DType.INT64, 66, 0, 5, 6, 7);
-        for (EmulatedOutput.Line l : named("SCATTER_ADD")) {
-            DType dtype = l.fields()[0] == 4 ? DType.FLOAT32 : DType.FLOAT64;
-            Tensor dst = Tensor.zeros(dtype, Device.CPU, 5, 7);
-            CPU.scatterAdd(dst.strided(), 0, into.strided(), EmulatedOutput.uniform(dtype, 67, -1, 1, 6, 7).strided());
-            // up to six values meet in one row: the emulation adds them in thread order, the CPU in its own
-            EmulatedOutput.assertClose(dst, l.tensor(dtype, 5, 7), dtype == DType.FLOAT32 ? 1e-6 : 1e-15, l.at());
+        List<EmulatedOutput.Line> scatters = named("SCATTER_ADD");
+        assertEquals(3, scatters.size(), "float32, float64 and int64 scatter-adds");
+        for (EmulatedOutput.Line l : scatters) {
+            DType dtype = switch (l.fields()[0]) {
+                case 4 -> DType.FLOAT32;
+                case 5 -> DType.FLOAT64;
+                default -> DType.INT64;
+            };
+            Tensor dst = dtype == DType.INT64 ? EmulatedOutput.uniform(dtype, 69, -100, 100, 5, 7)
+                    : Tensor.zeros(dtype, Device.CPU, 5, 7);
+            double range = dtype == DType.INT64 ? 1000 : 1;
+            CPU.scatterAdd(dst.strided(), 0, into.strided(),
+                    EmulatedOutput.uniform(dtype, 67, -range, range, 6, 7).strided());
+            if (dtype == DType.INT64) {
+                assertExact(dst, l.tensor(dtype, 5, 7), l.at());
+            } else {
+                // up to six values meet in one row: the emulation adds them in thread order, the CPU in its own
+                EmulatedOutput.assertClose(dst, l.tensor(dtype, 5, 7), dtype == DType.FLOAT32 ? 1e-6 : 1e-15, l.at());
+            }
         }
     }
 

@@ -258,6 +258,12 @@ class CudaVsCpuTest {
         Tensor general = Tensor.randint(new Generator(13), 0, 6, Device.CPU, 4, 2, 3);
         assertArrayEquals(big.gather(1, general).toLongArray(), big.to(GPU).gather(1, general.to(GPU)).toLongArray(),
                 "general int64 gather");
+        // int64 scatter-adds, with repeated indices, both through the strided kernel
+        Tensor counts = Tensor.randint(new Generator(14), -50, 50, Device.CPU, 4, 6, 3);
+        Tensor added = Tensor.randint(new Generator(15), -1000, 1000, Device.CPU, 4, 5, 3);
+        Tensor rows = Tensor.ofIndices(new int[] {3, 0, 2, 2, 1}, 5).to(Device.CPU).reshape(1, 5, 1).expand(4, 5, 3);
+        assertArrayEquals(counts.scatterAdd(1, rows, added).toLongArray(),
+                counts.to(GPU).scatterAdd(1, rows.to(GPU), added.to(GPU)).toLongArray(), "int64 scatterAdd");
     }
 
     @Test
