@@ -29,9 +29,9 @@ import jcuda.driver.JCudaDriver;
  * layers on cuDNN ({@link CudaRecurrences}), flash attention ({@link CudaAttention}), and the fused row-wise and
  * pointwise tails ({@link CudaRowKernels}, {@link CudaPointwiseKernels}). What has no kernel (loops of rank above 8,
  * mixed-dtype calls) runs on the CPU backend through {@link HostFallback}, logged once per case; attention outside
- * the kernels' limits is declined and composed by core on this device. Calls are serialised on this object's lock, fast paths
- * included; all device work goes to one stream, so scratch buffers can return to the cache as soon as their work
- * is queued.
+ * the kernels' limits is declined and composed by core on this device. Calls are serialised on this object's lock,
+ * fast paths included; all device work goes to one stream, so scratch buffers can return to the cache as soon as
+ * their work is queued.
  */
 public final class CudaBackend implements Backend, AutoCloseable {
 

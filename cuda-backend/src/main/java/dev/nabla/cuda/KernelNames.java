@@ -7,8 +7,8 @@ import dev.nabla.kernels.PtxKernels;
 /**
  * Maps a kernel family and an element type to the manifest entry point, e.g.
  * {@code ("ew_binary_strided", FLOAT64) -> ew_binary_strided_f64}. The elementwise, cast, {@code reduce},
- * {@code argreduce}, random, {@code gather_strided} and {@code scatter_add_strided} families exist for every dtype (INT64 computing in double, as the CPU
- * does); every other family for FLOAT32 and FLOAT64 only.
+ * {@code argreduce}, random, {@code gather_strided} and {@code scatter_add_strided} families exist for every dtype
+ * (INT64 computing in double, as the CPU does); every other family for FLOAT32 and FLOAT64 only.
  */
 final class KernelNames {
 

@@ -70,12 +70,12 @@ class EmulatedKernelTest {
             l.assertGeometry(LaunchGeometry.blockPerRow(rows, cols));
             Tensor x = EmulatedOutput.uniform(dtype, 40, -5, 5, rows, cols);
             Tensor expected = log ? Functional.logSoftmax(x, 1) : Functional.softmax(x, 1);
-            EmulatedOutput.assertClose(expected, l.tensor(dtype, rows, cols), rowTolerance(dtype, 2e-6), l.at());
+            EmulatedOutput.assertClose(expected, l.tensor(dtype, rows, cols), tolerance(dtype, 2e-6), l.at());
         }
     }
 
     /** {@code float32}, the bound for float32 results; float64 results must agree to 1e-13. */
-    private static double rowTolerance(DType dtype, double float32) {
+    private static double tolerance(DType dtype, double float32) {
         return dtype == DType.FLOAT32 ? float32 : 1e-13;
     }
 
@@ -155,7 +155,7 @@ class EmulatedKernelTest {
             int cols = l.fields()[1];
             DType dtype = EmulatedOutput.floatType(l.fields()[2]);
             // row sums of up to 1500 floats in the block's order against the CPU's double
-            double tolerance = rowTolerance(dtype, 2e-5);
+            double rowSums = tolerance(dtype, 2e-5);
             l.assertGeometry(LaunchGeometry.blockPerRow(rows, cols));
             Tensor y = EmulatedOutput.uniform(dtype, 41, 0, 1, rows, cols);
             Tensor dy = EmulatedOutput.uniform(dtype, 42, -1, 1, rows, cols);
@@ -166,7 +166,7 @@ class EmulatedKernelTest {
             for (EmulatedOutput.Line g : gradients) {
                 Tensor dx = Tensor.zerosLike(y);
                 softmax.softmaxBackward(y.strided(), dy.strided(), g.fields()[2] == 1, dx.strided());
-                EmulatedOutput.assertClose(dx, g.tensor(dtype, rows, cols), tolerance, g.at());
+                EmulatedOutput.assertClose(dx, g.tensor(dtype, rows, cols), rowSums, g.at());
             }
             Tensor x = EmulatedOutput.uniform(dtype, 43, -3, 5, rows, cols);
             LayerNormKernel norm = x.backend().fastPath(LayerNormKernel.class).orElseThrow();
@@ -174,11 +174,11 @@ class EmulatedKernelTest {
             Tensor mean = Tensor.zeros(dtype, Device.CPU, rows);
             Tensor rstd = Tensor.zeros(dtype, Device.CPU, rows);
             norm.layerNorm(x.strided(), null, null, 1e-5, out.strided(), mean.strided(), rstd.strided());
-            EmulatedOutput.assertClose(out, l.tensor(dtype, rows, cols), tolerance, l.at());
+            EmulatedOutput.assertClose(out, l.tensor(dtype, rows, cols), rowSums, l.at());
             Tensor dx = Tensor.zerosLike(x);
             norm.layerNormBackward(x.strided(), mean.strided(), rstd.strided(), null,
                     EmulatedOutput.uniform(dtype, 44, -1, 1, rows, cols).strided(), dx.strided());
-            EmulatedOutput.assertClose(dx, sibling("LAYERNORM_GRAD", l).tensor(dtype, rows, cols), tolerance,
+            EmulatedOutput.assertClose(dx, sibling("LAYERNORM_GRAD", l).tensor(dtype, rows, cols), rowSums,
                     l.at() + " gradient");
         }
         List<EmulatedOutput.Line> adams = named("ADAM_PARAM");
@@ -193,11 +193,11 @@ class EmulatedKernelTest {
             param.backend().fastPath(AdamKernel.class).orElseThrow().adamStep(param.strided(), m.strided(),
                     v.strided(), EmulatedOutput.uniform(dtype, 48, -1, 1, n).strided(), 1e-3, 0.9, 0.999, 1e-8, 0.271,
                     0.0297);
-            EmulatedOutput.assertClose(param, adam.tensor(dtype, n), rowTolerance(dtype, 1e-6), "Adam parameters");
-            EmulatedOutput.assertClose(m, sibling("ADAM_M", adam).tensor(dtype, n), rowTolerance(dtype, 1e-7),
+            EmulatedOutput.assertClose(param, adam.tensor(dtype, n), tolerance(dtype, 1e-6), "Adam parameters");
+            EmulatedOutput.assertClose(m, sibling("ADAM_M", adam).tensor(dtype, n), tolerance(dtype, 1e-7),
                     "Adam first moments");
             // in float32 the kernel takes β2 as a float: 1 − 0.999f is 1.3e-5 (relative) off 0.001, times g² ≤ 1
-            EmulatedOutput.assertClose(v, sibling("ADAM_V", adam).tensor(dtype, n), rowTolerance(dtype, 3e-8),
+            EmulatedOutput.assertClose(v, sibling("ADAM_V", adam).tensor(dtype, n), tolerance(dtype, 3e-8),
                     "Adam second moments");
         }
     }
@@ -211,7 +211,6 @@ class EmulatedKernelTest {
             int cols = l.fields()[1];
             int slabBlocks = l.fields()[2];
             DType dtype = EmulatedOutput.floatType(l.fields()[3]);
-            boolean single = dtype == DType.FLOAT32;
             l.assertGeometry(LaunchGeometry.blockPerRow(rows, cols));
             EmulatedOutput.Line dgamma = sibling("LAYERNORM_DGAMMA", l);
             LaunchGeometry slabs = LaunchGeometry.columnSlabs(cols);
@@ -232,18 +231,18 @@ class EmulatedKernelTest {
                     1e-5, y.strided(), mean.strided(), rstd.strided());
             // Welford in float and three roundings (normalise, scale, shift) against two-pass double, one rounding:
             // 4e-7 seen; in double both sides round at 1e-16
-            EmulatedOutput.assertClose(y, l.tensor(dtype, rows, cols), single ? 1e-6 : 1e-13, l.at());
+            EmulatedOutput.assertClose(y, l.tensor(dtype, rows, cols), tolerance(dtype, 1e-6), l.at());
             Tensor dx = Tensor.zerosLike(x);
             cpu.layerNormBackward(x.strided(), mean.strided(), rstd.strided(), gamma.strided(), dy.strided(),
                     dx.strided());
             EmulatedOutput.assertClose(dx, sibling("LAYERNORM_AFFINE_DX", l).tensor(dtype, rows, cols),
-                    single ? 1e-6 : 1e-13, l.at() + " dx");
+                    tolerance(dtype, 1e-6), l.at() + " dx");
             Tensor gradGamma = Tensor.zeros(dtype, Device.CPU, cols);
             Tensor gradBeta = Tensor.zeros(dtype, Device.CPU, cols);
             cpu.layerNormParamsBackward(x.strided(), mean.strided(), rstd.strided(), dy.strided(), gradGamma.strided(),
                     gradBeta.strided());
             // column sums of up to 200 rows in float, in the row phases' order, against double: 1.6e-6 seen
-            double sums = single ? 5e-6 : 1e-13;
+            double sums = tolerance(dtype, 5e-6);
             EmulatedOutput.assertClose(gradGamma, dgamma.tensor(dtype, cols), sums, l.at() + " dgamma");
             EmulatedOutput.assertClose(gradBeta, sibling("LAYERNORM_DBETA", l).tensor(dtype, cols), sums,
                     l.at() + " dbeta");
@@ -262,7 +261,6 @@ class EmulatedKernelTest {
             int rows = l.fields()[0];
             int classes = l.fields()[1];
             DType dtype = EmulatedOutput.floatType(l.fields()[2]);
-            boolean single = dtype == DType.FLOAT32;
             l.assertGeometry(LaunchGeometry.blockPerRow(rows, classes));
             EmulatedOutput.Line grads = sibling("CE_GRAD", l);
             grads.assertGeometry(LaunchGeometry.elementwise((long) rows * classes));
@@ -276,12 +274,12 @@ class EmulatedKernelTest {
             Tensor loss = Tensor.zeros(dtype, Device.CPU, rows);
             Tensor lse = Tensor.zeros(dtype, Device.CPU, rows);
             assertTrue(cpu.crossEntropyForward(logits.strided(), target.strided(), -100, loss.strided(), lse.strided()));
-            EmulatedOutput.assertClose(loss, l.tensor(dtype, rows), single ? 2e-6 : 1e-13, l.at());
+            EmulatedOutput.assertClose(loss, l.tensor(dtype, rows), tolerance(dtype, 2e-6), l.at());
             Tensor gradLogits = Tensor.zerosLike(logits);
             cpu.crossEntropyBackward(logits.strided(), lse.strided(), target.strided(), -100,
                     EmulatedOutput.uniform(dtype, 72, -1, 1, rows).strided(), gradLogits.strided());
             // the kernel rounds logit − lse (up to 8) to float before exp: half an ulp of 8 is 4.8e-7 relative
-            EmulatedOutput.assertClose(gradLogits, grads.tensor(dtype, rows, classes), single ? 1e-6 : 1e-13,
+            EmulatedOutput.assertClose(gradLogits, grads.tensor(dtype, rows, classes), tolerance(dtype, 1e-6),
                     l.at() + " gradient");
         }
     }
