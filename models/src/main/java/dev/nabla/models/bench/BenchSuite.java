@@ -67,11 +67,12 @@ public final class BenchSuite {
         return cases;
     }
 
-    /** Uses every core, and names the device (and the thread count on the CPU) for the config string. */
+    /** Device cases use every core. */
+    private static final int ALL_THREADS = Runtime.getRuntime().availableProcessors();
+
+    /** Names the device (and the thread count on the CPU) for the config string. */
     private static String where(Device device) {
-        int t = Runtime.getRuntime().availableProcessors();
-        Parallel.setThreads(t);
-        return device.type() == DeviceType.CPU ? "device=cpu threads=" + t : "device=" + device;
+        return device.type() == DeviceType.CPU ? "device=cpu threads=" + ALL_THREADS : "device=" + device;
     }
 
     private static Tensor randn(Device device, int... shape) {
@@ -81,12 +82,12 @@ public final class BenchSuite {
     static BenchCase matmul(String name, Device device, int n) {
         Tensor a = randn(device, n, n);
         Tensor b = randn(device, n, n);
-        return new BenchCase(name, "float32 " + where(device), 2.0 * n * n * n, () -> a.matmul(b));
+        return new BenchCase(name, "float32 " + where(device), ALL_THREADS, 2.0 * n * n * n, () -> a.matmul(b));
     }
 
     static BenchCase softmax(String name, Device device) {
         Tensor x = randn(device, 8192, 4096);
-        return new BenchCase(name, "rows of 4096, float32 " + where(device), 0, 2.0 * 4 * x.numel(),
+        return new BenchCase(name, "rows of 4096, float32 " + where(device), ALL_THREADS, 0, 2.0 * 4 * x.numel(),
                 () -> Functional.softmax(x, -1));
     }
 
@@ -98,27 +99,25 @@ public final class BenchSuite {
         Tensor k = randn(device, batchHeads, length, dim);
         Tensor v = randn(device, batchHeads, length, dim);
         double flops = 4.0 * batchHeads * length * length * dim;
-        return new BenchCase(name, "batch*heads=32 L=1024 d=64 float32 " + where(device), flops,
+        return new BenchCase(name, "batch*heads=32 L=1024 d=64 float32 " + where(device), ALL_THREADS, flops,
                 () -> Attention.scaledDotProduct(q, k, v, null, false));
     }
 
     static BenchCase sgemm(String name, int n, int threads) {
-        Parallel.setThreads(threads);
         float[] a = Tensor.rand(n, n).toFloatArray();
         float[] b = Tensor.rand(n, n).toFloatArray();
         float[] c = new float[n * n];
-        return new BenchCase(name, "N=" + n + " threads=" + threads, 2.0 * n * n * n,
+        return new BenchCase(name, "N=" + n + " threads=" + threads, threads, 2.0 * n * n * n,
                 () -> Sgemm.multiply(n, n, n, a, 0, MatrixStrides.rowMajor(n), b, 0, MatrixStrides.rowMajor(n), 0f, c, 0,
                         n));
     }
 
     /** The core's FMA peak on this JVM, each of {@code threads} threads running the register-bound loop. */
     static BenchCase fmaPeak(String name, int threads) {
-        Parallel.setThreads(threads);
         FmaPeak loop = Simd.fmaPeak();
         long iterations = 20_000_000L;
         float[] sink = new float[threads];
-        return new BenchCase(name, "register-bound FMA loop threads=" + threads,
+        return new BenchCase(name, "register-bound FMA loop threads=" + threads, threads,
                 loop.flopsPerIteration() * iterations * threads, () -> Parallel.forRange(threads, 1, (from, to) -> {
                     for (int t = from; t < to; t++) {
                         sink[t] = loop.run(iterations);
@@ -131,7 +130,7 @@ public final class BenchSuite {
         Tensor w = randn(device, 64, 64, 3, 3);
         ConvGeometry geo = ConvGeometry.of(1, 1, 1, 1);
         double flops = 2.0 * 32 * 64 * 56 * 56 * 64 * 9;
-        return new BenchCase(name, "x=32x64x56x56 w=64x64x3x3 pad=1 " + where(device), flops,
+        return new BenchCase(name, "x=32x64x56x56 w=64x64x3x3 pad=1 " + where(device), ALL_THREADS, flops,
                 () -> ConvOps.conv2d(x, w, null, geo));
     }
 
@@ -150,7 +149,7 @@ public final class BenchSuite {
         Module model = new Sequential(new Linear(784, 256), Activation.relu(), new Linear(256, 128), Activation.relu(),
                 new Linear(128, 10));
         Tensor labels = labels(device);
-        return new BenchCase(name, "784-256-128-10 batch=64 adam " + where(device), 0,
+        return new BenchCase(name, "784-256-128-10 batch=64 adam " + where(device), ALL_THREADS, 0,
                 trainStep(model, y -> Functional.crossEntropy(y, labels), randn(device, 64, 784)));
     }
 
@@ -163,18 +162,18 @@ public final class BenchSuite {
                 Activation.relu(), new MaxPool2d(2), new Flatten(), new Linear(16 * 4 * 4, 120), Activation.relu(),
                 new Linear(120, 84), Activation.relu(), new Linear(84, 10));
         Tensor labels = labels(device);
-        return new BenchCase(name, "1x28x28 batch=64 adam " + where(device), 0,
+        return new BenchCase(name, "1x28x28 batch=64 adam " + where(device), ALL_THREADS, 0,
                 trainStep(model, y -> Functional.crossEntropy(y, labels), randn(device, 64, 1, 28, 28)));
     }
 
     static BenchCase lstm(String name, Device device) {
-        return new BenchCase(name, "in=64 hidden=256 seq=50 batch=32 adam " + where(device), 0,
+        return new BenchCase(name, "in=64 hidden=256 seq=50 batch=32 adam " + where(device), ALL_THREADS, 0,
                 trainStep(new LSTM(64, 256), y -> y.pow(2).mean(), randn(device, 50, 32, 64)));
     }
 
     static BenchCase transformer(String name, Device device) {
         TransformerEncoder model = new TransformerEncoder(new TransformerConfig(128, 4, 512, 0.0, false), 2);
         return new BenchCase(name, "2 layers d=128 heads=4 ff=512 seq=64 batch=32 adam " + where(device),
-                0, trainStep(model, y -> y.pow(2).mean(), randn(device, 32, 64, 128)));
+                ALL_THREADS, 0, trainStep(model, y -> y.pow(2).mean(), randn(device, 32, 64, 128)));
     }
 }

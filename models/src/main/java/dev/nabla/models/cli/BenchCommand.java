@@ -1,7 +1,9 @@
 package dev.nabla.models.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.nabla.Device;
 import dev.nabla.backend.Backends;
+import dev.nabla.models.bench.BenchEntry;
 import dev.nabla.models.bench.BenchRunner;
 import dev.nabla.models.bench.BenchSuite;
 import dev.nabla.models.train.Session;
@@ -9,7 +11,6 @@ import dev.nabla.models.zoo.TrainOptions;
 import dev.nabla.models.zoo.Zoo;
 import dev.nabla.models.zoo.ZooModel;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -53,7 +54,10 @@ final class BenchCommand implements Callable<Integer> {
         Device target = device == null ? Device.best() : Device.parse(device);
         Backends.get(target);
         if (!zoo) {
-            BenchRunner.run(BenchSuite.all(target), filter, target);
+            if (BenchRunner.run(BenchSuite.all(target), filter, target) == 0) {
+                throw new IllegalArgumentException("bench: no case matches '" + filter + "'; the cases: "
+                        + String.join(", ", BenchSuite.all(target).stream().map(BenchEntry::name).toList()));
+            }
             return 0;
         }
         for (String name : CASES) {
@@ -77,9 +81,9 @@ final class BenchCommand implements Callable<Integer> {
             loss = session.trainStep(1, (warmup + i) % perEpoch);
         }
         double ms = (System.nanoTime() - start) / 1e6 / steps;
-        return String.format(Locale.ROOT,
-                "{\"case\":\"%s-train-step\",\"device\":\"%s\",\"batch\":%d,\"steps\":%d,\"ms_per_step\":%.3f,"
-                        + "\"samples_per_s\":%.1f,\"last_loss\":%.4f}",
-                model.name(), target, batchSize, steps, ms, batchSize * 1000.0 / ms, loss);
+        return new ObjectMapper().createObjectNode().put("case", model.name() + "-train-step")
+                .put("device", target.toString()).put("batch", batchSize).put("steps", steps)
+                .put("ms_per_step", Math.round(ms * 1000) / 1000.0)
+                .put("samples_per_s", Math.round(batchSize * 10000.0 / ms) / 10.0).put("last_loss", loss).toString();
     }
 }

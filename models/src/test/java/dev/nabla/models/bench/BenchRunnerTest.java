@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nabla.Device;
+import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.Function;
@@ -41,17 +43,47 @@ class BenchRunnerTest {
     void onlyTheChosenCaseIsBuiltAndPrinted() {
         int[] runs = {0};
         List<BenchEntry> cases = List.of(new BenchEntry("skipped_a", MUST_NOT_BUILD),
-                new BenchEntry("chosen", name -> new BenchCase(name, "tiny", 0, () -> runs[0]++)),
+                new BenchEntry("chosen", name -> new BenchCase(name, "tiny", 1, 0, () -> runs[0]++)),
                 new BenchEntry("skipped_b", MUST_NOT_BUILD));
-        String out = captured(() -> BenchRunner.run(cases, "chosen", Device.CPU));
+        int[] ran = {0};
+        String out = captured(() -> ran[0] = BenchRunner.run(cases, "chosen", Device.CPU));
+        assertEquals(1, ran[0]);
         assertEquals(1, out.lines().count(), out);
         assertTrue(out.startsWith("{\"name\":\"chosen\",\"config\":\"tiny\",\"median_ms\":"), out);
         assertTrue(runs[0] >= 5, "warm-up and timed repetitions ran: " + runs[0]);
     }
 
     @Test
+    void aFilterThatMatchesNothingRunsNothingAndSaysSo() {
+        List<BenchEntry> cases = List.of(new BenchEntry("skipped", MUST_NOT_BUILD));
+        int[] ran = {-1};
+        String out = captured(() -> ran[0] = BenchRunner.run(cases, "nothing", Device.CPU));
+        assertEquals(0, ran[0]);
+        assertEquals("", out);
+    }
+
+    @Test
+    void servingBuildsEachCaseOnceAndAnswersEveryName() {
+        int[] builds = {0};
+        List<BenchEntry> cases = List.of(new BenchEntry("served", name -> {
+            builds[0]++;
+            return new BenchCase(name, "tiny \"quoted\"", 1, 1e6, () -> { });
+        }), new BenchEntry("unasked", MUST_NOT_BUILD));
+        String out = captured(() -> BenchRunner.serve(cases,
+                new BufferedReader(new StringReader("list\nserved\nmissing\nserved\n")), Device.CPU));
+        List<String> lines = out.lines().toList();
+        assertEquals(4, lines.size(), out);
+        assertEquals("{\"cases\":[\"served\",\"unasked\"]}", lines.get(0));
+        assertTrue(lines.get(1).startsWith("{\"name\":\"served\",\"config\":\"tiny \\\"quoted\\\"\",\"median_ms\":"),
+                lines.get(1));
+        assertEquals("{\"name\":\"missing\",\"error\":\"no such case\"}", lines.get(2));
+        assertTrue(lines.get(3).contains("\"gbps\":null"), lines.get(3));
+        assertEquals(1, builds[0]);
+    }
+
+    @Test
     void anEntryWhoseCaseHasAnotherNameIsRefused() {
-        List<BenchEntry> cases = List.of(new BenchEntry("listed", name -> new BenchCase("other", "", 0, () -> { })));
+        List<BenchEntry> cases = List.of(new BenchEntry("listed", name -> new BenchCase("other", "", 1, 0, () -> { })));
         IllegalStateException e = assertThrows(IllegalStateException.class,
                 () -> BenchRunner.run(cases, "", Device.CPU));
         assertEquals("bench: entry listed built a case named other", e.getMessage());
