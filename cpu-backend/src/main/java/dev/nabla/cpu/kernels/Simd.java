@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 public final class Simd {
 
     private static final Logger LOG = LoggerFactory.getLogger(Simd.class);
+    private static final boolean VECTOR_MODULE_MISSING = ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty();
     private static final boolean ENABLED = detect();
     private static final GemmMicroKernel<float[]> SGEMM = ENABLED
             ? (GemmMicroKernel<float[]>) create("dev.nabla.cpu.kernels.VectorSgemmKernel")
@@ -32,8 +33,15 @@ public final class Simd {
             : new ScalarFloatExp();
 
     static {
-        LOG.info(ENABLED ? "CPU GEMM and select: SIMD float kernels (jdk.incubator.vector, 256-bit)"
-                : "CPU GEMM: scalar micro-kernels (start the JVM with --add-modules jdk.incubator.vector for SIMD)");
+        if (ENABLED) {
+            LOG.info("CPU GEMM and select: SIMD float kernels (jdk.incubator.vector, 256-bit)");
+        } else if (VECTOR_MODULE_MISSING) {
+            LOG.warn("CPU kernels run scalar and training is many times slower: the Vector API is not enabled. "
+                    + "Start the JVM with --add-modules jdk.incubator.vector");
+        } else {
+            LOG.info("CPU kernels run scalar: " + (Boolean.getBoolean("nabla.cpu.noSimd")
+                    ? "-Dnabla.cpu.noSimd=true" : "this CPU has no 256-bit vectors"));
+        }
     }
 
     private Simd() {
@@ -77,7 +85,7 @@ public final class Simd {
     }
 
     private static boolean detect() {
-        if (Boolean.getBoolean("nabla.cpu.noSimd") || ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
+        if (Boolean.getBoolean("nabla.cpu.noSimd") || VECTOR_MODULE_MISSING) {
             return false;
         }
         try {
