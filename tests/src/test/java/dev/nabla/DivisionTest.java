@@ -1,5 +1,7 @@
 package dev.nabla;
 
+import static dev.nabla.IntegerArithmeticTest.assertLongs;
+import static dev.nabla.IntegerArithmeticTest.longs;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -27,17 +29,8 @@ class DivisionTest {
     private static final Device DEVICE = Device.best();
     private static final long TWO_53 = 1L << 53;
 
-    private static Tensor longs(long... values) {
-        return Tensor.of(values, values.length).to(DEVICE);
-    }
-
     private static Tensor doubles(double... values) {
         return Tensor.of(values, values.length).to(DEVICE);
-    }
-
-    private static void assertLongs(Tensor t, long... expected) {
-        assertEquals(DType.INT64, t.dtype());
-        assertArrayEquals(expected, t.toLongArray());
     }
 
     @Test

@@ -15,11 +15,13 @@ class IntegerArithmeticTest {
     private static final Device DEVICE = Device.best();
     private static final long TWO_53 = 1L << 53;
 
-    private static Tensor longs(long... values) {
+    /** An INT64 vector on the device under test. */
+    static Tensor longs(long... values) {
         return Tensor.of(values, values.length).to(DEVICE);
     }
 
-    private static void assertLongs(Tensor t, long... expected) {
+    /** Asserts that {@code t} is INT64 and holds exactly {@code expected}. */
+    static void assertLongs(Tensor t, long... expected) {
         assertEquals(DType.INT64, t.dtype());
         assertArrayEquals(expected, t.toLongArray());
     }
