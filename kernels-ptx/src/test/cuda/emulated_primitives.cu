@@ -3,7 +3,8 @@
 // one output line per case:
 //   BINARY_I64 op | BINARY_I64_WIDE op | UNARY_I64 op | UNARY_F32 op | BINARY_F32 op | BINARY_F64 op | WHERE_F32 0
 //   DIVISION dtype-code op | CAST from to | CAST_T from to
-//   REDUCE dtype-code op outer reduce inner | ARGREDUCE dtype-code op outer reduce inner (dtype code 3: full-range int64)
+//   REDUCE dtype-code op outer reduce inner | ARGREDUCE dtype-code op outer reduce inner
+//   (dtype codes 0 float32, 1 float64, 2 int64, 3 full-range int64)
 //   RANDOM dist bits | GATHER case | SCATTER_ADD case | INDEX_SELECT bits threads | INDEX_ADD bits threads
 //   EW_UNARY / EW_UNARY_STRIDED / EW_BINARY / EW_BINARY_STRIDED / EW_WHERE / EW_WHERE_STRIDED dtype-code
 //   GEMM M N K transA transB batch broadcastA beta capped

@@ -45,9 +45,10 @@ int main() {
         std::memcpy(&fb, &f, sizeof fb);
         std::printf("F %lld %u\n", l, fb);
     }
-    const long long bases[] = {0, 1, -1, 2, -2, 3, -3, 7, 10, -13, 1000003, 0x20000000000001LL, -0x7fffffffffffffffLL - 1};
-    const long long exponents[] = {0, 1, 2, 3, 4, 5, 7, 13, 20, 33, 39, 40, 62, 63, 64, 100, -1, -2, -3, 1000000000000LL,
-                                   0x7fffffffffffffffLL};
+    const long long bases[] = {0, 1, -1, 2, -2, 3, -3, 7, 10, -13, 1000003, 0x20000000000001LL,
+                               -0x7fffffffffffffffLL - 1};
+    const long long exponents[] = {0, 1, 2, 3, 4, 5, 7, 13, 20, 33, 39, 40, 62, 63, 64, 100, -1, -2, -3,
+                                   1000000000000LL, 0x7fffffffffffffffLL};
     for (long long a : bases)
         for (long long b : exponents) std::printf("P %lld %lld %lld\n", a, b, nabla_long_pow(a, b));
     const long long operands[] = {0, 1, -1, 2, -2, 7, -7, 3, -3, 0x20000000000001LL, -0x20000000000001LL,

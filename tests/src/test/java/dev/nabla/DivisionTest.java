@@ -87,8 +87,8 @@ class DivisionTest {
         Tensor q = longs(3, -7, 1, -1, 0, TWO_53 + 1).div(longs(4, 2, 0, 0, 0, 1));
         assertEquals(DType.FLOAT32, q.dtype());
         // each operand is rounded to float32 first, as PyTorch does: 2^53 + 1 becomes 2^53
-        assertArrayEquals(new float[] {0.75f, -3.5f, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, Float.NaN, 0x1p53f},
-                q.toFloatArray());
+        assertArrayEquals(new float[] {0.75f, -3.5f, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, Float.NaN,
+            0x1p53f}, q.toFloatArray());
         assertEquals(DType.FLOAT64, longs(3).div(doubles(4)).dtype());
         assertEquals(DType.FLOAT32, longs(3).div(0.5).dtype());
     }
@@ -96,8 +96,8 @@ class DivisionTest {
     @Test
     void inPlaceDivisionOfAnIntegerTensorIsRefused() {
         var e = assertThrows(IllegalArgumentException.class, () -> longs(3, 4).divInPlace(longs(2)));
-        assertEquals("divInPlace: the quotient is a float, which the int64 tensor of shape [2] cannot hold (use div, or "
-                + "floorDivide for an integer result)", e.getMessage());
+        assertEquals("divInPlace: the quotient is a float, which the int64 tensor of shape [2] cannot hold (use div, "
+                + "or floorDivide for an integer result)", e.getMessage());
         assertArrayEquals(new double[] {1.5, 2}, doubles(3, 4).divInPlace(longs(2)).toDoubleArray());
     }
 

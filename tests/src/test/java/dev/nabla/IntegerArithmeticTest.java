@@ -130,7 +130,8 @@ class IntegerArithmeticTest {
         // 2^53 + 2^29 + 1 lies just above the midpoint of float32 neighbours 2^53 and 2^53 + 2^30, so it rounds up;
         // through double it would first become the midpoint 2^53 + 2^29 and then round to even, down to 2^53
         long justAboveMidpoint = TWO_53 + (1L << 29) + 1;
-        assertArrayEquals(new float[] {0x1p53f + 0x1p30f, 0x1p53f}, longs(justAboveMidpoint, TWO_53 + 1).toFloatArray());
+        assertArrayEquals(new float[] {0x1p53f + 0x1p30f, 0x1p53f},
+                longs(justAboveMidpoint, TWO_53 + 1).toFloatArray());
         assertArrayEquals(new double[] {0x1p53, 0x1p53 + 4}, longs(TWO_53 + 1, TWO_53 + 3).toDoubleArray());
         assertArrayEquals(new long[] {3, -3, TWO_53}, Tensor.of(new double[] {3.9, -3.9, 0x1p53}).to(DEVICE)
                 .toLongArray());

@@ -104,7 +104,9 @@ final class LongMath {
         return acc;
     }
 
-    /** The index of the first maximum ({@link ReduceOp#MAX}) or minimum of {@code n > 0} values {@code stride} apart. */
+    /**
+     * The index of the first maximum ({@link ReduceOp#MAX}) or minimum of {@code n > 0} values {@code stride} apart.
+     */
     static int argBest(ReduceOp op, long[] v, int offset, int stride, int n) {
         int best = 0;
         long bestValue = v[offset];

@@ -163,7 +163,8 @@ class EmulatedPrimitiveTest {
             assertEquals(dev.nabla.backend.BinaryOp.values().length, ops.size(), "every core binary op");
             for (EmulatedOutput.Line l : ops) {
                 l.assertGeometry(LaunchGeometry.elementwise(60));
-                dev.nabla.backend.BinaryOp op = dev.nabla.backend.BinaryOp.valueOf(BinaryOp.values()[l.fields()[0]].name());
+                dev.nabla.backend.BinaryOp op =
+                        dev.nabla.backend.BinaryOp.valueOf(BinaryOp.values()[l.fields()[0]].name());
                 Tensor out = Tensor.zeros(dtype, Device.CPU, 4, 3, 5);
                 CPU.binary(op, a.expand(4, 3, 5).strided(), b.expand(4, 3, 5).strided(), out.strided());
                 if (op == dev.nabla.backend.BinaryOp.POW) {
@@ -241,8 +242,8 @@ class EmulatedPrimitiveTest {
 
     @Test
     void floatFloorDivisionAndRemainderOfSpecialValuesEqualTheCpu() {
-        double[] specials = {-7.5, 7.5, -0.0, 0.0, 2, -2, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.NaN,
-            1e30, -1e-30, 0.3};
+        double[] specials = {-7.5, 7.5, -0.0, 0.0, 2, -2, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY,
+            Double.NaN, 1e30, -1e-30, 0.3};
         int k = specials.length;
         double[] a = new double[k * k];
         double[] b = new double[k * k];

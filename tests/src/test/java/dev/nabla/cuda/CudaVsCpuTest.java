@@ -181,7 +181,8 @@ class CudaVsCpuTest {
         Tensor wideDivisor = b.add(b.eq(0));  // b without its 0
         Tensor exponent = Tensor.arange(-3, 61, 8, DType.INT64, Device.CPU);
         for (BinaryOperator<Tensor> op : List.<BinaryOperator<Tensor>>of(Tensor::add, Tensor::sub, Tensor::mul,
-                Tensor::maximum, Tensor::minimum, Tensor::eq, Tensor::ne, Tensor::lt, Tensor::le, Tensor::gt, Tensor::ge)) {
+                Tensor::maximum, Tensor::minimum, Tensor::eq, Tensor::ne, Tensor::lt, Tensor::le, Tensor::gt,
+                Tensor::ge)) {
             assertSameLongs(op.apply(a, b), op.apply(a.to(GPU), b.to(GPU)), "wide int64 binary");
             assertSameLongs(op.apply(a.t(), b.narrow(0, 0, 6)), op.apply(a.to(GPU).t(), b.narrow(0, 0, 6).to(GPU)),
                     "wide int64 binary on a transpose");
@@ -215,8 +216,8 @@ class CudaVsCpuTest {
 
     @Test
     void divisionFloorDivisionAndRemainderMatchTheCpu() {
-        double[] specials = {-7.5, 7.5, -0.0, 0.0, 2, -2, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.NaN,
-            1e30, -1e-30, 0.3};
+        double[] specials = {-7.5, 7.5, -0.0, 0.0, 2, -2, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY,
+            Double.NaN, 1e30, -1e-30, 0.3};
         int k = specials.length;
         Tensor x = Tensor.of(specials, k, 1);
         Tensor y = Tensor.of(specials, 1, k);
