@@ -1,7 +1,8 @@
 // Elementwise unary, binary and ternary (where) kernels over contiguous or strided/broadcast operands,
 // plus the casts between float, double and int64. Unknown op codes produce NaN (0 for int64).
-// Int64 operands compute in double and are narrowed back as Java's (long) does (NablaCompute), which is
-// how the CPU backend computes them; a copy (op COPY) of int64 stays exact.
+// Int64 operands compute exactly in 64-bit integers, as the CPU backend's LongMath does (sums, products and powers
+// wrap); only the unary functions with no integer form (exp, log, ...) compute in double and are narrowed back as
+// Java's (long) does (NablaCompute).
 #include "nabla_common.cuh"
 #include "nabla_ops.cuh"
 
@@ -28,6 +29,24 @@ template <typename T> __device__ __forceinline__ T unary_apply(int op, T x) {
     }
 }
 
+// floor(a / b) and the remainder with the divisor's sign for floats, as PyTorch computes them (c10's
+// div_floor_floating, and fmod moved to the divisor's sign) in the operands' own precision, like the CPU backend's
+// FloorDivision. A zero divisor gives IEEE a / b and NaN.
+template <typename T> __device__ __forceinline__ T nabla_floor_divide(T a, T b) {
+    if (b == T(0)) return a / b;
+    const T mod = fmod(a, b);
+    T div = (a - mod) / b;
+    if (mod != T(0) && (b < T(0)) != (mod < T(0))) div -= T(1);
+    if (div == T(0)) return copysign(T(0), a / b);
+    const T floored = floor(div);  // (a - mod) / b is whole up to one rounding: take the nearest whole number
+    return div - floored > T(0.5) ? floored + T(1) : floored;
+}
+
+template <typename T> __device__ __forceinline__ T nabla_remainder(T a, T b) {
+    const T mod = fmod(a, b);
+    return mod != T(0) && (b < T(0)) != (mod < T(0)) ? mod + b : mod;
+}
+
 template <typename T> __device__ __forceinline__ T binary_apply(int op, T a, T b) {
     switch (op) {
         case NABLA_BINARY_ADD: return a + b;
@@ -43,6 +62,8 @@ template <typename T> __device__ __forceinline__ T binary_apply(int op, T a, T b
         case NABLA_BINARY_LE: return a <= b ? T(1) : T(0);
         case NABLA_BINARY_GT: return a > b ? T(1) : T(0);
         case NABLA_BINARY_GE: return a >= b ? T(1) : T(0);
+        case NABLA_BINARY_FLOOR_DIVIDE: return nabla_floor_divide(a, b);
+        case NABLA_BINARY_REMAINDER: return nabla_remainder(a, b);
         default: return nabla_nan<T>();
     }
 }
@@ -58,9 +79,39 @@ template <typename T> __device__ __forceinline__ T binary_value(int op, T a, T b
     return nabla_narrow<T>(binary_apply<C>(op, C(a), C(b)));
 }
 
+// Int64: the exact integer forms of the ops that have one; the rest in double, narrowed.
+template <> __device__ __forceinline__ long long unary_value<long long>(int op, long long x) {
+    switch (op) {
+        case NABLA_UNARY_NEG: return nabla_wrap_neg(x);
+        case NABLA_UNARY_ABS: return x < 0 ? nabla_wrap_neg(x) : x;  // |LLONG_MIN| wraps to itself
+        case NABLA_UNARY_SIGN: return x > 0 ? 1 : (x < 0 ? -1 : 0);
+        case NABLA_UNARY_RELU: return x > 0 ? x : 0;
+        case NABLA_UNARY_COPY:
+        case NABLA_UNARY_FLOOR: return x;
+        case NABLA_UNARY_NONFINITE: return 0;
+        default: return nabla_double_to_long(unary_apply<double>(op, (double)x));
+    }
+}
+
 template <> __device__ __forceinline__ long long binary_value<long long>(int op, long long a, long long b) {
-    const double x = (double)a, y = (double)b;
-    return nabla_double_to_long(op == NABLA_BINARY_POW ? nabla_integer_pow(x, y) : binary_apply<double>(op, x, y));
+    switch (op) {
+        case NABLA_BINARY_ADD: return nabla_wrap_add(a, b);
+        case NABLA_BINARY_SUB: return nabla_wrap_sub(a, b);
+        case NABLA_BINARY_MUL: return nabla_wrap_mul(a, b);
+        case NABLA_BINARY_DIV: return nabla_long_divide(a, b);
+        case NABLA_BINARY_POW: return nabla_long_pow(a, b);
+        case NABLA_BINARY_MAX: return a > b ? a : b;
+        case NABLA_BINARY_MIN: return a < b ? a : b;
+        case NABLA_BINARY_EQ: return a == b;
+        case NABLA_BINARY_NE: return a != b;
+        case NABLA_BINARY_LT: return a < b;
+        case NABLA_BINARY_LE: return a <= b;
+        case NABLA_BINARY_GT: return a > b;
+        case NABLA_BINARY_GE: return a >= b;
+        case NABLA_BINARY_FLOOR_DIVIDE: return nabla_long_floor_divide(a, b);
+        case NABLA_BINARY_REMAINDER: return nabla_long_remainder(a, b);
+        default: return 0;
+    }
 }
 
 template <typename T> __device__ void unary(T* y, const T* x, int n, int op) {

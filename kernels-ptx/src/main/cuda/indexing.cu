@@ -46,17 +46,11 @@ __device__ void gather_strided(T* out, const T* x, const long long* index, int a
     }
 }
 
-// *at += v atomically: atomicAdd for floats. Int64 adds as the CPU backend does, in double narrowed like Java's
-// (long) (exact below 2^53), in a compare-and-swap loop, since no hardware atomic rounds that way.
+// *at += v atomically: atomicAdd for floats. Int64 adds exactly, wrapping as the CPU backend and PyTorch do: the
+// unsigned 64-bit atomicAdd is that two's-complement sum, and wrapping sums do not depend on the order.
 template <typename T> __device__ __forceinline__ void scatter_atomic_add(T* at, T v) { atomicAdd(at, v); }
 template <> __device__ __forceinline__ void scatter_atomic_add<long long>(long long* at, long long v) {
-    unsigned long long* word = reinterpret_cast<unsigned long long*>(at);
-    unsigned long long seen = *word, expected;
-    do {
-        expected = seen;
-        const long long sum = nabla_narrow<long long>((double)(long long)expected + (double)v);
-        seen = atomicCAS(word, expected, (unsigned long long)sum);
-    } while (seen != expected);
+    atomicAdd(reinterpret_cast<unsigned long long*>(at), (unsigned long long)v);
 }
 
 // dst[c with c[axis] := index[c]] += src[c] for every coordinate c of index's shape, atomically (repeated

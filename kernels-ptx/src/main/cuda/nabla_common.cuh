@@ -160,20 +160,49 @@ __host__ __device__ __forceinline__ long long nabla_double_to_long(double x) {
     return (long long)x;
 }
 
-// a^b for integer-valued a and b (int64 operands widened to double) by binary powering: exact wherever
-// every partial product fits in 53 bits, as Java's Math.pow is exact for such results. CUDA's pow may be
-// up to 2 ulp off, which the truncation to int64 would turn into an off-by-one (80 for 3^4).
-__host__ __device__ __forceinline__ double nabla_integer_pow(double a, double b) {
-    double result = 1.0, base = a;
-    for (double k = b < 0 ? -b : b; k >= 1.0; k = floor(k * 0.5)) {
-        if (fmod(k, 2.0) == 1.0) result *= base;
-        base *= base;
-    }
-    return b < 0 ? 1.0 / result : result;
+// Exact int64 arithmetic, as the CPU backend's LongMath computes it. +, - and * wrap in two's complement, as
+// PyTorch's int64 does; they run in unsigned arithmetic, where wrapping is defined (signed overflow is not).
+__host__ __device__ __forceinline__ long long nabla_wrap_add(long long a, long long b) {
+    return (long long)((unsigned long long)a + (unsigned long long)b);
+}
+__host__ __device__ __forceinline__ long long nabla_wrap_sub(long long a, long long b) {
+    return (long long)((unsigned long long)a - (unsigned long long)b);
+}
+__host__ __device__ __forceinline__ long long nabla_wrap_mul(long long a, long long b) {
+    return (long long)((unsigned long long)a * (unsigned long long)b);
+}
+__host__ __device__ __forceinline__ long long nabla_wrap_neg(long long a) { return nabla_wrap_sub(0, a); }
+
+// Integer quotients and remainders. A zero divisor gives 0 (core raises before launching; a kernel cannot), and
+// LLONG_MIN / -1 wraps to LLONG_MIN with remainder 0, as Java's Math.floorDiv: the hardware division would trap on
+// the host and is undefined on the device, so -1 never reaches it.
+__host__ __device__ __forceinline__ long long nabla_long_divide(long long a, long long b) {  // toward zero
+    return b == 0 ? 0 : (b == -1 ? nabla_wrap_neg(a) : a / b);
+}
+__host__ __device__ __forceinline__ long long nabla_long_floor_divide(long long a, long long b) {
+    if (b == 0 || b == -1) return nabla_long_divide(a, b);
+    const long long q = a / b;
+    return a % b != 0 && (a < 0) != (b < 0) ? q - 1 : q;
+}
+__host__ __device__ __forceinline__ long long nabla_long_remainder(long long a, long long b) {  // divisor's sign
+    if (b == 0 || b == -1) return 0;
+    const long long r = a % b;
+    return r != 0 && (r < 0) != (b < 0) ? r + b : r;
 }
 
-// The type a storage type computes in: int64 values are widened to double and narrowed back with
-// nabla_double_to_long, exactly as the CPU backend computes every INT64 op.
+// base^exponent by binary powering, wrapping like repeated multiplication; a negative exponent gives 1 for base 1,
+// +-1 for base -1 and 0 otherwise (PyTorch's rule for tensor exponents).
+__host__ __device__ __forceinline__ long long nabla_long_pow(long long base, long long exponent) {
+    if (exponent < 0) return base == 1 ? 1 : (base == -1 ? ((exponent & 1) == 0 ? 1 : -1) : 0);
+    unsigned long long result = 1, b = (unsigned long long)base;
+    for (unsigned long long e = (unsigned long long)exponent; e != 0; e >>= 1, b *= b)
+        if (e & 1) result *= b;
+    return (long long)result;
+}
+
+// The type a storage type computes the functions with no integer form in (exp, log, ...): int64 values are widened
+// to double and narrowed back with nabla_double_to_long, as the CPU backend computes those. Integer arithmetic
+// itself is exact (above).
 template <typename T> struct NablaCompute { typedef T type; };
 template <> struct NablaCompute<long long> { typedef double type; };
 
@@ -181,11 +210,14 @@ template <> struct NablaCompute<long long> { typedef double type; };
 template <typename T> __host__ __device__ __forceinline__ T nabla_narrow(typename NablaCompute<T>::type v) { return v; }
 template <> __host__ __device__ __forceinline__ long long nabla_narrow<long long>(double v) { return nabla_double_to_long(v); }
 
-// x of type From stored as To, through double as the CPU backend converts (so int64 -> float rounds twice,
-// like Java's (float) (double) l).
+// x of type From stored as To, through double as the CPU backend converts float32, float64 and int64 into each
+// other: exact widenings, and Java's (float) and (long) narrowings.
 template <typename To, typename From> __host__ __device__ __forceinline__ To nabla_convert(From x) {
     return nabla_narrow<To>((typename NablaCompute<To>::type)(double)x);
 }
+// int64 -> float32 rounds once, as Java's (float) long and PyTorch do: through double it would round twice (to 53
+// bits, then to 24), and 2^53 + 2^29 + 1 would end at 2^53 instead of 2^53 + 2^30.
+template <> __host__ __device__ __forceinline__ float nabla_convert<float, long long>(long long x) { return (float)x; }
 
 // Block-per-row loop: every thread of a block visits the same rows, so block-wide
 // synchronisation inside the body is safe. blockDim.x must be a multiple of 32 (at most 1024).

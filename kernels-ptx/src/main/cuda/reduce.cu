@@ -11,37 +11,49 @@ template <typename T> __device__ __forceinline__ T reduce_identity_for(int op) {
     return op == NABLA_REDUCE_MAX ? nabla_neg_infinity<T>() : (op == NABLA_REDUCE_MIN ? -nabla_neg_infinity<T>() : T(0));
 }
 
+// Int64 reduces exactly, as the CPU backend's LongMath: MAX starts at the smallest int64, MIN at the largest.
+template <> __device__ __forceinline__ long long reduce_identity_for<long long>(int op) {
+    return op == NABLA_REDUCE_MAX ? -0x7fffffffffffffffLL - 1 : (op == NABLA_REDUCE_MIN ? 0x7fffffffffffffffLL : 0);
+}
+
+template <typename T> __device__ __forceinline__ T reduce_add(T a, T b) { return a + b; }
+template <> __device__ __forceinline__ long long reduce_add<long long>(long long a, long long b) {
+    return nabla_wrap_add(a, b);  // wraps on overflow, as PyTorch's int64 sum
+}
+
 template <typename T> __device__ __forceinline__ T reduce_combine(int op, T a, T b) {
     if (op == NABLA_REDUCE_MAX) return nabla_max(a, b);
     if (op == NABLA_REDUCE_MIN) return nabla_min(a, b);
-    return a + b;
+    return reduce_add(a, b);
 }
 
 template <typename T> __device__ __forceinline__ T reduce_finish(int op, T acc, int reduce) {
     return op == NABLA_REDUCE_MEAN ? acc / T(reduce) : acc;
 }
+// An int64 MEAN truncates toward zero; an empty axis gives 0 (int64 has no NaN, and the division would trap).
+template <> __device__ __forceinline__ long long reduce_finish<long long>(int op, long long acc, int reduce) {
+    return op == NABLA_REDUCE_MEAN ? (reduce == 0 ? 0 : acc / reduce) : acc;
+}
 
-// Int64 inputs accumulate in double (NablaCompute) and are narrowed like the CPU backend's results.
 template <typename T> __device__ void reduce_axis(T* out, const T* x, int outer, int reduce, int inner, int op) {
-    typedef typename NablaCompute<T>::type C;
-    const C identity = reduce_identity_for<C>(op);
+    const T identity = reduce_identity_for<T>(op);
     if (inner == 1) {
         for (long long row = nabla_global_warp(); row < outer; row += nabla_warp_count()) {
             const T* src = x + row * reduce;
-            C acc = identity;
-            for (int r = nabla_lane(); r < reduce; r += NABLA_WARP_SIZE) acc = reduce_combine(op, acc, C(src[r]));
+            T acc = identity;
+            for (int r = nabla_lane(); r < reduce; r += NABLA_WARP_SIZE) acc = reduce_combine(op, acc, src[r]);
             for (int o = NABLA_WARP_SIZE / 2; o > 0; o >>= 1)
                 acc = reduce_combine(op, acc, __shfl_xor_sync(NABLA_FULL_MASK, acc, o));
-            if (nabla_lane() == 0) out[row] = nabla_narrow<T>(reduce_finish(op, acc, reduce));
+            if (nabla_lane() == 0) out[row] = reduce_finish(op, acc, reduce);
         }
         return;
     }
     NABLA_GRID_STRIDE(i, (long long)outer * inner) {
         const long long o = i / inner, in = i % inner;
         const T* src = x + o * reduce * inner + in;
-        C acc = identity;
-        for (int r = 0; r < reduce; ++r) acc = reduce_combine(op, acc, C(src[(long long)r * inner]));
-        out[i] = nabla_narrow<T>(reduce_finish(op, acc, reduce));
+        T acc = identity;
+        for (int r = 0; r < reduce; ++r) acc = reduce_combine(op, acc, src[(long long)r * inner]);
+        out[i] = reduce_finish(op, acc, reduce);
     }
 }
 

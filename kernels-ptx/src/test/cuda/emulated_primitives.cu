@@ -1,8 +1,10 @@
 // Host program for EmulatedPrimitiveTest: the elementwise, cast, reduction, random-fill, general gather /
 // scatter-add and GEMM kernels (those written without a GPU, and the float ones the H100 ran, as regression cover), launched through cuda_emulator.h on CounterRng inputs (see emulated_output.h),
 // one output line per case:
-//   BINARY_I64 op | UNARY_I64 op | UNARY_F32 op | BINARY_F32 op | WHERE_F32 0 | CAST from to | CAST_T from to
+//   BINARY_I64 op | BINARY_I64_WIDE op | UNARY_I64 op | UNARY_F32 op | BINARY_F32 op | BINARY_F64 op | WHERE_F32 0
+//   DIVISION dtype-code op | CAST from to | CAST_T from to
 //   REDUCE dtype-code op outer reduce inner | ARGREDUCE dtype-code op outer reduce inner
+//   (dtype codes 0 float32, 1 float64, 2 int64, 3 full-range int64)
 //   RANDOM dist bits | GATHER case | SCATTER_ADD case | INDEX_SELECT bits threads | INDEX_ADD bits threads
 //   EW_UNARY / EW_UNARY_STRIDED / EW_BINARY / EW_BINARY_STRIDED / EW_WHERE / EW_WHERE_STRIDED dtype-code
 //   GEMM M N K transA transB batch broadcastA beta capped
@@ -19,6 +21,16 @@ static const int N = 300;
 static std::vector<long long> bits_of(unsigned long long seed, int n) {
     std::vector<long long> v(n);
     for (int i = 0; i < n; ++i) v[i] = (long long)counter_rng_bits(seed, i);
+    return v;
+}
+
+// bits_of with the int64 edges in front: the extremes, 2^53 + 1 (which double cannot hold) and +-(2^53 + 2^29 + 1),
+// which a conversion to float through double would round twice, to the wrong neighbour.
+static std::vector<long long> edge_bits_of(unsigned long long seed, int n) {
+    std::vector<long long> v = bits_of(seed, n);
+    const long long front[] = {-0x7fffffffffffffffLL - 1, 0x7fffffffffffffffLL, 0x20000000000001LL,
+                               0x20000020000001LL, -0x20000020000001LL, 0, -1};
+    for (int i = 0; i < 7; ++i) v[i] = front[i];
     return v;
 }
 
@@ -71,6 +83,21 @@ static void reduction_case(void (*reduce)(T*, const T*, int, int, int, int),
             print("ARGREDUCE", {dtype, op, outer, reduce_size, inner}, rgrid, threads,
                   std::vector<long long>(index.begin(), index.end()));
         }
+    }
+}
+
+// FLOOR_DIVIDE and REMAINDER of every pair of special values (dense kernel, fields: dtype code, op): signed zeros,
+// infinities, NaN, and quotients that overflow or vanish.
+template <typename T> static void division_case(void (*binary)(T*, const T*, const T*, int, int), int code) {
+    const T specials[] = {T(-7.5), T(7.5), T(-0.0), T(0.0), T(2), T(-2), T(INFINITY), T(-INFINITY), T(NAN), T(1e30),
+                          T(-1e-30), T(0.3)};
+    const int k = sizeof specials / sizeof specials[0], n = k * k;
+    std::vector<T> a(n), b(n);
+    for (int i = 0; i < n; ++i) a[i] = specials[i / k], b[i] = specials[i % k];
+    for (int op : {NABLA_BINARY_FLOOR_DIVIDE, NABLA_BINARY_REMAINDER}) {
+        std::vector<T> out(n);
+        emu::launch(elementwise_grid(n), Dim3{256}, binary, out.data(), a.data(), b.data(), n, op);
+        print("DIVISION", {code, op}, elementwise_grid(n), Dim3{256}, out);
     }
 }
 
@@ -133,9 +160,9 @@ static void gather_cases() {
     emu::launch(elementwise_grid(42), threads, scatter_add_strided_f64, dst64.data(), src64.data(), into.data(), 5, 7,
                 layout3({6, 7}, {0, 1}, {7, 1}, {7, 1}));
     print("SCATTER_ADD", {5}, elementwise_grid(42), threads, dst64);
-    // 7: the same in int64, into a dst that starts from values of its own
-    const std::vector<long long> src_i64 = uniform<long long>(67, 42, -1000, 1000);
-    std::vector<long long> dst_i64 = uniform<long long>(69, 35, -100, 100);
+    // 7: the same in int64 on full-range values, into a dst that starts from values of its own: the sums wrap
+    const std::vector<long long> src_i64 = edge_bits_of(67, 42);
+    std::vector<long long> dst_i64 = edge_bits_of(69, 35);
     emu::launch(elementwise_grid(42), threads, scatter_add_strided_i64, dst_i64.data(), src_i64.data(), into.data(), 5,
                 7, layout3({6, 7}, {0, 1}, {7, 1}, {7, 1}));
     print("SCATTER_ADD", {7}, elementwise_grid(42), threads, dst_i64);
@@ -229,13 +256,26 @@ int main() {
     const Dim3 threads{256}, grid = elementwise_grid(N);
     // int64 binary ops on small integers, including division by zero and negative powers
     const std::vector<long long> a = uniform<long long>(50, N, -50, 50), b = uniform<long long>(51, N, -6, 6);
-    for (int op = NABLA_BINARY_ADD; op <= NABLA_BINARY_GE; ++op) {
+    for (int op = NABLA_BINARY_ADD; op <= NABLA_BINARY_REMAINDER; ++op) {
         std::vector<long long> out(N);
         emu::launch(grid, threads, ew_binary_i64, out.data(), a.data(), b.data(), N, op);
         print("BINARY_I64", {op}, grid, threads, out);
     }
-    // the int64 unary ops the backend launches (all exact in double), on full-range values
-    const std::vector<long long> big = bits_of(52, N);
+    // ... and on full-range values (edge_bits_of(90)) against divisors and exponents of every magnitude: element i of
+    // edge_bits_of(91) shifted right by i % 64, with LLONG_MIN / -1 at element 0
+    {
+        const std::vector<long long> wide = edge_bits_of(90, N);
+        std::vector<long long> divisors = edge_bits_of(91, N);
+        for (int i = 0; i < N; ++i) divisors[i] >>= i % 64;
+        divisors[0] = -1;
+        for (int op = NABLA_BINARY_ADD; op <= NABLA_BINARY_REMAINDER; ++op) {
+            std::vector<long long> out(N);
+            emu::launch(grid, threads, ew_binary_i64, out.data(), wide.data(), divisors.data(), N, op);
+            print("BINARY_I64_WIDE", {op}, grid, threads, out);
+        }
+    }
+    // the int64 unary ops the backend launches, on full-range values
+    const std::vector<long long> big = edge_bits_of(52, N);
     for (int op : {NABLA_UNARY_NEG, NABLA_UNARY_ABS, NABLA_UNARY_SIGN, NABLA_UNARY_RELU, NABLA_UNARY_COPY,
                    NABLA_UNARY_FLOOR, NABLA_UNARY_NONFINITE}) {
         std::vector<long long> out(N);
@@ -264,10 +304,15 @@ int main() {
             layout.shape[d] = shape[d];
             layout.stride[0][d] = out[d], layout.stride[1][d] = sa[d], layout.stride[2][d] = sb[d];
         }
-        for (int op = NABLA_BINARY_ADD; op <= NABLA_BINARY_GE; ++op) {
+        const std::vector<double> a64 = uniform<double>(58, 20, -3, 3), b64 = uniform<double>(59, 15, -3, 3);
+        for (int op = NABLA_BINARY_ADD; op <= NABLA_BINARY_REMAINDER; ++op) {
             std::vector<float> y(60);
             emu::launch(elementwise_grid(60), threads, ew_binary_strided_f32, y.data(), a.data(), b.data(), op, layout);
             print("BINARY_F32", {op}, elementwise_grid(60), threads, y);
+            std::vector<double> y64(60);
+            emu::launch(elementwise_grid(60), threads, ew_binary_strided_f64, y64.data(), a64.data(), b64.data(), op,
+                        layout);
+            print("BINARY_F64", {op}, elementwise_grid(60), threads, y64);
         }
         // where(cond [4, 1, 5] = a > 0, b [1, 3, 5], a [4, 1, 5])
         std::vector<float> cond(20), y(60);
@@ -284,6 +329,9 @@ int main() {
     reduction_case(reduce_f32, argreduce_f32, uniform<float>(68, 4 * 37 * 7, -5, 5), 0);
     reduction_case(reduce_f64, argreduce_f64, uniform<double>(68, 4 * 37 * 7, -5, 5), 1);
     reduction_case(reduce_i64, argreduce_i64, uniform<long long>(57, 4 * 37 * 7, -4, 5), 2);
+    reduction_case(reduce_i64, argreduce_i64, edge_bits_of(70, 4 * 37 * 7), 3);  // sums wrap
+    division_case<float>(ew_binary_f32, 0);
+    division_case<double>(ew_binary_f64, 1);
     // casts (dtype codes 0 float32, 1 float64, 2 int64), sources with values beyond 2^53 and +-2^63
     std::vector<double> wide = uniform<double>(55, N, -2e19, 2e19);
     std::vector<float> wideFloat = uniform<float>(56, N, -2e19, 2e19);

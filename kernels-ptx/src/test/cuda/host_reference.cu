@@ -3,7 +3,8 @@
 //   R seed counter bits uniform normal uniform_on(-0.25, 3) normal_with(0.5, 2)   (doubles as raw bits)
 //   L double_bits nabla_double_to_long
 //   F long nabla_convert<float>(long) as raw bits
-//   P a b nabla_double_to_long(nabla_integer_pow(a, b))
+//   P a b nabla_long_pow(a, b)
+//   I a b nabla_long_divide nabla_long_floor_divide nabla_long_remainder nabla_wrap_add nabla_wrap_sub nabla_wrap_mul
 #include <cstdio>
 #include <cstring>
 #include "random.cu"
@@ -44,9 +45,19 @@ int main() {
         std::memcpy(&fb, &f, sizeof fb);
         std::printf("F %lld %u\n", l, fb);
     }
-    const long long bases[] = {0, 1, -1, 2, -2, 3, -3, 7, 10, -13, 1000003};
-    const long long exponents[] = {0, 1, 2, 3, 4, 5, 7, 13, 20, 33, 62, 63, 64, 100, -1, -2, -3, 1000000000000LL};
+    const long long bases[] = {0, 1, -1, 2, -2, 3, -3, 7, 10, -13, 1000003, 0x20000000000001LL,
+                               -0x7fffffffffffffffLL - 1};
+    const long long exponents[] = {0, 1, 2, 3, 4, 5, 7, 13, 20, 33, 39, 40, 62, 63, 64, 100, -1, -2, -3,
+                                   1000000000000LL, 0x7fffffffffffffffLL};
     for (long long a : bases)
-        for (long long b : exponents) std::printf("P %lld %lld %lld\n", a, b, nabla_double_to_long(nabla_integer_pow((double)a, (double)b)));
+        for (long long b : exponents) std::printf("P %lld %lld %lld\n", a, b, nabla_long_pow(a, b));
+    const long long operands[] = {0, 1, -1, 2, -2, 7, -7, 3, -3, 0x20000000000001LL, -0x20000000000001LL,
+                                  0x7fffffffffffffffLL, -0x7fffffffffffffffLL - 1, -0x7fffffffffffffffLL,
+                                  1234567890123456789LL, -987654321987654321LL};
+    for (long long a : operands)
+        for (long long b : operands)
+            std::printf("I %lld %lld %lld %lld %lld %lld %lld %lld\n", a, b, nabla_long_divide(a, b),
+                        nabla_long_floor_divide(a, b), nabla_long_remainder(a, b), nabla_wrap_add(a, b),
+                        nabla_wrap_sub(a, b), nabla_wrap_mul(a, b));
     return 0;
 }

@@ -21,8 +21,7 @@ final class Elementwise {
 
     static Tensor unary(UnaryOp op, Tensor x) {
         Backend backend = x.backend();
-        DType dtype = op == UnaryOp.NEG || op == UnaryOp.ABS || op == UnaryOp.SIGN || !x.dtype().isFloating()
-                && op == UnaryOp.RELU ? x.dtype() : floating(x.dtype());
+        DType dtype = keepsIntegers(op) ? x.dtype() : floating(x.dtype());
         Tensor in = castRaw(x, dtype);
         Tensor out = Tensor.empty(backend, dtype, x.dims());
         backend.unary(op, in.strided(), out.strided());
@@ -41,6 +40,18 @@ final class Elementwise {
         };
     }
 
+    /**
+     * Whether an INT64 operand stays INT64 (computed exactly): the ops whose integer result is an integer. The
+     * others (exp, log, sqrt, sigmoid, ...) promote it to the default float dtype first, as PyTorch does.
+     */
+    private static boolean keepsIntegers(UnaryOp op) {
+        return switch (op) {
+            case NEG, ABS, SIGN, RELU, FLOOR -> true;
+            case EXP, LOG, SQRT, SIGMOID, TANH, SIN, COS, ERF, NONFINITE -> false;
+        };
+    }
+
+    /** {@code d} when floating, else the default float dtype (FLOAT32). */
     private static DType floating(DType d) {
         return d.isFloating() ? d : DType.FLOAT32;
     }
@@ -73,7 +84,7 @@ final class Elementwise {
     /** The tensors whose values a binary rule reads (see {@link #unarySaved}). */
     private static Tensor[] binarySaved(BinaryOp op, Tensor a, Tensor b, Tensor out) {
         return switch (op) {
-            case ADD, SUB -> new Tensor[0];
+            case ADD, SUB, FLOOR_DIVIDE -> new Tensor[0];
             case DIV -> new Tensor[] {b, out};
             case POW -> new Tensor[] {a, b, out};
             default -> new Tensor[] {a, b};
@@ -86,11 +97,25 @@ final class Elementwise {
         Checks.sameDevice(name, a, b);
         int[] shape = Shape.broadcast(name, a.dims(), b.dims());
         DType dtype = DType.promote(a.dtype(), b.dtype());
+        if (op == BinaryOp.DIV) {
+            // true division: integers divide in the default float dtype, as in PyTorch and NumPy
+            dtype = floating(dtype);
+        } else if (!dtype.isFloating() && (op == BinaryOp.FLOOR_DIVIDE || op == BinaryOp.REMAINDER)) {
+            requireNoZero(name, b);
+        }
         Backend backend = a.backend();
         Tensor out = Tensor.empty(backend, dtype, shape);
         backend.binary(op, Views.broadcastStrided(castRaw(a, dtype), shape),
                 Views.broadcastStrided(castRaw(b, dtype), shape), out.strided());
         return out;
+    }
+
+    /** Integer division by zero has no value: refuse it, on every backend alike, before any kernel runs. */
+    private static void requireNoZero(String op, Tensor divisor) {
+        if (divisor.numel() > 0 && binaryRaw(BinaryOp.EQ, divisor, Creation.scalarLike(0, divisor)).max().item() != 0) {
+            throw new ArithmeticException(op + ": integer division by zero (the " + divisor.dtype().id()
+                    + " divisor of shape " + divisor.shape() + " holds a 0)");
+        }
     }
 
     private static Backward binaryBackward(BinaryOp op, Tensor a, Tensor b, Tensor out) {
@@ -106,6 +131,10 @@ final class Elementwise {
             case POW -> g -> new Tensor[] {
                 da ? g.mul(b).mul(a.pow(b.sub(1))).sumTo(sa) : null,
                 db ? g.mul(out).mul(a.log()).sumTo(sb) : null};
+            case FLOOR_DIVIDE -> g -> new Tensor[] {
+                da ? Tensor.zerosLike(a) : null, db ? Tensor.zerosLike(b) : null};
+            case REMAINDER -> g -> new Tensor[] {
+                da ? g.sumTo(sa) : null, db ? g.mul(a.floorDivide(b)).neg().sumTo(sb) : null};
             case MAX, MIN -> g -> {
                 // the winner takes the gradient; ties split it evenly, as PyTorch does
                 Tensor aWins = (op == BinaryOp.MAX ? a.gt(b) : a.lt(b)).add(a.eq(b).mul(0.5));

@@ -11,6 +11,12 @@ final class InPlace {
     }
 
     static Tensor apply(String op, BinaryOp binary, Tensor self, Tensor other) {
+        if (binary == BinaryOp.DIV && !self.dtype().isFloating()) {
+            // true division of integers is a float; truncating it silently is the bug PyTorch refuses too
+            throw new IllegalArgumentException(op + ": the quotient is a float, which the " + self.dtype().id()
+                    + " tensor of shape " + self.shape() + " cannot hold (use div, or floorDivide for an integer "
+                    + "result)");
+        }
         Tensor src = prepare(op, self, other);
         self.backend().binary(binary, self.strided(), Views.broadcastStrided(src, self.dims()), self.strided());
         self.storage().bumpVersion();

@@ -465,14 +465,60 @@ public final class Tensor {
         return mul(Creation.scalarLike(value, this));
     }
 
-    /** {@code this / other}, broadcasting. */
+    /**
+     * {@code this / other}, broadcasting: true division, as PyTorch's {@code div} and NumPy's {@code /}. Two
+     * INT64 operands give the default float dtype (FLOAT32), so a count divided by 4 is 0.75, not 0; a zero
+     * divisor gives ±∞ or NaN. Use {@link #floorDivide} for integer quotients.
+     */
     public Tensor div(Tensor other) {
         return Elementwise.binary(BinaryOp.DIV, this, other);
     }
 
-    /** {@code this / value}. */
+    /** {@code this / value}: true division, so an INT64 tensor divided by an integer gives FLOAT32. */
     public Tensor div(double value) {
         return div(Creation.scalarLike(value, this));
+    }
+
+    /**
+     * {@code floor(this / other)}, broadcasting: Python's {@code //} and {@code torch.floor_divide}, so
+     * {@code -7 // 2 == -4}. INT64 operands give exact INT64 ({@code Long.MIN_VALUE // -1} wraps to
+     * {@code Long.MIN_VALUE}); floats follow PyTorch's formula, and a zero float divisor gives ±∞ or NaN. The
+     * gradient is zero.
+     *
+     * @throws ArithmeticException when both operands are INT64 and {@code other} holds a zero
+     */
+    public Tensor floorDivide(Tensor other) {
+        return Elementwise.binary(BinaryOp.FLOOR_DIVIDE, this, other);
+    }
+
+    /**
+     * {@code floor(this / value)}; an INT64 tensor and an integral value give INT64.
+     *
+     * @throws ArithmeticException for an INT64 tensor and a value of 0
+     */
+    public Tensor floorDivide(double value) {
+        return floorDivide(Creation.scalarLike(value, this));
+    }
+
+    /**
+     * {@code this - other * floor(this / other)}, broadcasting: Python's {@code %} and {@code torch.remainder}; the
+     * result has the sign of the divisor ({@code -7 % 2 == 1}, {@code 7 % -2 == -1}). INT64 operands give exact
+     * INT64; a zero float divisor gives NaN. Gradients (PyTorch's): 1 for this, {@code -floorDivide(this, other)}
+     * for other.
+     *
+     * @throws ArithmeticException when both operands are INT64 and {@code other} holds a zero
+     */
+    public Tensor remainder(Tensor other) {
+        return Elementwise.binary(BinaryOp.REMAINDER, this, other);
+    }
+
+    /**
+     * {@code this - value * floor(this / value)}; an INT64 tensor and an integral value give INT64.
+     *
+     * @throws ArithmeticException for an INT64 tensor and a value of 0
+     */
+    public Tensor remainder(double value) {
+        return remainder(Creation.scalarLike(value, this));
     }
 
     /** {@code this ^ exponent}, broadcasting. */
@@ -811,7 +857,11 @@ public final class Tensor {
         return mulInPlace(Creation.scalarLike(value, this));
     }
 
-    /** {@code this /= other} in place; returns this. */
+    /**
+     * {@code this /= other} in place (true division); returns this.
+     *
+     * @throws IllegalArgumentException when this tensor is INT64, which cannot hold the float quotient
+     */
     public Tensor divInPlace(Tensor other) {
         return InPlace.apply("divInPlace", BinaryOp.DIV, this, other);
     }

@@ -36,7 +36,10 @@ public interface Backend {
      */
     Object download(Strided src);
 
-    /** {@code dst = src}, converting between dtypes when they differ (float to int truncates toward zero). */
+    /**
+     * {@code dst = src}, converting between dtypes when they differ: float to int truncates toward zero, INT64 to
+     * FLOAT32 rounds once to nearest (as Java's {@code (float)} of a long, never twice through double).
+     */
     void copy(Strided src, Strided dst);
 
     /** Sets every element of {@code dst} to {@code value}. */

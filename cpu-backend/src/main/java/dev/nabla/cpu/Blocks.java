@@ -3,8 +3,9 @@ package dev.nabla.cpu;
 /**
  * Moves blocks between typed storage arrays and {@code double} scratch arrays, so every
  * elementwise kernel is written once, over doubles. For +, -, *, / and sqrt, computing a float
- * result in double and rounding once gives exactly the float32 answer; INT64 values are exact up
- * to 2^53.
+ * result in double and rounding once gives exactly the float32 answer. INT64 values are exact here
+ * only up to 2^53, so pure INT64 work takes {@link LongRuns} instead; this path serves mixed dtypes and
+ * the INT64 functions with no integer form (exp, log, ...).
  */
 final class Blocks {
 

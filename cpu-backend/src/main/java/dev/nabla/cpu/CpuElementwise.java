@@ -6,9 +6,10 @@ import dev.nabla.backend.UnaryOp;
 
 /**
  * The CPU's elementwise primitives: copy, fill, unary, binary and where over strided operands of
- * one shape. When every operand is float32 the work runs on float runs ({@link FloatRuns}); any
- * other mix widens blocks to double ({@link Blocks}, {@link DoubleMath}) so one kernel serves every
- * dtype. Both give the same float32 results bit for bit.
+ * one shape. When every operand is float32 the work runs on float runs ({@link FloatRuns}); when every
+ * operand is INT64 it runs exactly on long runs ({@link LongRuns}); any other mix, and the INT64 unary ops
+ * with no integer form, widen blocks to double ({@link Blocks}, {@link DoubleMath}) so one kernel serves
+ * every dtype. The float32 and double paths give the same float32 results bit for bit.
  */
 final class CpuElementwise {
 
@@ -25,6 +26,9 @@ final class CpuElementwise {
             layout.forEachBlock((off, n, linear) -> FloatRuns.copy(f, off[0], ss, g, off[1], ds, n));
         } else if (from instanceof long[] l && to instanceof long[] m) {
             layout.forEachBlock((off, n, linear) -> Blocks.copyLongs(l, off[0], ss, m, off[1], ds, n));
+        } else if (from instanceof long[] l && to instanceof float[] g) {
+            // through double a long would be rounded twice, to 53 bits and then to 24
+            layout.forEachBlock((off, n, linear) -> LongRuns.toFloats(l, off[0], ss, g, off[1], ds, n));
         } else {
             layout.forEachBlock((off, n, linear) -> {
                 double[] x = Blocks.scratch()[0];
@@ -60,6 +64,10 @@ final class CpuElementwise {
             layout.forEachBlock((off, n, linear) -> FloatRuns.unary(op, f, off[0], xs, g, off[1], os, n));
             return;
         }
+        if (in instanceof long[] l && to instanceof long[] m && LongMath.isExact(op)) {
+            layout.forEachBlock((off, n, linear) -> LongRuns.unary(op, l, off[0], xs, m, off[1], os, n));
+            return;
+        }
         layout.forEachBlock((off, n, linear) -> {
             double[] v = Blocks.scratch()[0];
             Blocks.load(in, off[0], xs, v, n);
@@ -78,6 +86,11 @@ final class CpuElementwise {
         int os = layout.innerStride(2);
         if (da instanceof float[] fa && db instanceof float[] fb && to instanceof float[] fo) {
             layout.forEachBlock((off, n, linear) -> FloatRuns.binary(op, fa, off[0], as, fb, off[1], bs, fo, off[2], os, n));
+            return;
+        }
+        if (da instanceof long[] la && db instanceof long[] lb && to instanceof long[] lo) {
+            layout.forEachBlock((off, n, linear) -> LongRuns.binary(op, la, off[0], as, lb, off[1], bs, lo, off[2], os,
+                    n));
             return;
         }
         layout.forEachBlock((off, n, linear) -> {
@@ -101,6 +114,11 @@ final class CpuElementwise {
         int os = layout.innerStride(3);
         if (dc instanceof float[] fc && da instanceof float[] fa && db instanceof float[] fb && to instanceof float[] fo) {
             layout.forEachBlock((off, n, linear) -> FloatRuns.where(fc, off[0], cs, fa, off[1], as, fb, off[2], bs, fo,
+                    off[3], os, n));
+            return;
+        }
+        if (dc instanceof long[] lc && da instanceof long[] la && db instanceof long[] lb && to instanceof long[] lo) {
+            layout.forEachBlock((off, n, linear) -> LongRuns.where(lc, off[0], cs, la, off[1], as, lb, off[2], bs, lo,
                     off[3], os, n));
             return;
         }

@@ -75,6 +75,8 @@ final class DoubleMath {
             case LE -> { for (int i = 0; i < n; i++) { a[i] = a[i] <= b[i] ? 1 : 0; } }
             case GT -> { for (int i = 0; i < n; i++) { a[i] = a[i] > b[i] ? 1 : 0; } }
             case GE -> { for (int i = 0; i < n; i++) { a[i] = a[i] >= b[i] ? 1 : 0; } }
+            case FLOOR_DIVIDE -> { for (int i = 0; i < n; i++) { a[i] = FloorDivision.floorDivide(a[i], b[i]); } }
+            case REMAINDER -> { for (int i = 0; i < n; i++) { a[i] = FloorDivision.remainder(a[i], b[i]); } }
         }
     }
 }

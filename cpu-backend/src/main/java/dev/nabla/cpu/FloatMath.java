@@ -50,6 +50,16 @@ final class FloatMath {
             case MAX -> { for (int i = 0; i < n; i++) { out[oo + i] = max(a[ao + i], b[bo + i]); } }
             case MIN -> { for (int i = 0; i < n; i++) { out[oo + i] = min(a[ao + i], b[bo + i]); } }
             case EQ, NE, LT, LE, GT, GE -> SELECT.compare(op, a, ao, b, bo, out, oo, n);
+            case FLOOR_DIVIDE -> {
+                for (int i = 0; i < n; i++) {
+                    out[oo + i] = FloorDivision.floorDivide(a[ao + i], b[bo + i]);
+                }
+            }
+            case REMAINDER -> {
+                for (int i = 0; i < n; i++) {
+                    out[oo + i] = FloorDivision.remainder(a[ao + i], b[bo + i]);
+                }
+            }
         }
     }
 

@@ -58,6 +58,15 @@ final class Indexer {
         Object to = CpuBackend.data(dst);
         int srcStride = plan.layout().innerStride(1);
         // sequential: two index entries may name the same destination
+        if (from instanceof long[] values && to instanceof long[] into) {
+            // exact, wrapping as PyTorch's int64 sums do
+            plan.layout().forEachBlockSequentially((off, n, linear) -> {
+                for (int i = 0; i < n; i++) {
+                    into[plan.position(off, i)] += values[off[1] + i * srcStride];
+                }
+            });
+            return;
+        }
         plan.layout().forEachBlockSequentially((off, n, linear) -> {
             double[][] s = Blocks.scratch();
             Blocks.load(from, off[1], srcStride, s[0], n);

@@ -5,7 +5,8 @@ import dev.nabla.backend.Strided;
 
 /**
  * Reductions: the input is split into kept (outer) and reduced (inner) dimensions; each output
- * element accumulates its inner sub-tensor in double precision.
+ * element accumulates its inner sub-tensor in double precision, or exactly in long for INT64 ({@link LongMath}:
+ * sums wrap as PyTorch's int64 does).
  */
 final class Reducer {
 
@@ -54,11 +55,26 @@ final class Reducer {
         int innerStride = inner.innerStride(0);
         Object in = CpuBackend.data(x);
         Object to = CpuBackend.data(out);
-        double identity = op == ReduceOp.SUM ? 0 : op == ReduceOp.MAX ? Double.NEGATIVE_INFINITY
-                : Double.POSITIVE_INFINITY;
         int rows = inner.rows();
         int len = inner.inner();
         Layout outer = Layout.of(s.keptX().shape(), s.keptX(), s.keptOut());
+        if (in instanceof long[] values && to instanceof long[] into) {
+            outer.forEachBlock((off, n, linear) -> {
+                int[] rs = new int[1];
+                for (int e = 0; e < n; e++) {
+                    int base = off[0] + e * outer.innerStride(0);
+                    long acc = LongMath.identity(op);
+                    for (int row = 0; row < rows; row++) {
+                        inner.rowOffsets(row, rs);
+                        acc = LongMath.combine(op, acc, values, base + rs[0], innerStride, len);
+                    }
+                    into[off[1] + e * outer.innerStride(1)] = acc;
+                }
+            });
+            return;
+        }
+        double identity = op == ReduceOp.SUM ? 0 : op == ReduceOp.MAX ? Double.NEGATIVE_INFINITY
+                : Double.POSITIVE_INFINITY;
         outer.forEachBlock((off, n, linear) -> {
             double[] result = Blocks.scratch()[1];
             double[] buf = Blocks.scratch()[0];
@@ -108,6 +124,15 @@ final class Reducer {
         Object in = CpuBackend.data(x);
         long[] to = (long[]) CpuBackend.data(out);
         Layout outer = Layout.of(s.keptX().shape(), s.keptX(), s.keptOut());
+        if (in instanceof long[] values) {
+            outer.forEachBlock((off, n, linear) -> {
+                for (int e = 0; e < n; e++) {
+                    to[off[1] + e * outer.innerStride(1)] = LongMath.argBest(op, values,
+                            off[0] + e * outer.innerStride(0), stride, len);
+                }
+            });
+            return;
+        }
         outer.forEachBlock((off, n, linear) -> {
             double[] buf = Blocks.scratch()[0];
             for (int e = 0; e < n; e++) {

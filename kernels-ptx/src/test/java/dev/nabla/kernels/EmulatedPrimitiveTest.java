@@ -2,6 +2,7 @@ package dev.nabla.kernels;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nabla.DType;
 import dev.nabla.Device;
@@ -21,13 +22,16 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The elementwise, cast, reduction, random-fill, indexing and GEMM kernels, run on the
  * host emulator ({@code src/test/cuda/emulated_primitives.cu}) and compared with the CPU backend's primitives
- * ({@link Backend}) on the same inputs. INT64 results, casts and uniform fills must be equal exactly; they compute
- * as the CPU does (in double, narrowed as Java's {@code (long)}). Skipped when g++ is absent.
+ * ({@link Backend}) on the same inputs. INT64 results, casts and uniform fills must be equal exactly: INT64 arithmetic
+ * is exact in 64-bit integers on both (wrapping on overflow), so full-range values and the int64 edges are compared
+ * too. Skipped when g++ is absent.
  */
 class EmulatedPrimitiveTest {
 
     private static final int N = 300;
     private static final DType[] DTYPE_CODES = {DType.FLOAT32, DType.FLOAT64, DType.INT64};
+    /** The host program's dtype code for its full-range int64 reduction input. */
+    private static final int WIDE_INT64 = 3;
 
     private static List<EmulatedOutput.Line> lines;
     private static final Backend CPU = Tensor.zeros(1).backend();
@@ -43,7 +47,24 @@ class EmulatedPrimitiveTest {
 
     /** Full-range int64 values: {@code CounterRng.bits(seed, i)}. */
     private static Tensor bits(long seed, int n) {
-        return Tensor.of(LongStream.range(0, n).map(i -> CounterRng.bits(seed, i)).toArray(), n);
+        return Tensor.of(bitValues(seed, n), n);
+    }
+
+    private static long[] bitValues(long seed, int n) {
+        return LongStream.range(0, n).map(i -> CounterRng.bits(seed, i)).toArray();
+    }
+
+    /** {@link #bits} with the host program's int64 edges in front (its {@code edge_bits_of}). */
+    private static long[] edgeBitValues(long seed, int n) {
+        long[] v = bitValues(seed, n);
+        long[] front = {Long.MIN_VALUE, Long.MAX_VALUE, (1L << 53) + 1, (1L << 53) + (1L << 29) + 1,
+            -((1L << 53) + (1L << 29) + 1), 0, -1};
+        System.arraycopy(front, 0, v, 0, front.length);
+        return v;
+    }
+
+    private static Tensor edgeBits(long seed, int... shape) {
+        return Tensor.of(edgeBitValues(seed, java.util.Arrays.stream(shape).reduce(1, Math::multiplyExact)), shape);
     }
 
     private static void assertExact(Tensor expected, Tensor actual, String what) {
@@ -75,8 +96,27 @@ class EmulatedPrimitiveTest {
     }
 
     @Test
+    void int64BinaryOpsAreExactOnFullRangeValuesAndWrap() {
+        Tensor a = edgeBits(90, N);
+        long[] divisors = edgeBitValues(91, N);
+        for (int i = 0; i < N; i++) {
+            divisors[i] >>= i % 64;
+        }
+        divisors[0] = -1;
+        Tensor b = Tensor.of(divisors, N);
+        List<EmulatedOutput.Line> ops = named("BINARY_I64_WIDE");
+        assertEquals(dev.nabla.backend.BinaryOp.values().length, ops.size(), "every core binary op");
+        for (EmulatedOutput.Line l : ops) {
+            dev.nabla.backend.BinaryOp op = dev.nabla.backend.BinaryOp.valueOf(BinaryOp.values()[l.fields()[0]].name());
+            Tensor out = Tensor.zeros(DType.INT64, Device.CPU, N);
+            CPU.binary(op, a.strided(), b.strided(), out.strided());
+            assertExact(out, l.tensor(DType.INT64, N), "wide int64 " + op);
+        }
+    }
+
+    @Test
     void int64UnaryOpsAndTheCopyAreExactOnFullRangeValues() {
-        Tensor x = bits(52, N);
+        Tensor x = edgeBits(52, N);
         for (EmulatedOutput.Line l : named("UNARY_I64")) {
             UnaryOp kernelOp = UnaryOp.values()[l.fields()[0]];
             Tensor out = Tensor.zeros(DType.INT64, Device.CPU, N);
@@ -116,22 +156,27 @@ class EmulatedPrimitiveTest {
 
     @Test
     void floatBinaryOpsAndWhereOverBroadcastLayoutsMatchTheCpu() {
-        Tensor a = EmulatedOutput.uniform(DType.FLOAT32, 58, -3, 3, 4, 1, 5);
-        Tensor b = EmulatedOutput.uniform(DType.FLOAT32, 59, -3, 3, 1, 3, 5);
-        List<EmulatedOutput.Line> ops = named("BINARY_F32");
-        assertEquals(dev.nabla.backend.BinaryOp.values().length, ops.size(), "every core binary op");
-        for (EmulatedOutput.Line l : ops) {
-            l.assertGeometry(LaunchGeometry.elementwise(60));
-            dev.nabla.backend.BinaryOp op = dev.nabla.backend.BinaryOp.valueOf(BinaryOp.values()[l.fields()[0]].name());
-            Tensor out = Tensor.zeros(DType.FLOAT32, Device.CPU, 4, 3, 5);
-            CPU.binary(op, a.expand(4, 3, 5).strided(), b.expand(4, 3, 5).strided(), out.strided());
-            if (op == dev.nabla.backend.BinaryOp.POW) {
-                EmulatedOutput.assertClose(out, l.tensor(DType.FLOAT32, 4, 3, 5), 4e-7, op.toString());
-            } else {
-                // one float operation each: the CPU's double result rounds to the same float
-                assertExact(out, l.tensor(DType.FLOAT32, 4, 3, 5), op.toString());
+        for (DType dtype : List.of(DType.FLOAT32, DType.FLOAT64)) {
+            Tensor a = EmulatedOutput.uniform(dtype, 58, -3, 3, 4, 1, 5);
+            Tensor b = EmulatedOutput.uniform(dtype, 59, -3, 3, 1, 3, 5);
+            List<EmulatedOutput.Line> ops = named(dtype == DType.FLOAT32 ? "BINARY_F32" : "BINARY_F64");
+            assertEquals(dev.nabla.backend.BinaryOp.values().length, ops.size(), "every core binary op");
+            for (EmulatedOutput.Line l : ops) {
+                l.assertGeometry(LaunchGeometry.elementwise(60));
+                dev.nabla.backend.BinaryOp op =
+                        dev.nabla.backend.BinaryOp.valueOf(BinaryOp.values()[l.fields()[0]].name());
+                Tensor out = Tensor.zeros(dtype, Device.CPU, 4, 3, 5);
+                CPU.binary(op, a.expand(4, 3, 5).strided(), b.expand(4, 3, 5).strided(), out.strided());
+                if (op == dev.nabla.backend.BinaryOp.POW) {
+                    EmulatedOutput.assertClose(out, l.tensor(dtype, 4, 3, 5), 4e-7, op + " " + dtype);
+                } else {
+                    // correctly rounded operations in the operands' precision on both: the same bits
+                    assertExact(out, l.tensor(dtype, 4, 3, 5), op + " " + dtype);
+                }
             }
         }
+        Tensor a = EmulatedOutput.uniform(DType.FLOAT32, 58, -3, 3, 4, 1, 5);
+        Tensor b = EmulatedOutput.uniform(DType.FLOAT32, 59, -3, 3, 1, 3, 5);
         Tensor cond = a.gt(0).to(DType.FLOAT32);
         Tensor out = Tensor.zeros(DType.FLOAT32, Device.CPU, 4, 3, 5);
         CPU.where(cond.expand(4, 3, 5).strided(), b.expand(4, 3, 5).strided(), a.expand(4, 3, 5).strided(), out.strided());
@@ -142,13 +187,13 @@ class EmulatedPrimitiveTest {
     void reductionsAndArgReductionsMatchTheCpuInEveryDtypeOnBothPaths() {
         List<EmulatedOutput.Line> reductions = named("REDUCE");
         List<EmulatedOutput.Line> argReductions = named("ARGREDUCE");
-        assertEquals(18, reductions.size(), "SUM, MAX, MIN × two layouts × three dtypes");
-        assertEquals(12, argReductions.size(), "ARGMAX, ARGMIN × two layouts × three dtypes");
+        assertEquals(24, reductions.size(), "SUM, MAX, MIN × two layouts × three dtypes and full-range int64");
+        assertEquals(16, argReductions.size(), "ARGMAX, ARGMIN × two layouts × three dtypes and full-range int64");
         for (EmulatedOutput.Line l : reductions) {
             int[] f = l.fields();
             l.assertGeometry(LaunchGeometry.reduction(f[2], f[3], f[4]));
             dev.nabla.backend.ReduceOp op = dev.nabla.backend.ReduceOp.valueOf(ReduceOp.values()[f[1]].name());
-            DType dtype = DTYPE_CODES[f[0]];
+            DType dtype = reductionType(f[0]);
             Tensor out = Tensor.zeros(dtype, Device.CPU, f[2], 1, f[4]);
             CPU.reduce(op, reductionInput(f).strided(), out.strided());
             // float sums of 37 values in another order; maxima, minima and int64 sums exactly
@@ -166,19 +211,26 @@ class EmulatedPrimitiveTest {
                     : dev.nabla.backend.ReduceOp.MIN;
             Tensor out = Tensor.zeros(DType.INT64, Device.CPU, f[2], 1, f[4]);
             CPU.argReduce(op, reductionInput(f).strided(), 1, out.strided());
-            assertExact(out, l.tensor(DType.INT64, f[2], 1, f[4]), DTYPE_CODES[f[0]] + " arg" + op + " " + l.at());
+            assertExact(out, l.tensor(DType.INT64, f[2], 1, f[4]), reductionType(f[0]) + " arg" + op + " " + l.at());
         }
+    }
+
+    private static DType reductionType(int code) {
+        return code == WIDE_INT64 ? DType.INT64 : DTYPE_CODES[code];
     }
 
     /**
      * The host program's reduction input for a line's fields (dtype code, op, outer, reduce, inner): floats on [-5, 5)
-     * with a NaN at element 37, int64 on [-4, 5) narrowed (nine values, so ties everywhere).
+     * with a NaN at element 37, int64 on [-4, 5) narrowed (nine values, so ties everywhere), or (code 3) full-range
+     * int64 with the edges in front, whose sums wrap.
      */
     private static Tensor reductionInput(int[] f) {
         int n = 4 * 37 * 7;
-        DType dtype = DTYPE_CODES[f[0]];
+        DType dtype = reductionType(f[0]);
         Tensor all;
-        if (dtype == DType.INT64) {
+        if (f[0] == WIDE_INT64) {
+            all = edgeBits(70, n);
+        } else if (dtype == DType.INT64) {
             all = EmulatedOutput.uniform(DType.INT64, 57, -4, 5, n);
         } else {
             double[] values = EmulatedOutput.uniform(dtype, 68, -5, 5, n).toDoubleArray();
@@ -189,9 +241,47 @@ class EmulatedPrimitiveTest {
     }
 
     @Test
+    void floatFloorDivisionAndRemainderOfSpecialValuesEqualTheCpu() {
+        double[] specials = {-7.5, 7.5, -0.0, 0.0, 2, -2, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY,
+            Double.NaN, 1e30, -1e-30, 0.3};
+        int k = specials.length;
+        double[] a = new double[k * k];
+        double[] b = new double[k * k];
+        for (int i = 0; i < k * k; i++) {
+            a[i] = specials[i / k];
+            b[i] = specials[i % k];
+        }
+        List<EmulatedOutput.Line> lines = named("DIVISION");
+        assertEquals(4, lines.size(), "FLOOR_DIVIDE and REMAINDER in float32 and float64");
+        for (EmulatedOutput.Line l : lines) {
+            DType dtype = DTYPE_CODES[l.fields()[0]];
+            dev.nabla.backend.BinaryOp op = dev.nabla.backend.BinaryOp.valueOf(BinaryOp.values()[l.fields()[1]].name());
+            Tensor out = Tensor.zeros(dtype, Device.CPU, k * k);
+            // the host program rounds each special to float32 as this cast does (1e30, -1e-30 and 0.3 change)
+            CPU.binary(op, Tensor.of(a, k * k).to(dtype).strided(), Tensor.of(b, k * k).to(dtype).strided(),
+                    out.strided());
+            assertSameValues(out, l.tensor(dtype, k * k), op + " " + dtype);
+        }
+    }
+
+    /** Equal bits, except that any NaN matches any NaN (the payload and sign of a NaN are not specified). */
+    private static void assertSameValues(Tensor expected, Tensor actual, String what) {
+        double[] e = expected.toDoubleArray();
+        double[] a = actual.toDoubleArray();
+        for (int i = 0; i < e.length; i++) {
+            if (Double.isNaN(e[i])) {
+                assertTrue(Double.isNaN(a[i]), what + " [" + i + "]: NaN vs " + a[i]);
+            } else {
+                assertEquals(Double.doubleToRawLongBits(e[i]), Double.doubleToRawLongBits(a[i]),
+                        what + " [" + i + "]: " + e[i] + " vs " + a[i]);
+            }
+        }
+    }
+
+    @Test
     void castsBetweenEveryDtypePairEqualTheCpuBitForBit() {
         Tensor[] sources = {withNonFiniteFront(EmulatedOutput.uniform(DType.FLOAT32, 56, -2e19, 2e19, N)),
-                withNonFiniteFront(EmulatedOutput.uniform(DType.FLOAT64, 55, -2e19, 2e19, N)), bits(52, N)};
+                withNonFiniteFront(EmulatedOutput.uniform(DType.FLOAT64, 55, -2e19, 2e19, N)), edgeBits(52, N)};
         List<EmulatedOutput.Line> casts = named("CAST");
         assertEquals(6, casts.size(), "every ordered pair of distinct dtypes");
         for (EmulatedOutput.Line l : casts) {
@@ -203,7 +293,7 @@ class EmulatedPrimitiveTest {
         }
         EmulatedOutput.Line transposed = named("CAST_T").get(0);
         Tensor y = Tensor.zeros(DType.FLOAT32, Device.CPU, 20, 15);
-        CPU.copy(bits(52, N).reshape(15, 20).transpose(0, 1).strided(), y.strided());
+        CPU.copy(edgeBits(52, 15, 20).transpose(0, 1).strided(), y.strided());
         assertExact(y, transposed.tensor(DType.FLOAT32, 20, 15), "int64 -> float32 through a transposed layout");
     }
 
@@ -279,11 +369,9 @@ class EmulatedPrimitiveTest {
                 case 5 -> DType.FLOAT64;
                 default -> DType.INT64;
             };
-            Tensor dst = dtype == DType.INT64 ? EmulatedOutput.uniform(dtype, 69, -100, 100, 5, 7)
-                    : Tensor.zeros(dtype, Device.CPU, 5, 7);
-            double range = dtype == DType.INT64 ? 1000 : 1;
-            CPU.scatterAdd(dst.strided(), 0, into.strided(),
-                    EmulatedOutput.uniform(dtype, 67, -range, range, 6, 7).strided());
+            Tensor dst = dtype == DType.INT64 ? edgeBits(69, 5, 7) : Tensor.zeros(dtype, Device.CPU, 5, 7);
+            Tensor src = dtype == DType.INT64 ? edgeBits(67, 6, 7) : EmulatedOutput.uniform(dtype, 67, -1, 1, 6, 7);
+            CPU.scatterAdd(dst.strided(), 0, into.strided(), src.strided());
             if (dtype == DType.INT64) {
                 assertExact(dst, l.tensor(dtype, 5, 7), l.at());
             } else {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nabla.backend.CounterRng;
+import java.math.BigInteger;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -14,7 +15,9 @@ import org.junit.jupiter.api.io.TempDir;
  * The kernels' {@code __host__ __device__} functions that must agree with the CPU backend, compiled for the
  * host with nvcc ({@code src/test/cuda/host_reference.cu}) and compared line by line with the Java code the
  * CPU runs: core's {@link CounterRng} for the random kernels, Java's {@code (long)} and {@code (float)}
- * conversions for int64 storage. Skipped when nvcc or its host compiler is absent.
+ * conversions for int64 storage, and Java's own long arithmetic ({@code Math.floorDiv}, {@code Math.floorMod},
+ * wrapping {@code + - *}) and {@link BigInteger} powers modulo 2^64 for the exact int64 kernels. Skipped when nvcc
+ * or its host compiler is absent.
  */
 class HostReferenceTest {
 
@@ -79,26 +82,39 @@ class HostReferenceTest {
     }
 
     @Test
-    void int64PowerIsJavasMathPowNarrowed() {
+    void int64PowerIsTheExactPowerWrappedTo64Bits() {
+        BigInteger modulus = BigInteger.ONE.shiftLeft(64);
         for (String[] l : tagged("P")) {
             long a = Long.parseLong(l[1]);
             long b = Long.parseLong(l[2]);
-            double expected = Math.pow(a, b);
-            long got = Long.parseLong(l[3]);
-            if (Math.abs(expected) <= 0x1p53) {
-                assertEquals((long) expected, got, a + "^" + b);
-            } else {
-                // beyond 2^53 both are roundings of the same power: equal to a relative 1e-15 (or saturated alike)
-                assertEquals((double) (long) expected, (double) got, Math.abs(expected) * 1e-15, a + "^" + b);
-            }
+            // a negative exponent: 1 for base 1, +-1 for base -1, else 0 (PyTorch's rule)
+            long expected = b >= 0 ? BigInteger.valueOf(a).modPow(BigInteger.valueOf(b), modulus).longValue()
+                    : a == 1 ? 1 : a == -1 ? (b % 2 == 0 ? 1 : -1) : 0;
+            assertEquals(expected, Long.parseLong(l[3]), a + "^" + b);
         }
     }
 
     @Test
-    void longToFloatRoundsThroughDoubleAsTheCpuBackendDoes() {
+    void int64DivisionAndWrappingArithmeticAreJavas() {
+        for (String[] l : tagged("I")) {
+            long a = Long.parseLong(l[1]);
+            long b = Long.parseLong(l[2]);
+            String at = a + ", " + b;
+            // a zero divisor gives 0 (core raises first); Long.MIN_VALUE / -1 wraps as Java's division does
+            assertEquals(b == 0 ? 0 : a / b, Long.parseLong(l[3]), "divide " + at);
+            assertEquals(b == 0 ? 0 : Math.floorDiv(a, b), Long.parseLong(l[4]), "floor divide " + at);
+            assertEquals(b == 0 ? 0 : Math.floorMod(a, b), Long.parseLong(l[5]), "remainder " + at);
+            assertEquals(a + b, Long.parseLong(l[6]), "add " + at);
+            assertEquals(a - b, Long.parseLong(l[7]), "sub " + at);
+            assertEquals(a * b, Long.parseLong(l[8]), "mul " + at);
+        }
+    }
+
+    @Test
+    void longToFloatRoundsOnceAsJavaAndPyTorchDo() {
         for (String[] l : tagged("F")) {
             long x = Long.parseLong(l[1]);
-            assertEquals(Float.floatToRawIntBits((float) (double) x), Integer.parseUnsignedInt(l[2]), "(float) " + x);
+            assertEquals(Float.floatToRawIntBits((float) x), Integer.parseUnsignedInt(l[2]), "(float) " + x);
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.nabla.cuda;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nabla.DType;
@@ -156,6 +157,96 @@ class CudaVsCpuTest {
         // Beyond 2^53 a strided copy must stay exact (it is a copy, not arithmetic through double).
         Tensor big = Tensor.of(new long[] {(1L << 60) + 1, -(1L << 60) - 3, Long.MAX_VALUE, Long.MIN_VALUE + 7}, 2, 2);
         assertArrayEquals(big.t().contiguous().toLongArray(), big.to(GPU).t().contiguous().to(Device.CPU).toLongArray());
+    }
+
+    /** Full-range int64 values of the given shape, with the edges (extremes, 2^53 + 1, a float rounding trap) first. */
+    private static Tensor wideLongs(long seed, int... shape) {
+        long[] v = java.util.stream.LongStream.range(0, Arrays.stream(shape).reduce(1, Math::multiplyExact))
+                .map(i -> dev.nabla.backend.CounterRng.bits(seed, i)).toArray();
+        long[] front = {Long.MIN_VALUE, Long.MAX_VALUE, (1L << 53) + 1, (1L << 53) + (1L << 29) + 1, 0, -1};
+        System.arraycopy(front, 0, v, 0, Math.min(front.length, v.length));
+        return Tensor.of(v, shape);
+    }
+
+    private static void assertSameLongs(Tensor cpu, Tensor cuda, String what) {
+        assertArrayEquals(cpu.toLongArray(), cuda.to(Device.CPU).toLongArray(), what);
+    }
+
+    @Test
+    void int64ArithmeticIsExactOnFullRangeValuesAndWraps() {
+        Tensor a = wideLongs(20, 6, 8);
+        Tensor b = wideLongs(21, 8);
+        Tensor small = b.remainder(1999).sub(999);
+        Tensor divisor = small.add(small.eq(0));  // [-999, 999] without 0
+        Tensor wideDivisor = b.add(b.eq(0));  // b without its 0
+        Tensor exponent = Tensor.arange(-3, 61, 8, DType.INT64, Device.CPU);
+        for (BinaryOperator<Tensor> op : List.<BinaryOperator<Tensor>>of(Tensor::add, Tensor::sub, Tensor::mul,
+                Tensor::maximum, Tensor::minimum, Tensor::eq, Tensor::ne, Tensor::lt, Tensor::le, Tensor::gt,
+                Tensor::ge)) {
+            assertSameLongs(op.apply(a, b), op.apply(a.to(GPU), b.to(GPU)), "wide int64 binary");
+            assertSameLongs(op.apply(a.t(), b.narrow(0, 0, 6)), op.apply(a.to(GPU).t(), b.narrow(0, 0, 6).to(GPU)),
+                    "wide int64 binary on a transpose");
+        }
+        for (BinaryOperator<Tensor> op : List.<BinaryOperator<Tensor>>of(Tensor::floorDivide, Tensor::remainder)) {
+            assertSameLongs(op.apply(a, divisor), op.apply(a.to(GPU), divisor.to(GPU)), "wide int64 division");
+            assertSameLongs(op.apply(a, wideDivisor), op.apply(a.to(GPU), wideDivisor.to(GPU)),
+                    "wide int64 division by wide divisors");
+        }
+        assertSameLongs(a.pow(exponent), a.to(GPU).pow(exponent.to(GPU)), "wide int64 pow");
+        for (UnaryOperator<Tensor> op : List.<UnaryOperator<Tensor>>of(Tensor::neg, Tensor::abs, Tensor::sign,
+                Tensor::relu, Tensor::floor)) {
+            assertSameLongs(op.apply(a), op.apply(a.to(GPU)), "wide int64 unary");
+        }
+        for (int[] dims : List.of(new int[] {0}, new int[] {1}, new int[] {0, 1})) {
+            assertSameLongs(a.sum(dims, false), a.to(GPU).sum(dims, false), "wide int64 sum (wraps)");
+            assertSameLongs(a.t().max(dims, true), a.to(GPU).t().max(dims, true), "wide int64 max");
+            assertSameLongs(a.min(dims, false), a.to(GPU).min(dims, false), "wide int64 min");
+        }
+        Tensor near = Tensor.of(new long[] {1L << 53, (1L << 53) + 1, (1L << 53) - 1, (1L << 53) + 1}, 4);
+        assertSameLongs(near.argmax(0, false), near.to(GPU).argmax(0, false), "argmax beyond 2^53");
+        assertSameLongs(near.argmin(0, false), near.to(GPU).argmin(0, false), "argmin beyond 2^53");
+        Tensor cond = a.gt(0);
+        assertSameLongs(Tensor.where(cond, a, b), Tensor.where(cond.to(GPU), a.to(GPU), b.to(GPU)), "wide int64 where");
+        assertSameLongs(a.clamp(-0x1p60, 0x1p60), a.to(GPU).clamp(-0x1p60, 0x1p60), "wide int64 clamp");
+        assertArrayEquals(a.toFloatArray(), a.to(GPU).toFloatArray(), "int64 -> float32 rounds once");
+        Tensor rows = Tensor.randint(new Generator(22), 0, 3, Device.CPU, 6, 8);
+        assertSameLongs(wideLongs(23, 3, 8).scatterAdd(0, rows, a), wideLongs(23, 3, 8).to(GPU).scatterAdd(0,
+                rows.to(GPU), a.to(GPU)), "wide int64 scatterAdd (wraps)");
+    }
+
+    @Test
+    void divisionFloorDivisionAndRemainderMatchTheCpu() {
+        double[] specials = {-7.5, 7.5, -0.0, 0.0, 2, -2, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY,
+            Double.NaN, 1e30, -1e-30, 0.3};
+        int k = specials.length;
+        Tensor x = Tensor.of(specials, k, 1);
+        Tensor y = Tensor.of(specials, 1, k);
+        for (DType dtype : FLOATS) {
+            for (BinaryOperator<Tensor> op : List.<BinaryOperator<Tensor>>of(Tensor::floorDivide, Tensor::remainder,
+                    Tensor::div)) {
+                Tensor cpu = op.apply(x.to(dtype), y.to(dtype));
+                Tensor gpu = op.apply(x.to(dtype).to(GPU), y.to(dtype).to(GPU));
+                // every element exactly, NaN matching NaN and -0.0 told from 0.0
+                assertArrayEquals(cpu.toDoubleArray(), gpu.to(Device.CPU).toDoubleArray(), "special values " + dtype);
+            }
+            Tensor a = randn(24, dtype, 5, 7).mul(10);
+            Tensor b = randn(25, dtype, 7);
+            assertClose(a.floorDivide(b), a.to(GPU).floorDivide(b.to(GPU)), "floorDivide " + dtype);
+            assertClose(a.remainder(b), a.to(GPU).remainder(b.to(GPU)), "remainder " + dtype);
+            Tensor leaf = a.detach().requiresGrad(true);
+            Tensor gpuLeaf = a.to(GPU).detach().requiresGrad(true);
+            Tensor divisor = b.detach().requiresGrad(true);
+            Tensor gpuDivisor = b.to(GPU).detach().requiresGrad(true);
+            leaf.remainder(divisor).sum().backward();
+            gpuLeaf.remainder(gpuDivisor).sum().backward();
+            assertClose(divisor.grad(), gpuDivisor.grad(), "remainder gradient " + dtype);
+        }
+        Tensor counts = Tensor.of(new long[] {3, -7, 1, 0, Long.MAX_VALUE}, 5);
+        Tensor by = Tensor.of(new long[] {4, 2, 0, 0, 3}, 5);
+        assertArrayEquals(counts.div(by).toFloatArray(), counts.to(GPU).div(by.to(GPU)).toFloatArray(),
+                "int64 true division");
+        assertThrows(ArithmeticException.class, () -> counts.to(GPU).floorDivide(by.to(GPU)));
+        assertThrows(ArithmeticException.class, () -> counts.to(GPU).remainder(0));
     }
 
     @Test
