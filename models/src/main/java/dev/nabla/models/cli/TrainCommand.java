@@ -55,31 +55,16 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() {
         ZooModel zooModel = model.zooModel();
         checkFlags();
-        Device device = model.device();
-        TrainingCheckpoint checkpoint = null;
-        RunState start = RunState.START;
-        TrainOptions options;
-        if (resume) {
-            Path file = out.resolve(TrainingLoop.CHECKPOINT);
-            if (!Files.isRegularFile(file)) {
-                throw new IllegalArgumentException("train: --resume: " + out + " holds no " + TrainingLoop.CHECKPOINT
-                        + " to continue");
-            }
-            checkpoint = Checkpoints.read(file, zooModel.name());
-            start = Checkpoints.runState(checkpoint, file);
-            options = RunRecipe.resumed(zooModel, device, RunRecipe.Given.of(model, training), checkpoint.metadata(),
-                    start.history().size());
-        } else {
-            options = RunRecipe.resolve(zooModel, device, RunRecipe.Given.of(model, training), Map.of());
-        }
+        Start start = start(zooModel, model.device());
+        TrainOptions options = start.options();
         System.out.printf(Locale.ROOT, "training %s on %s (epochs=%d batch-size=%d lr=%s seed=%d, %s)%n", zooModel.name(),
                 options.device(), options.epochs(), options.batchSize(), options.lr(), options.seed(),
                 zooModel.defaults().optimizer());
         Session session = zooModel.open(options);
-        if (checkpoint != null) {
-            Checkpoints.restore(checkpoint, session, true);
-            System.out.printf("resuming from %s at epoch %d step %d%n", out.resolve(TrainingLoop.CHECKPOINT), start.epoch(),
-                    start.step());
+        if (start.checkpoint() != null) {
+            Checkpoints.restore(start.checkpoint(), session, true);
+            System.out.printf("resuming from %s at epoch %d step %d%n", out.resolve(TrainingLoop.CHECKPOINT),
+                    start.state().epoch(), start.state().step());
         }
         if (out != null) {
             if (force && !RunFolder.runFiles(out).isEmpty()) {
@@ -91,10 +76,30 @@ final class TrainCommand implements Callable<Integer> {
                 checkpointEvery == null ? CheckpointCadence.EPOCHS_ONLY : checkpointEvery, RunRecipe.metadata(options));
         // the stop signal holds a Ctrl-C'd JVM until the summary is printed; closing it releases the JVM at once
         try (StopSignal stop = StopSignal.onShutdown(); StatusLine status = StatusLine.forStandardError()) {
-            TrainOutcome outcome = new TrainingLoop(run, stop, System.out, status).run(session, start);
+            TrainOutcome outcome = new TrainingLoop(run, stop, System.out, status).run(session, start.state());
             report(outcome);
             return outcome.stopped() ? Main.INTERRUPTED : 0;
         }
+    }
+
+    /** Where a run begins: a new run's options, or a resumed run's checkpoint, state and recorded options. */
+    private record Start(TrainingCheckpoint checkpoint, RunState state, TrainOptions options) {
+    }
+
+    private Start start(ZooModel zooModel, Device device) {
+        RunRecipe.Given given = RunRecipe.Given.of(model, training);
+        if (!resume) {
+            return new Start(null, RunState.START, RunRecipe.resolve(zooModel, device, given, Map.of()));
+        }
+        Path file = out.resolve(TrainingLoop.CHECKPOINT);
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("train: --resume: " + out + " holds no " + TrainingLoop.CHECKPOINT
+                    + " to continue");
+        }
+        TrainingCheckpoint checkpoint = Checkpoints.read(file, zooModel.name());
+        RunState state = Checkpoints.runState(checkpoint, file);
+        return new Start(checkpoint, state, RunRecipe.resumed(zooModel, device, given, checkpoint.metadata(),
+                state.history().size()));
     }
 
     private void checkFlags() {

@@ -52,11 +52,6 @@ public record RunState(int epoch, int step, double lossSum, double seconds, List
         }
     }
 
-    /** The metrics of the last finished epoch, or null before the first. */
-    public EpochRecord last() {
-        return history.isEmpty() ? null : history.get(history.size() - 1);
-    }
-
     /** The JSON form of what the epoch and step do not say. */
     private record Progress(double lossSum, double seconds, List<EpochRecord> history) {
     }
