@@ -53,12 +53,24 @@ public record Device(DeviceType type, int index) {
     }
 
     /**
-     * The device to use when the user did not choose: the system property {@code nabla.device},
-     * else the environment variable {@code NABLA_DEVICE}, else CUDA when its probe passes, else
-     * the CPU. An explicit choice that cannot be served is an error, never a silent fallback.
+     * The device to use when the user did not choose: the one given to {@link #setDefault}, else the
+     * system property {@code nabla.device}, else the environment variable {@code NABLA_DEVICE}, else
+     * CUDA when its probe passes, else the CPU. An explicit choice that cannot be served is an error
+     * naming where it came from, never a silent fallback.
      */
     public static Device best() {
         return Backends.bestDevice();
+    }
+
+    /**
+     * Makes {@code device} the one {@link #best()} returns from now on, in this process: an explicit
+     * choice (a command-line option) wins over the {@code nabla.device} property and the
+     * {@code NABLA_DEVICE} variable, which are then not read.
+     *
+     * @throws IllegalArgumentException when the device is not usable (with the probe's reason)
+     */
+    public static void setDefault(Device device) {
+        Backends.setDefaultDevice(device);
     }
 
     /**

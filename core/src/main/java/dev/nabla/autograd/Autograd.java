@@ -10,15 +10,16 @@ public final class Autograd {
 
     /**
      * Turns graph recording off on this thread until the returned scope is closed:
-     * {@code try (var ignored = Autograd.noGrad()) { ... }}.
+     * {@code try (var ignored = Autograd.noGrad()) { ... }}. Closing it throws nothing, so the
+     * block needs no catch clause.
      */
-    public static AutoCloseable noGrad() {
+    public static GradMode noGrad() {
         return GradMode.set(false);
     }
 
-    /** Like {@link #noGrad()} but typed so that try-with-resources needs no catch clause. */
+    /** The same as {@link #noGrad()}: the name it had when {@code noGrad()} returned an {@link AutoCloseable}. */
     public static GradMode noGradScope() {
-        return GradMode.set(false);
+        return noGrad();
     }
 
     /** Turns recording on again inside a no-grad region (used by gradient-of-gradient code). */

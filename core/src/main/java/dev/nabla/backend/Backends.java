@@ -85,8 +85,13 @@ public final class Backends {
             source = "environment variable NABLA_DEVICE";
         }
         if (explicit != null && !explicit.isBlank()) {
-            Device chosen = Device.parse(explicit);
-            get(chosen);
+            Device chosen;
+            try {
+                chosen = Device.parse(explicit);
+                get(chosen);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(source + " is '" + explicit + "': " + e.getMessage(), e);
+            }
             LOG.info("Nabla device {} (chosen by {})", chosen, source);
             return chosen;
         }
@@ -103,6 +108,18 @@ public final class Backends {
         }
         throw new IllegalStateException("Backends: no usable backend on the class path" + skipped
                 + " (is nabla-cpu a dependency?)");
+    }
+
+    /**
+     * See {@link Device#setDefault(Device)}.
+     *
+     * @throws IllegalArgumentException when the device is not usable
+     */
+    public static void setDefaultDevice(Device device) {
+        get(device);
+        synchronized (Backends.class) {
+            best = device;
+        }
     }
 
     /**

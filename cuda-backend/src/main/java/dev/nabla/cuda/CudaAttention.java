@@ -7,6 +7,7 @@ import dev.nabla.backend.fast.AttentionKernel;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,10 +22,17 @@ final class CudaAttention implements AttentionKernel, AttentionBackwardKernel {
     private static final Logger LOG = LoggerFactory.getLogger(CudaAttention.class);
 
     private final CudaBackend cuda;
+    private final Consumer<String> notices;
     private final Set<String> declined = ConcurrentHashMap.newKeySet();
 
     CudaAttention(CudaBackend cuda) {
+        this(cuda, notice -> LOG.info("attention composed from Tensor ops on the GPU: {}", notice));
+    }
+
+    /** @param notices receives each reason for declining once (tests without a GPU keep them out of the log) */
+    CudaAttention(CudaBackend cuda, Consumer<String> notices) {
         this.cuda = cuda;
+        this.notices = notices;
     }
 
     /** The PTX forward kernel, or a refusal outside its limits, logged once per reason. */
@@ -35,7 +43,7 @@ final class CudaAttention implements AttentionKernel, AttentionBackwardKernel {
                 v.shape()[2]);
         if (whyNot.isPresent()) {
             if (declined.add(whyNot.get())) {
-                LOG.info("attention composed from Tensor ops on the GPU: {}", whyNot.get());
+                notices.accept(whyNot.get());
             }
             return false;
         }

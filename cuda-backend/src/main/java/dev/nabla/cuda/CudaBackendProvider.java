@@ -4,6 +4,7 @@ import dev.nabla.DeviceType;
 import dev.nabla.backend.Backend;
 import dev.nabla.backend.BackendProvider;
 import dev.nabla.backend.Probe;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,16 +19,23 @@ public final class CudaBackendProvider implements BackendProvider {
     private static final Logger LOG = LoggerFactory.getLogger(CudaBackendProvider.class);
 
     private final Supplier<CudaProbe> probeFactory;
+    private final Consumer<String> report;
     private volatile CudaProbe.Result result;
 
-    /** The provider {@link java.util.ServiceLoader} instantiates: probes this machine. */
+    /** The provider {@link java.util.ServiceLoader} instantiates: probes this machine and logs what it found. */
     public CudaBackendProvider() {
-        this(CudaProbe::system);
+        this(CudaProbe::system, LOG::info);
     }
 
-    /** A provider whose probe is supplied (tests simulate machines with it). */
-    public CudaBackendProvider(Supplier<CudaProbe> probeFactory) {
+    /**
+     * A provider whose probe is supplied (tests simulate machines with it).
+     *
+     * @param report receives the lines describing a usable installation (the device, what serves GEMM,
+     *     convolution and RNNs): a simulated machine's report stays out of the log
+     */
+    public CudaBackendProvider(Supplier<CudaProbe> probeFactory, Consumer<String> report) {
         this.probeFactory = probeFactory;
+        this.report = report;
     }
 
     @Override
@@ -67,9 +75,9 @@ public final class CudaBackendProvider implements BackendProvider {
     private CudaProbe.Result runProbe() {
         CudaProbe.Result r = probeFactory.get().run();
         if (r.probe().usable()) {
-            LOG.info("CUDA: {}", r.probe().reason());
+            report.accept("CUDA: " + r.probe().reason());
             if (r.libraries() != null) {
-                r.libraries().reportLines().forEach(line -> LOG.info("CUDA {}", line));
+                r.libraries().reportLines().forEach(line -> report.accept("CUDA " + line));
             }
         } else {
             LOG.debug("CUDA unusable: {}", r.probe().reason());

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.nabla.DType;
 import dev.nabla.Device;
 import dev.nabla.Tensor;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -30,11 +32,15 @@ class AttentionRouteTest {
     @Test
     void theForwardDeclinesOutsideTheLimitsBeforeTouchingTheDevice() {
         // no backend: a call that got past the route would fail on it
-        CudaAttention attention = new CudaAttention(null);
+        List<String> notices = new ArrayList<>();
+        CudaAttention attention = new CudaAttention(null, notices::add);
         assertFalse(declines(attention, DType.FLOAT32, 64, 64), "float32, head 64 goes to the kernel (the device)");
         assertTrue(declines(attention, DType.FLOAT64, 32, 32), "float64");
         assertTrue(declines(attention, DType.FLOAT32, 160, 160), "head dimension 160");
         assertTrue(declines(attention, DType.FLOAT32, 32, 16), "unequal head dimensions");
+        assertTrue(declines(attention, DType.FLOAT64, 32, 32), "float64 again");
+        assertEquals(3, notices.size(), "each reason once: " + notices);
+        assertTrue(notices.get(1).contains("160"), notices.toString());
     }
 
     /**

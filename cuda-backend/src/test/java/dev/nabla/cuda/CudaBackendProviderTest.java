@@ -8,6 +8,8 @@ import dev.nabla.Device;
 import dev.nabla.DeviceType;
 import dev.nabla.backend.BackendProvider;
 import dev.nabla.backend.Backends;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.ServiceLoader;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -42,7 +44,7 @@ class CudaBackendProviderTest {
         CudaBackendProvider provider = new CudaBackendProvider(() -> {
             runs.incrementAndGet();
             return new CudaProbe(new FakeInstallation(), () -> FakeDriver.withDevices(CudaProbeTest.H100), () -> { });
-        });
+        }, line -> { });
         provider.probe();
         provider.probe();
         provider.result();
@@ -52,7 +54,7 @@ class CudaBackendProviderTest {
     @Test
     void createOnAnUnusableMachineCarriesTheReason() {
         CudaBackendProvider provider = new CudaBackendProvider(() ->
-                new CudaProbe(new FakeInstallation(), FakeDriver::withDevices, () -> { }));
+                new CudaProbe(new FakeInstallation(), FakeDriver::withDevices, () -> { }), line -> { });
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> provider.create(0));
         assertTrue(e.getMessage().startsWith("CudaBackendProvider.create: CUDA is not usable: " + NO_DRIVER),
                 e.getMessage());
@@ -60,11 +62,15 @@ class CudaBackendProviderTest {
 
     @Test
     void createRejectsAMissingOrdinal() {
+        List<String> report = new ArrayList<>();
         CudaBackendProvider provider = new CudaBackendProvider(() -> new CudaProbe(
                 new FakeInstallation().with(CudaProbe.DRIVER_LIBRARY), () -> FakeDriver.withDevices(CudaProbeTest.H100),
-                () -> { }));
+                () -> { }), report::add);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> provider.create(3));
         assertEquals("CudaBackendProvider.create: no device cuda:3 (1 found)", e.getMessage());
+        // the simulated H100 is reported once, to the test's sink rather than the build log
+        assertEquals(1, report.stream().filter(line -> line.startsWith("CUDA: ")).count(), report.toString());
+        assertTrue(report.get(0).contains(CudaProbeTest.H100.name()), report.toString());
     }
 
     @Test
@@ -78,7 +84,7 @@ class CudaBackendProviderTest {
         System.setProperty("nabla.device", "cuda");
         try {
             IllegalArgumentException chosen = assertThrows(IllegalArgumentException.class, Device::best);
-            assertEquals(direct.getMessage(), chosen.getMessage());
+            assertEquals("system property nabla.device is 'cuda': " + direct.getMessage(), chosen.getMessage());
         } finally {
             if (previous == null) {
                 System.clearProperty("nabla.device");

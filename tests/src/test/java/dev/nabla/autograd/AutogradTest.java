@@ -113,6 +113,16 @@ class AutogradTest {
         }
     }
 
+    /** Compiles only because closing the scope throws nothing: no {@code throws Exception} on this method. */
+    @Test
+    void noGradNeedsNoCatchClause() {
+        Tensor x = leaf(2);
+        try (var ignored = Autograd.noGrad()) {
+            assertFalse(x.mul(3).requiresGrad());
+        }
+        assertTrue(x.mul(3).requiresGrad());
+    }
+
     @Test
     void secondBackwardNeedsRetainGraph() {
         Tensor x = leaf(3);

@@ -2,6 +2,7 @@ package dev.nabla.io;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,10 +10,14 @@ import dev.nabla.Tensor;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedByInterruptException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -62,6 +67,23 @@ class AtomicWriteTest {
         assertArrayEquals(before, Files.readAllBytes(file));
         assertEquals(List.of(file), filesInDir());
         assertArrayEquals(new float[] {1, 2, 3}, SafeTensors.read(file).tensors().get("w").toFloatArray());
+    }
+
+    @Test
+    void aWriteDeletesTheTemporariesThatKilledWritesOfTheSameTargetLeft() throws IOException {
+        Path file = previousCheckpoint();
+        Path abandoned = Files.writeString(dir.resolve(".model.safetensors." + UUID.randomUUID() + ".tmp"), "half");
+        Path otherTarget = Files.writeString(dir.resolve(".other.safetensors." + UUID.randomUUID() + ".tmp"), "half");
+        Path notOurs = Files.writeString(dir.resolve(".model.safetensors.backup.tmp"), "user file");
+        Path inFlight = dir.resolve(".model.safetensors." + UUID.randomUUID() + ".tmp");
+        try (FileChannel writing = FileChannel.open(inFlight, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                FileLock lock = writing.lock()) {
+            SafeTensors.write(file, Map.of("w", Tensor.of(new float[] {4, 5}, 2)));
+            assertTrue(Files.exists(inFlight), "a write in progress (its temporary is locked) is left alone");
+        }
+        assertFalse(Files.exists(abandoned), "the killed write's temporary is gone");
+        assertTrue(Files.exists(otherTarget) && Files.exists(notOurs), "other targets' and other names are kept");
+        assertArrayEquals(new float[] {4, 5}, SafeTensors.read(file).tensors().get("w").toFloatArray());
     }
 
     @Test

@@ -1,8 +1,10 @@
 package dev.nabla.nn.decoding;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Beam search: keeps the {@code width} best partial sequences by total log-probability; finished
@@ -34,6 +36,25 @@ public record BeamSearch(int width, int maxLength, double lengthPenalty) {
      * @param score the length-normalised score used for ranking
      */
     public record Hypothesis(int[] tokens, double logProb, double score) {
+
+        /** Equal when the tokens, log-probability and score are (the tokens compared element by element). */
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Hypothesis h && Arrays.equals(tokens, h.tokens)
+                    && Double.compare(logProb, h.logProb) == 0 && Double.compare(score, h.score) == 0;
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * (31 * Arrays.hashCode(tokens) + Double.hashCode(logProb)) + Double.hashCode(score);
+        }
+
+        /** E.g. {@code Hypothesis[tokens=[4, 7, 2], logProb=-1.2345, score=-0.4115]}. */
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "Hypothesis[tokens=%s, logProb=%.4f, score=%.4f]", Arrays.toString(tokens),
+                    logProb, score);
+        }
     }
 
     private record Beam<S>(int[] tokens, double logProb, S state) {
@@ -49,7 +70,7 @@ public record BeamSearch(int width, int maxLength, double lengthPenalty) {
                 int last = beam.tokens().length == 0 ? start : beam.tokens()[beam.tokens().length - 1];
                 SequenceScorer.Step<S> step = model.step(beam.state(), last);
                 for (int token : topIndices(step.logProbs(), width)) {
-                    int[] tokens = java.util.Arrays.copyOf(beam.tokens(), length);
+                    int[] tokens = Arrays.copyOf(beam.tokens(), length);
                     tokens[length - 1] = token;
                     candidates.add(new Beam<>(tokens, beam.logProb() + step.logProbs()[token], step.state()));
                 }

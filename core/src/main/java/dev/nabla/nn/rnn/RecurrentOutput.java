@@ -11,4 +11,15 @@ import dev.nabla.Tensor;
  * @param cell the final LSTM cell states, same shape, or null for RNN/GRU
  */
 public record RecurrentOutput(Tensor output, Tensor hidden, Tensor cell) {
+
+    /** Shapes, dtypes and devices, never the values: {@code RecurrentOutput[output=[50, 32, 256] float32 cpu, ...]}. */
+    @Override
+    public String toString() {
+        return "RecurrentOutput[output=" + describe(output) + ", hidden=" + describe(hidden) + ", cell=" + describe(cell)
+                + "]";
+    }
+
+    private static String describe(Tensor t) {
+        return t == null ? "null" : t.shape() + " " + t.dtype().id() + " " + t.device();
+    }
 }

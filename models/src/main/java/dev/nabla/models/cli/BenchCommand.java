@@ -2,7 +2,6 @@ package dev.nabla.models.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.nabla.Device;
-import dev.nabla.backend.Backends;
 import dev.nabla.models.bench.BenchEntry;
 import dev.nabla.models.bench.BenchRunner;
 import dev.nabla.models.bench.BenchSuite;
@@ -33,26 +32,25 @@ final class BenchCommand implements Callable<Integer> {
 
     private static final List<String> CASES = List.of("mlp-digits", "lenet-digits");
 
-    @Option(names = "--device", description = "cpu, cuda or cuda:N (default: the best usable)")
+    @Option(names = "--device", paramLabel = "DEVICE",
+            description = "cpu, cuda or cuda:N; wins over NABLA_DEVICE (default: NABLA_DEVICE, else the best usable)")
     String device;
 
-    @Option(names = "--steps", description = "timed steps per case (default: ${DEFAULT-VALUE})", defaultValue = "20")
+    @Option(names = "--steps", paramLabel = "N", converter = Converters.PositiveInt.class,
+            description = "timed steps per --zoo case (default: ${DEFAULT-VALUE})", defaultValue = "20")
     int steps;
 
-    @Option(names = "--warmup", description = "untimed steps first (default: ${DEFAULT-VALUE})", defaultValue = "5")
+    @Option(names = "--warmup", paramLabel = "N", converter = Converters.NonNegativeInt.class,
+            description = "untimed steps first, per --zoo case (default: ${DEFAULT-VALUE})", defaultValue = "5")
     int warmup;
 
-    @Option(names = "--batch-size", description = "samples per step (default: ${DEFAULT-VALUE})", defaultValue = "64")
+    @Option(names = "--batch-size", paramLabel = "N", converter = Converters.PositiveInt.class,
+            description = "samples per step of a --zoo case (default: ${DEFAULT-VALUE})", defaultValue = "64")
     int batchSize;
 
     @Override
     public Integer call() {
-        if (steps <= 0 || warmup < 0 || batchSize <= 0) {
-            throw new IllegalArgumentException("bench: --steps and --batch-size must be positive and --warmup not negative, got "
-                    + "steps=" + steps + " warmup=" + warmup + " batch-size=" + batchSize);
-        }
-        Device target = device == null ? Device.best() : Device.parse(device);
-        Backends.get(target);
+        Device target = DeviceOption.choose(device);
         if (!zoo) {
             if (BenchRunner.run(BenchSuite.all(target), filter, target) == 0) {
                 throw new IllegalArgumentException("bench: no case matches '" + filter + "'; the cases: "

@@ -1,9 +1,7 @@
 package dev.nabla.models.cli;
 
-import dev.nabla.models.train.Checkpoints;
 import dev.nabla.models.train.Session;
 import dev.nabla.models.train.TrainingLoop;
-import dev.nabla.models.zoo.ZooModel;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -11,7 +9,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code nabla eval MODEL --checkpoint FILE}: the held-out metrics of a trained model. */
+/**
+ * {@code nabla eval MODEL --checkpoint FILE}: the held-out metrics of a trained model, on the data
+ * split of its run (the checkpoint records the run's seed and data) unless {@code --seed} or
+ * {@code --data} say otherwise.
+ */
 @Command(name = "eval", description = "Evaluate a trained zoo model on its held-out data.")
 final class EvalCommand implements Callable<Integer> {
 
@@ -24,11 +26,9 @@ final class EvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ZooModel zooModel = model.zooModel();
-        Session session = zooModel.open(model.resolve(zooModel));
-        Checkpoints.load(checkpoint, zooModel.name(), session, false);
-        session.model().eval();
+        Session session = TrainedModel.open(model, checkpoint);
         session.evaluate().forEach((k, v) -> System.out.printf(Locale.ROOT, "%s = %.4f%n", k, v));
         return 0;
     }
+
 }

@@ -3,9 +3,11 @@ package dev.nabla.models.cli;
 import java.io.UncheckedIOException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ScopeType;
 
 /** The {@code nabla} command-line program: train, evaluate, sample and inspect the model zoo. */
-@Command(name = "nabla", mixinStandardHelpOptions = true, version = "nabla 0.1.0",
+@Command(name = "nabla", scope = ScopeType.INHERIT, mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
         description = "Train, evaluate and inspect the Nabla model zoo.",
         subcommands = {ListCommand.class, TrainCommand.class, EvalCommand.class, SampleCommand.class, BenchCommand.class,
                 DoctorCommand.class})
@@ -15,9 +17,16 @@ public final class Main implements Runnable {
     public static final int BAD_INPUT = 2;
     /** Exit status for a run that failed on its own (e.g. the loss diverged). */
     public static final int FAILED = 1;
+    /** Exit status of a run stopped by Ctrl-C (128 + SIGINT, as shells report it), after its checkpoint and summary. */
+    public static final int INTERRUPTED = 130;
 
     /** Runs the program and exits with its status. */
     public static void main(String[] args) {
+        // The program draws PNGs and digits off-screen and never opens a window: the application, not the
+        // library code that draws, decides that AWT runs headless.
+        if (System.getProperty("java.awt.headless") == null) {
+            System.setProperty("java.awt.headless", "true");
+        }
         System.exit(run(args));
     }
 
@@ -34,7 +43,7 @@ public final class Main implements Runnable {
                 cmd.getErr().println("error: " + e.getMessage());
                 return BAD_INPUT;
             }
-            if (e instanceof IllegalStateException) {
+            if (e instanceof IllegalStateException || e instanceof UnsupportedOperationException) {
                 cmd.getErr().println("error: " + e.getMessage());
                 return FAILED;
             }

@@ -1,10 +1,8 @@
 package dev.nabla.models.cli;
 
-import dev.nabla.models.train.Checkpoints;
 import dev.nabla.models.train.SampleWriter;
 import dev.nabla.models.train.Samples;
 import dev.nabla.models.train.Session;
-import dev.nabla.models.zoo.ZooModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -22,8 +20,9 @@ final class SampleCommand implements Callable<Integer> {
     @Option(names = "--checkpoint", paramLabel = "FILE", required = true, description = "a checkpoint from 'nabla train'")
     Path checkpoint;
 
-    @Option(names = "--count", description = "images or points to draw, or characters of text (default: the model's)")
-    int count;
+    @Option(names = "--count", paramLabel = "N", converter = Converters.PositiveInt.class,
+            description = "images or points to draw, or characters of text (default: the model's)")
+    Integer count;
 
     @Option(names = "--out", paramLabel = "PNG", description = "where image samples go (default: ${DEFAULT-VALUE})",
             defaultValue = "samples.png")
@@ -31,19 +30,13 @@ final class SampleCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (count < 0) {
-            throw new IllegalArgumentException("sample: --count must be positive, got " + count);
-        }
-        ZooModel zooModel = model.zooModel();
         Path parent = out.toAbsolutePath().getParent();
         if (!Files.isDirectory(parent) || !Files.isWritable(parent)) {
             throw new IllegalArgumentException("sample: cannot write " + out + ": " + parent + " is not a writable folder");
         }
-        Session session = zooModel.open(model.resolve(zooModel));
-        Checkpoints.load(checkpoint, zooModel.name(), session, false);
-        session.model().eval();
-        Samples samples = session.sample(count).orElseThrow(() -> new IllegalArgumentException(
-                "sample: " + zooModel.name() + " is not a generative model"));
+        Session session = TrainedModel.open(model, checkpoint);
+        Samples samples = session.sample(count == null ? 0 : count).orElseThrow(() -> new IllegalArgumentException(
+                "sample: " + model.model + " is not a generative model"));
         if (samples.isImages() || samples.isPoints()) {
             SampleWriter.write(out, samples);
             System.out.println("wrote " + samples.count() + " samples to " + out);

@@ -1,54 +1,131 @@
 package dev.nabla.models.cli;
 
+import dev.nabla.Device;
+import dev.nabla.io.TrainingCheckpoint;
+import dev.nabla.models.console.StatusLine;
+import dev.nabla.models.train.CheckpointCadence;
+import dev.nabla.models.train.Checkpoints;
 import dev.nabla.models.train.RunFolder;
+import dev.nabla.models.train.RunState;
 import dev.nabla.models.train.Session;
 import dev.nabla.models.train.StopSignal;
 import dev.nabla.models.train.TrainOutcome;
 import dev.nabla.models.train.TrainingLoop;
 import dev.nabla.models.zoo.TrainOptions;
 import dev.nabla.models.zoo.ZooModel;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code nabla train MODEL}: trains a zoo model on its default data or on {@code --data}/{@code --text}. */
+/**
+ * {@code nabla train MODEL}: trains a zoo model on its default data or on {@code --data}/{@code --text}.
+ * Everything that can be checked is checked before the first step; Ctrl-C saves a checkpoint, prints
+ * the summary and exits with status 130.
+ */
 @Command(name = "train", description = "Train a zoo model (see 'nabla list').")
 final class TrainCommand implements Callable<Integer> {
 
     @Mixin
     ModelOptions model;
 
+    @Mixin
+    TrainingOptions training;
+
     @Option(names = "--out", paramLabel = "DIR",
             description = "folder for the checkpoint, metrics.csv, loss.png and samples (default: none written)")
     Path out;
 
-    @Option(names = "--resume", description = "continue from DIR/checkpoint.safetensors (needs --out)")
+    @Option(names = "--resume", description = "continue the run in DIR from its checkpoint, with the run's options (needs --out)")
     boolean resume;
+
+    @Option(names = "--force", description = "replace the run that DIR holds: its checkpoint, metrics, plot and samples, nothing else")
+    boolean force;
+
+    @Option(names = "--checkpoint-every", paramLabel = "STEPS|TIME", converter = Converters.Cadence.class,
+            description = "also save inside epochs: every STEPS steps (500) or once TIME has passed since the last save "
+                    + "(90s, 10m, 2h); default: after every epoch and on Ctrl-C only")
+    CheckpointCadence checkpointEvery;
 
     @Override
     public Integer call() {
         ZooModel zooModel = model.zooModel();
-        TrainOptions options = model.resolve(zooModel);
-        if (resume && out == null) {
-            throw new IllegalArgumentException("train: --resume needs --out, the folder holding the checkpoint");
+        checkFlags();
+        Start start = start(zooModel, model.device());
+        TrainOptions options = start.options();
+        System.out.printf(Locale.ROOT, "training %s on %s (epochs=%d batch-size=%d lr=%s seed=%d, %s)%n", zooModel.name(),
+                options.device(), options.epochs(), options.batchSize(), options.lr(), options.seed(),
+                zooModel.defaults().optimizer());
+        Session session = zooModel.open(options);
+        if (start.checkpoint() != null) {
+            Checkpoints.restore(start.checkpoint(), session, true);
+            System.out.printf("resuming from %s at epoch %d step %d%n", out.resolve(TrainingLoop.CHECKPOINT),
+                    start.state().epoch(), start.state().step());
         }
         if (out != null) {
+            if (force && !RunFolder.runFiles(out).isEmpty()) {
+                System.out.println("replacing the run in " + out + " (--force)");
+            }
+            RunFolder.prepare(out, force);
+        }
+        TrainingLoop.Run run = new TrainingLoop.Run(zooModel.name(), options.epochs(), out,
+                checkpointEvery == null ? CheckpointCadence.EPOCHS_ONLY : checkpointEvery, RunRecipe.metadata(options));
+        // the stop signal holds a Ctrl-C'd JVM until the summary is printed; closing it releases the JVM at once
+        try (StopSignal stop = StopSignal.onShutdown(); StatusLine status = StatusLine.forStandardError()) {
+            TrainOutcome outcome = new TrainingLoop(run, stop, System.out, status).run(session, start.state());
+            report(outcome);
+            return outcome.stopped() ? Main.INTERRUPTED : 0;
+        }
+    }
+
+    /** Where a run begins: a new run's options, or a resumed run's checkpoint, state and recorded options. */
+    private record Start(TrainingCheckpoint checkpoint, RunState state, TrainOptions options) {
+    }
+
+    private Start start(ZooModel zooModel, Device device) {
+        RunRecipe.Given given = RunRecipe.Given.of(model, training);
+        if (!resume) {
+            return new Start(null, RunState.START, RunRecipe.resolve(zooModel, device, given, Map.of()));
+        }
+        Path file = out.resolve(TrainingLoop.CHECKPOINT);
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("train: --resume: " + out + " holds no " + TrainingLoop.CHECKPOINT
+                    + " to continue");
+        }
+        TrainingCheckpoint checkpoint = Checkpoints.read(file, zooModel.name());
+        RunState state = Checkpoints.runState(checkpoint, file);
+        return new Start(checkpoint, state, RunRecipe.resumed(zooModel, device, given, checkpoint.metadata(),
+                state.history().size()));
+    }
+
+    private void checkFlags() {
+        if (out == null && (resume || force || checkpointEvery != null)) {
+            throw new IllegalArgumentException("train: " + (resume ? "--resume" : force ? "--force" : "--checkpoint-every")
+                    + " needs --out, the folder of the run");
+        }
+        if (resume && force) {
+            throw new IllegalArgumentException("train: --resume continues the run in " + out + " and --force replaces it; "
+                    + "pass one");
+        }
+        if (out != null && !resume) {
+            RunFolder.checkForNewRun(out, force);
+        } else if (out != null) {
             RunFolder.check(out);
         }
-        System.out.printf("training %s on %s (epochs=%d batch-size=%d lr=%s, %s)%n", zooModel.name(), options.device(),
-                options.epochs(), options.batchSize(), options.lr(), zooModel.defaults().optimizer());
-        Session session = zooModel.open(options);
-        if (out != null) {
-            RunFolder.prepare(out);
+    }
+
+    private static void report(TrainOutcome outcome) {
+        if (outcome.stopped()) {
+            System.out.println(outcome.metrics().isEmpty()
+                    ? "no epoch finished, so there are no held-out metrics (a stop skips the evaluation)"
+                    : "held-out metrics after epoch " + outcome.metricsEpoch() + " (a stop skips the evaluation):");
         }
-        TrainingLoop loop = new TrainingLoop(zooModel.name(), options.epochs(), out, resume,
-                new StopSignal().installShutdownHook(), System.out, null);
-        TrainOutcome outcome = loop.run(session);
         outcome.metrics().forEach((k, v) -> System.out.printf(Locale.ROOT, "%s = %.4f%n", k, v));
         System.out.printf(Locale.ROOT, "time = %.1f s%s%n", outcome.seconds(), outcome.stopped() ? " (stopped)" : "");
-        return 0;
+        System.out.flush();
     }
 }

@@ -32,13 +32,6 @@ final class DigitGlyphs {
     private static final String[] FAMILIES = {Font.SERIF, Font.SANS_SERIF, Font.MONOSPACED, Font.DIALOG};
     private static final int[] STYLES = {Font.PLAIN, Font.BOLD, Font.ITALIC};
 
-    static {
-        // Rendering to an image needs no display; say so before anything touches the AWT toolkit.
-        if (System.getProperty("java.awt.headless") == null) {
-            System.setProperty("java.awt.headless", "true");
-        }
-    }
-
     private static final DigitGlyphs INSTANCE = new DigitGlyphs();
 
     private final List<List<Glyph>> fontGlyphs = new ArrayList<>();

@@ -29,7 +29,6 @@ final class DigitRenderer {
     private static final double MAX_SHIFT = 3;
     private static final double MAX_NOISE = 0.08;
 
-    // First, so that the headless property is set before any AWT object exists.
     private final DigitGlyphs glyphs = DigitGlyphs.get();
     private final BufferedImage measureCanvas = new BufferedImage(MEASURE_SIZE, MEASURE_SIZE, BufferedImage.TYPE_BYTE_GRAY);
     private final BufferedImage outputCanvas = new BufferedImage(SIZE, SIZE, BufferedImage.TYPE_BYTE_GRAY);

@@ -5,7 +5,6 @@ import java.awt.image.WritableRaster;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import javax.imageio.ImageIO;
 
 /** Saves a batch of square grayscale images as one PNG grid, for looking at a data set. */
 public final class ImageGrid {
@@ -25,9 +24,22 @@ public final class ImageGrid {
      * @throws UncheckedIOException when the file cannot be written
      */
     public static void writePng(Path file, float[] images, int side, int count, int columns) {
+        try {
+            PngFile.write(file, render(images, side, count, columns));
+        } catch (IOException e) {
+            throw new UncheckedIOException("writePng: cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Draws the first {@code count} images, {@code columns} per row, as an 8-bit grayscale image.
+     *
+     * @throws IllegalArgumentException when the sizes do not fit the array
+     */
+    public static BufferedImage render(float[] images, int side, int count, int columns) {
         int pixels = side * side;
         if (side <= 0 || count <= 0 || columns <= 0 || (long) count * pixels > images.length) {
-            throw new IllegalArgumentException("writePng: " + count + " images of " + side + "x" + side
+            throw new IllegalArgumentException("ImageGrid: " + count + " images of " + side + "x" + side
                     + " in " + columns + " columns do not fit an array of " + images.length + " values");
         }
         int rows = (count + columns - 1) / columns;
@@ -41,10 +53,6 @@ public final class ImageGrid {
                 raster.setSample(left + i % side, top + i / side, 0, Math.round(v * 255f));
             }
         }
-        try {
-            ImageIO.write(grid, "png", file.toFile());
-        } catch (IOException e) {
-            throw new UncheckedIOException("writePng: cannot write " + file, e);
-        }
+        return grid;
     }
 }

@@ -1,24 +1,22 @@
 package dev.nabla.models.train;
 
-import dev.nabla.train.LearningCurves;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Draws {@code loss.png} from {@code metrics.csv}: every column named {@code *loss*} on the loss
- * axis and every {@code *accuracy*} column on the accuracy axis, against the epoch. Reading the CSV
- * back (rather than keeping values in memory) puts the whole history of a resumed run in the plot.
- * A JDK that cannot draw text (no font files or font libraries, as on bare GPU servers) skips the
- * plot with one warning: the run and its {@code metrics.csv} go on.
+ * Draws {@code loss.png} from a run's history (the checkpoint's, so a resumed run plots all its
+ * epochs): the training loss and every metric named {@code *loss*} on the loss axis, every
+ * {@code *accuracy*} metric on the accuracy axis, against the epoch. A JDK that cannot draw text (no
+ * font files or font libraries, as on bare GPU servers) skips the plot with one warning: the run and
+ * its {@code metrics.csv} go on.
  */
 final class MetricsPlot {
 
@@ -34,52 +32,50 @@ final class MetricsPlot {
     private MetricsPlot() {
     }
 
-    static void write(Path csv, Path png, String title) {
-        write(csv, png, title, LearningCurves::writePng);
+    static void write(List<EpochRecord> history, Path png, String title) {
+        write(history, png, title, LearningCurves::writePng, warning -> {
+            if (!WARNED.getAndSet(true)) {
+                LOG.warn(warning);
+            }
+        });
     }
 
-    static void write(Path csv, Path png, String title, Drawer drawer) {
+    /**
+     * @param warnings receives the one-line warning when the JDK cannot draw
+     */
+    static void write(List<EpochRecord> history, Path png, String title, Drawer drawer, Consumer<String> warnings) {
+        if (history.isEmpty()) {
+            return;
+        }
+        int n = history.size();
+        double[] epochs = new double[n];
+        double[] trainLoss = new double[n];
+        Map<String, double[]> losses = new LinkedHashMap<>();
+        Map<String, double[]> accuracies = new LinkedHashMap<>();
+        Map<String, double[]> drawnMetrics = new LinkedHashMap<>();
+        losses.put("train_loss", trainLoss);
+        for (String name : history.get(0).metrics().keySet()) {
+            if (name.contains("loss") || name.contains("accuracy")) {
+                double[] values = new double[n];
+                drawnMetrics.put(name, values);
+                (name.contains("loss") ? losses : accuracies).put(name, values);
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            EpochRecord r = history.get(i);
+            epochs[i] = r.epoch();
+            trainLoss[i] = r.trainLoss();
+            for (Map.Entry<String, double[]> e : drawnMetrics.entrySet()) {
+                e.getValue()[i] = r.metrics().getOrDefault(e.getKey(), Double.NaN);
+            }
+        }
         try {
-            List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
-            if (lines.size() < 2) {
-                return;
-            }
-            String[] header = lines.get(0).split(",", -1);
-            int rows = lines.size() - 1;
-            double[][] columns = new double[header.length][rows];
-            for (int r = 0; r < rows; r++) {
-                String[] cells = lines.get(r + 1).split(",", -1);
-                for (int c = 0; c < header.length; c++) {
-                    columns[c][r] = c < cells.length ? parse(cells[c]) : Double.NaN;
-                }
-            }
-            Map<String, double[]> losses = new LinkedHashMap<>();
-            Map<String, double[]> accuracies = new LinkedHashMap<>();
-            for (int c = 1; c < header.length; c++) {
-                if (header[c].contains("loss")) {
-                    losses.put(header[c], columns[c]);
-                } else if (header[c].contains("accuracy")) {
-                    accuracies.put(header[c], columns[c]);
-                }
-            }
-            if (!losses.isEmpty()) {
-                drawer.draw(png, title, columns[0], losses, accuracies);
-            }
+            drawer.draw(png, title, epochs, losses, accuracies);
         } catch (IOException e) {
             throw new UncheckedIOException("train: cannot draw " + png + ": " + e.getMessage(), e);
         } catch (UnsupportedOperationException e) {
-            if (!WARNED.getAndSet(true)) {
-                LOG.warn("train: not drawing {}: {}; {} has the numbers", png.getFileName(), e.getMessage(),
-                        csv.getFileName());
-            }
-        }
-    }
-
-    private static double parse(String cell) {
-        try {
-            return Double.parseDouble(cell);
-        } catch (NumberFormatException e) {
-            return Double.NaN;
+            warnings.accept("train: not drawing " + png.getFileName() + ": " + e.getMessage() + "; "
+                    + TrainingLoop.METRICS + " has the numbers");
         }
     }
 }

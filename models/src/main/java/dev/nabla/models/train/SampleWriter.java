@@ -1,19 +1,17 @@
 package dev.nabla.models.train;
 
 import dev.nabla.models.data.ImageGrid;
+import dev.nabla.models.data.PngFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 
 /**
- * Writes samples as a PNG: images as a grid, 2-D points as a scatter plot. The picture is drawn
- * into a hidden temporary file that is renamed into place, so a failed write leaves no partial file.
+ * Writes samples as a PNG: images as a grid, 2-D points as a scatter plot. The file is written
+ * atomically ({@link PngFile}), so a failed write leaves no partial file.
  */
 public final class SampleWriter {
 
@@ -26,35 +24,26 @@ public final class SampleWriter {
      * Writes {@code samples} to {@code file}.
      *
      * @throws IllegalArgumentException for text samples, which have no picture
+     * @throws UncheckedIOException with one line saying why when the file cannot be written
      */
     public static void write(Path file, Samples samples) {
         if (!samples.isImages() && !samples.isPoints()) {
             throw new IllegalArgumentException("sample: text samples cannot be drawn as " + file);
         }
-        Path abs = file.toAbsolutePath();
-        Path tmp = abs.resolveSibling("." + abs.getFileName() + ".tmp.png");
         try {
             if (samples.isImages()) {
-                ImageGrid.writePng(tmp, samples.images(), samples.side(), samples.count(), Math.min(COLUMNS, samples.count()));
+                PngFile.write(file, ImageGrid.render(samples.images(), samples.side(), samples.count(),
+                        Math.min(COLUMNS, samples.count())));
             } else {
-                scatter(tmp, samples.points());
+                LearningCurves.writeChart(file, scatter(samples.points()));
             }
-            Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            throw new UncheckedIOException("sample: cannot write " + file + ": " + e.getMessage(), e);
-        } finally {
-            try {
-                Files.deleteIfExists(tmp);
-            } catch (IOException ignored) {
-                // nothing more to do: the file is hidden and the next write replaces it
-            }
+            throw new UncheckedIOException("sample: cannot write " + file + ": " + e.getClass().getSimpleName() + ": "
+                    + e.getMessage(), e);
         }
     }
 
-    private static void scatter(Path png, float[] xy) throws IOException {
-        if (System.getProperty("java.awt.headless") == null) {
-            System.setProperty("java.awt.headless", "true");
-        }
+    private static XYChart scatter(float[] xy) {
         int n = xy.length / 2;
         double[] x = new double[n];
         double[] y = new double[n];
@@ -67,7 +56,6 @@ public final class SampleWriter {
         chart.getStyler().setMarkerSize(4);
         chart.getStyler().setLegendVisible(false);
         chart.addSeries("samples", x, y);
-        String name = png.toString();
-        BitmapEncoder.saveBitmap(chart, name.substring(0, name.length() - ".png".length()), BitmapEncoder.BitmapFormat.PNG);
+        return chart;
     }
 }

@@ -4,20 +4,35 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A cooperative stop request. {@link #installShutdownHook()} turns Ctrl-C (SIGINT/SIGTERM) into a
- * request and holds the JVM's exit until the training loop has saved its checkpoint and called
- * {@link #finished()}, so an interrupted run can always be resumed.
+ * A cooperative stop request. {@link #onShutdown()} turns Ctrl-C (SIGINT/SIGTERM) into a request and
+ * holds the JVM's exit until the signal is {@linkplain #close() closed}: the program closes it after
+ * the training loop has saved its checkpoint and the summary has been printed, so an interrupted run
+ * can always be resumed and its last lines are never cut off. Closing also releases the JVM at once
+ * when the run failed or ended on its own.
  */
-public final class StopSignal {
+public final class StopSignal implements AutoCloseable {
 
-    /** How long the shutdown hook waits for the loop to save before letting the JVM exit. */
+    /** How long the shutdown hook waits for the run to save and report before letting the JVM exit. */
     private static final long SAVE_WAIT_SECONDS = 60;
 
     private volatile boolean requested;
     private final CountDownLatch done = new CountDownLatch(1);
+    private final Thread hook;
+
+    private StopSignal(boolean onShutdown) {
+        this.hook = onShutdown ? new Thread(this::requestAndWait, "nabla-stop") : null;
+    }
 
     /** A signal that nothing but {@link #request()} triggers. */
     public StopSignal() {
+        this(false);
+    }
+
+    /** A signal that JVM shutdown (Ctrl-C) triggers; the shutdown waits (at most 60 s) until {@link #close()}. */
+    public static StopSignal onShutdown() {
+        StopSignal signal = new StopSignal(true);
+        Runtime.getRuntime().addShutdownHook(signal.hook);
+        return signal;
     }
 
     /** Asks the loop to stop at the end of the current step. */
@@ -30,21 +45,25 @@ public final class StopSignal {
         return requested;
     }
 
-    /** Called by the loop once it has saved and will not touch its files again. */
-    public void finished() {
+    /** Lets a waiting shutdown go on, and removes the hook when the JVM is not shutting down. */
+    @Override
+    public void close() {
         done.countDown();
+        if (hook != null) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running: the count-down above lets it finish
+            }
+        }
     }
 
-    /** Makes JVM shutdown (Ctrl-C) request a stop and wait for {@link #finished()}; returns this. */
-    public StopSignal installShutdownHook() {
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            request();
-            try {
-                done.await(SAVE_WAIT_SECONDS, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "nabla-stop"));
-        return this;
+    private void requestAndWait() {
+        request();
+        try {
+            done.await(SAVE_WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -5,9 +5,11 @@ import java.util.Map;
 /**
  * The result of a {@link TrainingLoop} run.
  *
- * @param metrics the last evaluation's metrics by name
- * @param seconds wall-clock time of the run
- * @param stopped whether a stop request ended the run before its last epoch
+ * @param metrics the held-out metrics of the last finished epoch by name (empty when none finished)
+ * @param metricsEpoch the epoch those metrics were measured after (0 when none finished)
+ * @param seconds the run's training time, resumes included
+ * @param stopped whether a stop request ended the run before its last epoch; a stop skips the
+ *     held-out evaluation, so the metrics are those of the last finished epoch
  */
-public record TrainOutcome(Map<String, Double> metrics, double seconds, boolean stopped) {
+public record TrainOutcome(Map<String, Double> metrics, int metricsEpoch, double seconds, boolean stopped) {
 }

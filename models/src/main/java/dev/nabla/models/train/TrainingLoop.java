@@ -1,22 +1,22 @@
 package dev.nabla.models.train;
 
-import dev.nabla.io.TrainingCheckpoint;
-import dev.nabla.train.CsvMetricsLogger;
-import dev.nabla.train.TrainingProgress;
+import dev.nabla.models.console.StatusLine;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Consumer;
 
 /**
  * The one training loop of the zoo: runs a {@link Session} for a number of epochs with a progress
- * bar, evaluates after every epoch, appends a row to {@code metrics.csv}, saves
- * {@code checkpoint.safetensors} after every epoch and when asked to stop, draws {@code loss.png}
- * at the end, and resumes from the checkpoint (to the exact batch) when asked.
+ * line, evaluates after every epoch, saves {@code checkpoint.safetensors} after every epoch (and, with
+ * a {@link CheckpointCadence}, inside epochs) and when asked to stop, then rewrites
+ * {@code metrics.csv} from the run's history, draws {@code loss.png} at the end, and resumes from a
+ * checkpoint's {@link RunState} to the exact batch. The checkpoint is written before the CSV and holds
+ * the whole history, so a run killed at any moment and resumed never repeats or drops a row.
  */
 public final class TrainingLoop {
 
@@ -29,133 +29,150 @@ public final class TrainingLoop {
     /** Name of the sample picture written by generative models. */
     public static final String SAMPLES = "samples.png";
 
-    private final String modelName;
-    private final int epochs;
-    private final Path out;
-    private final boolean resume;
-    private final StopSignal stop;
-    private final PrintStream log;
-    private final Consumer<String> progressLines;
-
     /**
+     * What to run.
+     *
      * @param modelName the zoo name, stored in checkpoints so a resume cannot load another model's
      * @param epochs the total number of epochs (a resumed run continues up to it)
-     * @param out the output folder (already checked by {@link RunFolder}), or null to write nothing
-     * @param resume whether to continue from {@code out/checkpoint.safetensors}
+     * @param out the output folder (already prepared by {@link RunFolder}), or null to write nothing
+     * @param cadence how often to save inside an epoch
+     * @param metadata entries every checkpoint carries (the program's options)
+     */
+    public record Run(String modelName, int epochs, Path out, CheckpointCadence cadence, Map<String, String> metadata) {
+
+        /** Copies the metadata. */
+        public Run {
+            metadata = Map.copyOf(metadata);
+        }
+    }
+
+    private final Run run;
+    private final StopSignal stop;
+    private final PrintStream log;
+    private final StatusLine status;
+    private long stepsSinceSave;
+    private long lastSave;
+
+    /**
      * @param stop the stop request, honoured between steps
      * @param log where epoch summaries go
-     * @param progressLines receives the progress bar's lines; null draws it on the console
+     * @param status where the progress of each epoch is shown
      */
-    public TrainingLoop(String modelName, int epochs, Path out, boolean resume, StopSignal stop, PrintStream log,
-            Consumer<String> progressLines) {
-        if (resume && out == null) {
-            throw new IllegalArgumentException("train: --resume needs --out, the folder holding " + CHECKPOINT);
-        }
-        this.modelName = modelName;
-        this.epochs = epochs;
-        this.out = out;
-        this.resume = resume;
+    public TrainingLoop(Run run, StopSignal stop, PrintStream log, StatusLine status) {
+        this.run = run;
         this.stop = stop;
         this.log = log;
-        this.progressLines = progressLines;
+        this.status = status;
     }
 
-    /** Trains {@code session} and returns its final metrics. */
-    public TrainOutcome run(Session session) {
+    /**
+     * Trains {@code session} from {@code from} ({@link RunState#START}, or a checkpoint's state whose
+     * model and optimizer state the session already holds) and returns the final metrics.
+     *
+     * @throws IllegalArgumentException when {@code from} lies outside the session's epochs
+     * @throws IllegalStateException when the loss stops being finite
+     */
+    public TrainOutcome run(Session session, RunState from) {
+        int steps = session.stepsPerEpoch();
+        if (from.step() > steps) {
+            throw new IllegalArgumentException("train: the checkpoint is at step " + from.step() + " of epoch "
+                    + from.epoch() + ", but an epoch of " + run.modelName() + " has " + steps + " steps");
+        }
         long start = System.nanoTime();
-        int firstEpoch = 1;
-        int firstStep = 0;
-        if (resume) {
-            TrainingCheckpoint c = Checkpoints.load(out.resolve(CHECKPOINT), modelName, session, true);
-            firstEpoch = (int) c.epoch();
-            firstStep = (int) c.step();
-            log.printf("resuming from %s at epoch %d step %d%n", out.resolve(CHECKPOINT), firstEpoch, firstStep);
-        }
-        Map<String, Double> metrics = new LinkedHashMap<>();
-        boolean stopped = false;
-        try (CsvMetricsLogger csv = out == null ? null : new CsvMetricsLogger(out.resolve(METRICS))) {
-            int steps = session.stepsPerEpoch();
-            for (int epoch = firstEpoch; epoch <= epochs && !stopped; epoch++) {
-                int from = epoch == firstEpoch ? firstStep : 0;
-                EpochResult r = runEpoch(session, epoch, from, steps);
-                if (r.stoppedAt() >= 0) {
-                    save(session, epoch, r.stoppedAt());
-                    log.printf("stopped at epoch %d step %d%s%n", epoch, r.stoppedAt(),
-                            out == null ? " (no --out, nothing saved)" : "; checkpoint saved");
-                    stopped = true;
-                    break;
-                }
-                session.model().eval();
-                metrics = session.evaluate();
-                log.printf(Locale.ROOT, "epoch %d/%d  train_loss %.4f  %s%n", epoch, epochs, r.meanLoss(), format(metrics));
-                if (csv != null) {
-                    csv.log(row(epoch, r.meanLoss(), metrics, (System.nanoTime() - start) / 1e9));
-                }
-                save(session, epoch + 1, 0);
-                stopped = stop.isRequested() && epoch < epochs;
-            }
-            if (metrics.isEmpty()) {
-                session.model().eval();
-                metrics = session.evaluate();
-            }
-            if (out != null) {
-                MetricsPlot.write(out.resolve(METRICS), out.resolve(LOSS_PLOT), modelName);
-                writeSamples(session);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("train: cannot write " + out.resolve(METRICS) + ": " + e.getMessage(), e);
-        } finally {
-            stop.finished();
-        }
-        return new TrainOutcome(metrics, (System.nanoTime() - start) / 1e9, stopped);
-    }
-
-    private EpochResult runEpoch(Session session, int epoch, int from, int steps) {
-        session.model().train();
-        double sum = 0;
-        int count = 0;
-        try (TrainingProgress progress = new TrainingProgress(
-                String.format(Locale.ROOT, "epoch %d/%d", epoch, epochs), steps - from, progressLines)) {
-            for (int step = from; step < steps; step++) {
+        lastSave = start;
+        List<EpochRecord> history = new ArrayList<>(from.history());
+        // a resumed run's CSV is the checkpoint's history, whatever a kill left in the file
+        writeCsv(history);
+        for (int epoch = from.epoch(); epoch <= run.epochs(); epoch++) {
+            boolean resumed = epoch == from.epoch();
+            int step = resumed ? from.step() : 0;
+            double lossSum = resumed ? from.lossSum() : 0;
+            session.model().train();
+            TrainingProgress progress = new TrainingProgress(String.format(Locale.ROOT, "epoch %d/%d", epoch, run.epochs()),
+                    step, steps, status, System::nanoTime);
+            while (step < steps) {
                 double loss = session.trainStep(epoch, step);
                 if (!Double.isFinite(loss)) {
+                    progress.finish();
                     throw new IllegalStateException(String.format(Locale.ROOT,
                             "train: the loss became %s at epoch %d step %d; try a smaller --lr", loss, epoch, step));
                 }
+                lossSum += loss;
+                step++;
+                stepsSinceSave++;
                 progress.step(loss);
-                sum += loss;
-                count++;
-                if (stop.isRequested() && step + 1 < steps) {
-                    return new EpochResult(sum / count, step + 1);
+                if (step < steps && (stop.isRequested() || run.cadence().due(stepsSinceSave, System.nanoTime() - lastSave))) {
+                    save(session, new RunState(epoch, step, lossSum, elapsed(from, start), history));
+                    if (stop.isRequested()) {
+                        progress.finish();
+                        log.printf("stopped at epoch %d step %d%s%n", epoch, step, savedOrNot());
+                        return outcome(history, from, start, true);
+                    }
                 }
             }
+            progress.finish();
+            session.model().eval();
+            Map<String, Double> metrics = session.evaluate();
+            double seconds = elapsed(from, start);
+            history.add(new EpochRecord(epoch, lossSum / steps, metrics, seconds));
+            save(session, new RunState(epoch + 1, 0, 0, seconds, history));
+            writeCsv(history);
+            log.printf(Locale.ROOT, "epoch %d/%d  train_loss %.4f  %s  (%.1f s, %s steps/s)%n", epoch, run.epochs(),
+                    lossSum / steps, format(metrics), progress.seconds(), TrainingProgress.rate(progress.stepsPerSecond()));
+            if (stop.isRequested() && epoch < run.epochs()) {
+                log.printf("stopped after epoch %d%s%n", epoch, savedOrNot());
+                return outcome(history, from, start, true);
+            }
         }
-        return new EpochResult(count == 0 ? Double.NaN : sum / count, -1);
+        if (run.out() != null) {
+            MetricsPlot.write(history, run.out().resolve(LOSS_PLOT), run.modelName());
+            writeSamples(session);
+        }
+        return outcome(history, from, start, false);
     }
 
-    private static Map<String, Object> row(int epoch, double trainLoss, Map<String, Double> metrics, double seconds) {
-        Map<String, Object> row = new LinkedHashMap<>();
-        row.put("epoch", epoch);
-        row.put("train_loss", trainLoss);
-        row.putAll(metrics);
-        row.put("seconds", String.format(Locale.ROOT, "%.1f", seconds));
-        return row;
+    private static double elapsed(RunState from, long start) {
+        return from.seconds() + (System.nanoTime() - start) / 1e9;
+    }
+
+    private static TrainOutcome outcome(List<EpochRecord> history, RunState from, long start, boolean stopped) {
+        EpochRecord last = history.isEmpty() ? null : history.get(history.size() - 1);
+        return new TrainOutcome(last == null ? Map.of() : last.metrics(), last == null ? 0 : last.epoch(),
+                elapsed(from, start), stopped);
+    }
+
+    private String savedOrNot() {
+        return run.out() == null ? " (no --out, nothing saved)" : "; checkpoint saved";
     }
 
     private void writeSamples(Session session) {
         session.sample(0).ifPresent(s -> {
             if (s.isImages() || s.isPoints()) {
-                SampleWriter.write(out.resolve(SAMPLES), s);
-                log.println("samples: " + out.resolve(SAMPLES));
+                SampleWriter.write(run.out().resolve(SAMPLES), s);
+                log.println("samples: " + run.out().resolve(SAMPLES));
             } else {
                 s.text().forEach(log::println);
             }
         });
     }
 
-    private void save(Session session, int epoch, int step) {
-        if (out != null) {
-            Checkpoints.save(out.resolve(CHECKPOINT), modelName, session, epoch, step);
+    private void save(Session session, RunState state) {
+        if (run.out() != null) {
+            Checkpoints.save(run.out().resolve(CHECKPOINT), run.modelName(), session, state, run.metadata());
+        }
+        stepsSinceSave = 0;
+        lastSave = System.nanoTime();
+    }
+
+    private void writeCsv(List<EpochRecord> history) {
+        if (run.out() == null) {
+            return;
+        }
+        Path file = run.out().resolve(METRICS);
+        try {
+            MetricsCsv.write(file, history);
+        } catch (IOException e) {
+            throw new UncheckedIOException("train: cannot write " + file + ": " + e.getMessage(), e);
         }
     }
 
@@ -164,9 +181,5 @@ public final class TrainingLoop {
         StringBuilder sb = new StringBuilder();
         metrics.forEach((k, v) -> sb.append(sb.length() == 0 ? "" : "  ").append(String.format(Locale.ROOT, "%s %.4f", k, v)));
         return sb.toString();
-    }
-
-    /** An epoch's mean training loss, and the step to resume at if it was stopped (else -1). */
-    private record EpochResult(double meanLoss, int stoppedAt) {
     }
 }

@@ -60,6 +60,11 @@ final class AutoencoderDigits implements ZooModel {
     }
 
     @Override
+    public boolean readsIdxData() {
+        return true;
+    }
+
+    @Override
     public Session open(TrainOptions options) {
         LabelledImages data = LabelledImages.digits(options, 500, 100);
         int pixels = data.side() * data.side();

@@ -57,6 +57,11 @@ final class BertDigits implements ZooModel {
     }
 
     @Override
+    public boolean plansOverAllEpochs() {
+        return true;
+    }
+
+    @Override
     public Session open(TrainOptions options) {
         return new BertSession(options);
     }

@@ -51,6 +51,11 @@ final class CharLstmText implements ZooModel {
     }
 
     @Override
+    public boolean readsText() {
+        return true;
+    }
+
+    @Override
     public Session open(TrainOptions options) {
         TextCorpus corpus = TextSource.load(options, 20 * WINDOW);
         CharLstm net = new CharLstm(corpus.vocabulary().size(), 32, 128, 1);

@@ -23,6 +23,11 @@ final class GanDigits implements ZooModel {
     }
 
     @Override
+    public boolean readsIdxData() {
+        return true;
+    }
+
+    @Override
     public Session open(TrainOptions options) {
         LabelledImages data = LabelledImages.digits(options, 500, 100);
         Gan gan = new Gan(data.side() * data.side(), 128, 64);

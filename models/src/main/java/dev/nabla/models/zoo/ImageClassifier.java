@@ -53,6 +53,16 @@ final class ImageClassifier implements ZooModel {
     }
 
     @Override
+    public boolean readsIdxData() {
+        return true;
+    }
+
+    @Override
+    public boolean plansOverAllEpochs() {
+        return true;
+    }
+
+    @Override
     public Session open(TrainOptions options) {
         LabelledImages data = LabelledImages.digits(options, trainPerClass, TEST_PER_CLASS);
         Module net = network.apply(data.side(), Math.max(10, data.classes()));

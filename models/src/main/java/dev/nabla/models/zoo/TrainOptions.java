@@ -19,9 +19,14 @@ public record TrainOptions(int epochs, int batchSize, double lr, Device device, 
 
     /** Validates the values that are set. */
     public TrainOptions {
-        if (epochs < 0 || batchSize < 0 || !(lr >= 0) || Double.isInfinite(lr)) {
-            throw new IllegalArgumentException("train: --epochs, --batch-size and --lr must be positive, got epochs="
-                    + epochs + " batch-size=" + batchSize + " lr=" + lr);
+        if (epochs < 0) {
+            throw new IllegalArgumentException("train: --epochs must be positive, got " + epochs);
+        }
+        if (batchSize < 0) {
+            throw new IllegalArgumentException("train: --batch-size must be positive, got " + batchSize);
+        }
+        if (!(lr >= 0) || Double.isInfinite(lr)) {
+            throw new IllegalArgumentException("train: --lr must be a positive number, got " + lr);
         }
         if (device == null) {
             throw new IllegalArgumentException("train: no device given");

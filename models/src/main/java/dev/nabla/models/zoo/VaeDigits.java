@@ -32,6 +32,11 @@ final class VaeDigits implements ZooModel {
     }
 
     @Override
+    public boolean readsIdxData() {
+        return true;
+    }
+
+    @Override
     public Session open(TrainOptions options) {
         LabelledImages data = LabelledImages.digits(options, 500, 100);
         Vae net = new Vae(data.side() * data.side(), 400, LATENT);

@@ -14,6 +14,24 @@ public interface ZooModel {
     /** The default recipe. */
     Defaults defaults();
 
+    /** Whether {@link #open} reads MNIST-format IDX files from {@code --data} (else the option is refused). */
+    default boolean readsIdxData() {
+        return false;
+    }
+
+    /** Whether {@link #open} reads a UTF-8 text file from {@code --text} (else the option is refused). */
+    default boolean readsText() {
+        return false;
+    }
+
+    /**
+     * Whether the recipe depends on the total number of epochs (a learning rate annealed over the whole
+     * run, a last epoch that does something else), so that a resumed run cannot change {@code --epochs}.
+     */
+    default boolean plansOverAllEpochs() {
+        return false;
+    }
+
     /**
      * Builds the network, loads or generates the data and sets up the optimizer.
      *

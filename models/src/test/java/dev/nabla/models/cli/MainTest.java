@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -134,6 +135,120 @@ class MainTest {
         Run notGenerative = run("sample", "mlp-spiral", "--checkpoint", out.resolve("checkpoint.safetensors").toString(),
                 "--out", dir.resolve("s.png").toString());
         assertOneLineError(notGenerative, "not a generative model");
+    }
+
+    @Test
+    void everySubcommandPrintsItsHelp() {
+        Map<String, String> optionOf = Map.of("list", "--help", "train", "passes over the data", "eval", "--checkpoint",
+                "sample", "--count", "bench", "--zoo", "doctor", "--version");
+        optionOf.forEach((command, expected) -> {
+            Run help = run(command, "--help");
+            assertEquals(0, help.code(), command + ": " + help.err());
+            assertTrue(help.out().startsWith("Usage: nabla " + command) && help.out().contains(expected),
+                    command + ": " + help.out());
+            assertEquals("", help.err(), command);
+        });
+        Run train = run("train", "--help");
+        for (String option : List.of("--epochs", "--batch-size", "--lr", "--device", "--seed", "--data", "--text", "--out",
+                "--resume", "--force", "--checkpoint-every")) {
+            assertTrue(train.out().contains(option), option + " in " + train.out());
+        }
+    }
+
+    @Test
+    void theVersionIsTheBuildsOnEveryCommand() {
+        String expected = "nabla " + System.getProperty("nabla.test.projectVersion");
+        assertTrue(expected.length() > "nabla ".length() && !expected.contains("${"), expected);
+        for (String[] args : List.of(new String[] {"--version"}, new String[] {"train", "--version"})) {
+            Run version = run(args);
+            assertEquals(0, version.code(), version.err());
+            assertEquals(expected, version.out().strip());
+        }
+    }
+
+    @Test
+    void zeroOrInvalidValuesAreRejectedNamingOnlyWhatWasGiven() {
+        for (String option : List.of("--epochs", "--batch-size", "--lr")) {
+            Run r = run("train", "mlp-spiral", option, "0");
+            assertOneLineError(r, option + "': '0' is not a positive");
+            assertFalse(r.err().contains("="), "no values of options never given: " + r.err());
+        }
+        assertOneLineError(run("train", "mlp-spiral", "--lr", "NaN"), "'NaN' is not a positive number");
+        assertOneLineError(run("train", "mlp-spiral", "--out", dir.resolve("r").toString(), "--checkpoint-every", "0"),
+                "'0' is neither a positive step count");
+        assertOneLineError(run("sample", "vae-digits", "--checkpoint", "x", "--count", "0"), "'0' is not a positive");
+        assertOneLineError(run("bench", "--zoo", "--steps", "0"), "--steps");
+        assertOneLineError(run("train", "mlp-spiral", "--checkpoint-every", "10m"), "--checkpoint-every needs --out");
+    }
+
+    @Test
+    void dataAndTextAreRefusedByModelsThatDoNotReadThem() {
+        assertOneLineError(run("train", "mlp-spiral", "--data", dir.toString()), "--data is not read by mlp-spiral");
+        Run text = run("train", "mlp-digits", "--text", dir.resolve("t.txt").toString());
+        assertOneLineError(text, "--text is not read by mlp-digits; the models that read it: char-lstm");
+        assertOneLineError(run("eval", "char-lstm", "--checkpoint", "x", "--data", dir.toString()), "--data is not read");
+    }
+
+    @Test
+    void evalAndSampleHaveNoTrainingOptions() {
+        assertOneLineError(run("eval", "mlp-spiral", "--checkpoint", "x", "--epochs", "3"), "Unknown options: '--epochs'");
+        assertOneLineError(run("sample", "vae-digits", "--checkpoint", "x", "--lr", "0.1"), "Unknown options: '--lr'");
+        assertOneLineError(run("eval", "mlp-spiral", "--checkpoint", "x", "--batch-size", "8"), "Unknown option");
+    }
+
+    @Test
+    void aFolderHoldingARunIsReplacedOnlyWithForce() throws IOException {
+        Path out = dir.resolve("run");
+        assertEquals(0, run("train", "mlp-spiral", "--epochs", "2", "--out", out.toString()).code());
+        Run again = run("train", "mlp-spiral", "--epochs", "1", "--out", out.toString());
+        assertOneLineError(again, "already holds a run (checkpoint.safetensors, metrics.csv");
+        assertTrue(again.err().contains("--resume") && again.err().contains("--force"), again.err());
+        assertEquals(3, Files.readAllLines(out.resolve("metrics.csv")).size(), "the refused run changed nothing");
+        assertOneLineError(run("train", "mlp-spiral", "--out", out.toString(), "--resume", "--force"), "pass one");
+
+        Files.writeString(out.resolve("notes.txt"), "mine");
+        Run forced = run("train", "mlp-spiral", "--epochs", "1", "--out", out.toString(), "--force");
+        assertEquals(0, forced.code(), forced.err());
+        assertTrue(forced.out().contains("replacing the run in " + out), forced.out());
+        List<String> csv = Files.readAllLines(out.resolve("metrics.csv"));
+        assertEquals(2, csv.size(), "the new run's header and epoch only: " + csv);
+        assertEquals("mine", Files.readString(out.resolve("notes.txt")), "--force removes only the run's files");
+    }
+
+    @Test
+    void aResumeKeepsTheRunsOptionsAndCannotStretchAPlannedSchedule() throws IOException {
+        Path idx = dir.resolve("idx");
+        Files.createDirectories(idx);
+        DigitsDataset.writeIdx(idx, DigitsDataset.trainTest(2, 1, 1));
+        Path out = dir.resolve("digits");
+        Run first = run("train", "mlp-digits", "--data", idx.toString(), "--epochs", "1", "--batch-size", "5", "--out",
+                out.toString());
+        assertEquals(0, first.code(), first.err());
+        assertOneLineError(run("train", "mlp-digits", "--out", out.toString(), "--resume", "--epochs", "2"),
+                "mlp-digits plans its training over the 1 epochs the run started with");
+        assertOneLineError(run("train", "mlp-digits", "--out", out.toString(), "--resume"),
+                "the run has finished all its 1 epochs; nothing to resume");
+        assertOneLineError(run("train", "mlp-digits", "--out", out.toString(), "--resume", "--batch-size", "4"),
+                "--batch-size 4 differs from the run's 5");
+        // eval finds the run's data and split in the checkpoint
+        Run eval = run("eval", "mlp-digits", "--checkpoint", out.resolve("checkpoint.safetensors").toString());
+        assertEquals(0, eval.code(), eval.err());
+        String accuracy = Files.readAllLines(out.resolve("metrics.csv")).get(1).split(",")[2];
+        assertTrue(eval.out().contains("test_accuracy = " + String.format(java.util.Locale.ROOT, "%.4f",
+                Double.parseDouble(accuracy))), eval.out() + " vs " + accuracy);
+    }
+
+    @Test
+    void aFailedResumeSaysWhyWithoutWaiting() throws IOException {
+        Path empty = Files.createDirectories(dir.resolve("empty"));
+        assertOneLineError(run("train", "mlp-spiral", "--out", empty.toString(), "--resume"),
+                "holds no checkpoint.safetensors to continue");
+        Path out = dir.resolve("cut");
+        assertEquals(0, run("train", "mlp-spiral", "--epochs", "1", "--out", out.toString()).code());
+        Path file = out.resolve("checkpoint.safetensors");
+        Files.write(file, Arrays.copyOf(Files.readAllBytes(file), 100));
+        assertOneLineError(run("train", "mlp-spiral", "--epochs", "2", "--out", out.toString(), "--resume"),
+                file.toString());
     }
 
     @Test

@@ -4,14 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,41 +22,58 @@ class MetricsPlotTest {
     @TempDir
     Path dir;
 
-    private Path csv() throws IOException {
-        Path csv = dir.resolve("metrics.csv");
-        Files.writeString(csv, "epoch,train_loss,test_accuracy,lr\n1,0.9,0.5,0.1\n2,0.4,,0.1\n", StandardCharsets.UTF_8);
-        return csv;
+    private static List<EpochRecord> history() {
+        Map<String, Double> first = new LinkedHashMap<>();
+        first.put("test_accuracy", 0.5);
+        first.put("test_loss", 1.1);
+        first.put("lr", 0.1);
+        Map<String, Double> second = new LinkedHashMap<>(first);
+        second.put("test_accuracy", 0.75);
+        second.put("test_loss", 0.6);
+        return List.of(new EpochRecord(1, 0.9, first, 1.0), new EpochRecord(2, 0.4, second, 2.0));
     }
 
     @Test
-    void lossAndAccuracyColumnsGoToTheirAxes() throws IOException {
+    void lossAndAccuracyColumnsGoToTheirAxes() {
         List<Object> seen = new ArrayList<>();
-        MetricsPlot.write(csv(), dir.resolve("loss.png"), "m", (png, title, epochs, losses, accuracies) -> {
+        MetricsPlot.write(history(), dir.resolve("loss.png"), "m", (png, title, epochs, losses, accuracies) -> {
             seen.add(epochs);
-            assertEquals(List.of("train_loss"), List.copyOf(losses.keySet()));
+            assertEquals(List.of("train_loss", "test_loss"), List.copyOf(losses.keySet()));
             assertArrayEquals(new double[] {0.9, 0.4}, losses.get("train_loss"));
-            assertArrayEquals(new double[] {0.5, Double.NaN}, accuracies.get("test_accuracy"), "an empty cell is NaN");
-        });
+            assertArrayEquals(new double[] {1.1, 0.6}, losses.get("test_loss"));
+            assertEquals(List.of("test_accuracy"), List.copyOf(accuracies.keySet()), "lr is on neither axis");
+            assertArrayEquals(new double[] {0.5, 0.75}, accuracies.get("test_accuracy"));
+        }, warning -> { });
         assertArrayEquals(new double[] {1, 2}, (double[]) seen.get(0));
     }
 
     @Test
-    void aJdkThatCannotRenderTextSkipsThePlotAndKeepsTheCsv() throws IOException {
-        Path csv = csv();
-        String before = Files.readString(csv);
-        MetricsPlot.write(csv, dir.resolve("loss.png"), "m", (png, title, epochs, losses, accuracies) -> {
-            throw new UnsupportedOperationException("LearningCurves.writePng: this JDK cannot render text");
-        });
-        assertEquals(before, Files.readString(csv));
+    void aJdkThatCannotRenderTextSkipsThePlotWithOneWarning() {
+        List<String> warnings = new ArrayList<>();
+        MetricsPlot.write(history(), dir.resolve("loss.png"), "m", (png, title, epochs, losses, accuracies) -> {
+            throw new UnsupportedOperationException("LearningCurves: this JDK cannot render text");
+        }, warnings::add);
         assertFalse(Files.exists(dir.resolve("loss.png")));
+        assertEquals(1, warnings.size());
+        assertTrue(warnings.get(0).startsWith("train: not drawing loss.png: LearningCurves: this JDK cannot render text")
+                && warnings.get(0).endsWith("metrics.csv has the numbers"), warnings.get(0));
     }
 
     @Test
-    void anUnwritablePlotIsStillAnError() throws IOException {
-        Path csv = csv();
-        assertThrows(UncheckedIOException.class, () -> MetricsPlot.write(csv, dir.resolve("loss.png"), "m",
+    void anUnwritablePlotIsStillAnError() {
+        assertThrows(UncheckedIOException.class, () -> MetricsPlot.write(history(), dir.resolve("loss.png"), "m",
                 (png, title, epochs, losses, accuracies) -> {
                     throw new IOException("disk full");
-                }));
+                }, warning -> { }));
+    }
+
+    @Test
+    void theCsvHasAHeaderAndOneRowPerEpochWithExactLosses() throws IOException {
+        Path csv = dir.resolve("metrics.csv");
+        MetricsCsv.write(csv, history());
+        assertEquals(List.of("epoch,train_loss,test_accuracy,test_loss,lr,seconds", "1,0.9,0.5,1.1,0.1,1.0",
+                "2,0.4,0.75,0.6,0.1,2.0"), Files.readAllLines(csv));
+        MetricsCsv.write(csv, List.of());
+        assertFalse(Files.exists(csv), "no finished epoch, no metrics.csv");
     }
 }

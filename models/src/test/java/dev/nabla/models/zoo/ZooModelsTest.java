@@ -6,9 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nabla.Tensor;
 import dev.nabla.models.train.Checkpoints;
+import dev.nabla.models.train.RunState;
 import dev.nabla.models.train.Samples;
 import dev.nabla.models.train.Session;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -54,13 +56,13 @@ class ZooModelsTest {
         trained.trainStep(1, 0);
         trained.trainStep(1, 1 % trained.stepsPerEpoch());
         Path file = dir.resolve("c.safetensors");
-        Checkpoints.save(file, name, trained, 1, 2);
+        Checkpoints.save(file, name, trained, new RunState(1, 2, 0, 0, List.of()), Map.of());
         trained.model().eval();
         Map<String, Double> expected = trained.evaluate();
         expected.values().forEach(v -> assertTrue(Double.isFinite(v), name + ": metrics " + expected));
 
         Session fresh = model.open(options.withSchedule(1, BATCH));
-        Checkpoints.load(file, name, fresh, true);
+        Checkpoints.restore(Checkpoints.read(file, name), fresh, true);
         Map<String, Tensor> a = trained.model().stateDict();
         Map<String, Tensor> b = fresh.model().stateDict();
         assertEquals(a.keySet(), b.keySet());

@@ -62,6 +62,16 @@ class DecodingTest {
     }
 
     @Test
+    void hypothesesPrintTheirTokensAndCompareByValue() {
+        BeamSearch.Hypothesis best = new BeamSearch(2, 10, 0).search(TABLE_MODEL, START, END).get(0);
+        assertEquals(String.format(java.util.Locale.ROOT, "Hypothesis[tokens=[2, 3], logProb=%.4f, score=%.4f]",
+                Math.log(0.4), best.score()), best.toString());
+        BeamSearch.Hypothesis same = new BeamSearch.Hypothesis(new int[] {2, 3}, best.logProb(), best.score());
+        assertEquals(best, same);
+        assertEquals(best.hashCode(), same.hashCode());
+    }
+
+    @Test
     void beamWidthOneEqualsGreedy() {
         List<BeamSearch.Hypothesis> one = new BeamSearch(1, 10, 0).search(TABLE_MODEL, START, END);
         assertArrayEquals(Decoding.greedy(TABLE_MODEL, START, END, 10), one.get(0).tokens());

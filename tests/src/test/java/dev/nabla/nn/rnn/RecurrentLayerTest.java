@@ -148,6 +148,16 @@ class RecurrentLayerTest {
     }
 
     @Test
+    void anOutputPrintsShapesNotValues() {
+        Generator.manualSeed(3);
+        RecurrentOutput lstm = new LSTM(RecurrentOptions.of(I, H)).run(Tensor.randn(T, B, I), null, null, null);
+        assertEquals("RecurrentOutput[output=[" + T + ", " + B + ", " + H + "] float32 cpu, hidden=[1, " + B + ", " + H
+                + "] float32 cpu, cell=[1, " + B + ", " + H + "] float32 cpu]", lstm.toString());
+        RecurrentOutput gru = new GRU(RecurrentOptions.of(I, H)).run(Tensor.randn(T, B, I), null, null, null);
+        assertTrue(gru.toString().endsWith("cell=null]"), gru.toString());
+    }
+
+    @Test
     void maskAndLengthsAgree() {
         Generator.manualSeed(9);
         RecurrentLayer m = new GRU(RecurrentOptions.of(I, H).withBatchFirst(true));

@@ -1,4 +1,4 @@
-package dev.nabla.train;
+package dev.nabla.models.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,6 +1,8 @@
-package dev.nabla.train;
+package dev.nabla.models.train;
 
+import dev.nabla.models.data.PngFile;
 import java.awt.AWTError;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
@@ -8,12 +10,14 @@ import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * Writes training curves as a PNG with XChart: loss series on the left axis and, optionally,
- * accuracy series on the right axis, against the epoch. Rendering needs no display: AWT is put in
- * headless mode unless the application chose otherwise.
+ * accuracy series on the right axis, against the epoch. The chart is drawn into an image in memory,
+ * which needs no display; whether AWT runs headless is the application's choice (the {@code nabla}
+ * program makes it), never changed here.
  */
 public final class LearningCurves {
 
@@ -34,26 +38,32 @@ public final class LearningCurves {
         if (losses.isEmpty() || epochs.length == 0) {
             throw new IllegalArgumentException("LearningCurves.writePng: need at least one loss series and one epoch");
         }
-        if (System.getProperty("java.awt.headless") == null) {
-            System.setProperty("java.awt.headless", "true");
+        XYChart chart = new XYChartBuilder().width(900).height(540).title(title).xAxisTitle("epoch").yAxisTitle("loss")
+                .build();
+        chart.getStyler().setYAxisGroupPosition(1, Styler.YAxisPosition.Right);
+        addSeries(chart, epochs, losses, 0);
+        addSeries(chart, epochs, accuracies, 1);
+        if (!accuracies.isEmpty()) {
+            chart.setYAxisGroupTitle(1, "accuracy");
         }
+        writeChart(file, chart);
+    }
+
+    /**
+     * Draws {@code chart} into {@code file} as a PNG.
+     *
+     * @throws UnsupportedOperationException when this JDK cannot render text; nothing is written then
+     */
+    static void writeChart(Path file, XYChart chart) throws IOException {
+        BufferedImage image;
         try {
-            XYChart chart = new XYChartBuilder().width(900).height(540).title(title).xAxisTitle("epoch").yAxisTitle("loss")
-                    .build();
-            chart.getStyler().setYAxisGroupPosition(1, org.knowm.xchart.style.Styler.YAxisPosition.Right);
-            addSeries(chart, epochs, losses, 0);
-            addSeries(chart, epochs, accuracies, 1);
-            if (!accuracies.isEmpty()) {
-                chart.setYAxisGroupTitle(1, "accuracy");
-            }
-            String name = file.toString();
-            String base = name.endsWith(".png") ? name.substring(0, name.length() - 4) : name;
-            BitmapEncoder.saveBitmap(chart, base, BitmapEncoder.BitmapFormat.PNG);
+            image = BitmapEncoder.getBufferedImage(chart);
         } catch (LinkageError | AWTError | InternalError e) {
             // the JDK's font manager fails in these three ways when fonts or their native libraries are missing
-            throw new UnsupportedOperationException("LearningCurves.writePng: this JDK cannot render text for " + file
+            throw new UnsupportedOperationException("LearningCurves: this JDK cannot render text for " + file
                     + " (" + e + "); install fonts and fontconfig", e);
         }
+        PngFile.write(file, image);
     }
 
     private static void addSeries(XYChart chart, double[] epochs, Map<String, double[]> series, int axisGroup) {
