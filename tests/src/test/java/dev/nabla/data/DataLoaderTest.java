@@ -173,6 +173,88 @@ class DataLoaderTest {
     }
 
     @Test
+    void anEpochClosedThroughThePublicTypeStopsItsThread() throws InterruptedException {
+        DataLoader<Batch> loader = DataLoader.builder(tenSamples(), 1).prefetch(2).build();
+        Epoch<Batch> left;
+        try (Epoch<Batch> epoch = loader.iterator()) {
+            assertEquals(0, epoch.next().targets().toLongArray()[0]);
+            left = epoch;
+        }
+        assertFalse(left.hasNext(), "a closed epoch has no more batches");
+        awaitNoLoaderThreads();
+        try (Epoch<Batch> sequential = DataLoader.builder(tenSamples(), 1).prefetch(0).build().iterator()) {
+            sequential.next();
+            sequential.close();
+            assertFalse(sequential.hasNext());
+        }
+    }
+
+    /** Starts an epoch of its own loader, takes one batch and drops both, leaving the prefetch thread parked. */
+    private static void abandonOneEpoch() {
+        DataLoader<Batch> loader = DataLoader.builder(tenSamples(), 1).prefetch(2).build();
+        loader.iterator().next();
+    }
+
+    @Test
+    void abandonedEpochsAreReleasedOnceUnreachable() throws InterruptedException {
+        for (int i = 0; i < 50; i++) {
+            abandonOneEpoch();
+        }
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (liveLoaderThreads() > 0 && System.nanoTime() < deadline) {
+            System.gc();
+            Thread.sleep(20);
+        }
+        assertEquals(0, liveLoaderThreads(), "50 abandoned epochs must not keep 50 parked threads and their batches");
+    }
+
+    @Test
+    void anAbandonedEpochOfALiveLoaderIsReleasedToo() throws InterruptedException {
+        DataLoader<Batch> loader = DataLoader.builder(tenSamples(), 1).prefetch(2).build();
+        loader.iterator().next();
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (liveLoaderThreads() > 0 && System.nanoTime() < deadline) {
+            System.gc();
+            Thread.sleep(20);
+        }
+        assertEquals(0, liveLoaderThreads(), "the loader must not keep its abandoned epoch reachable");
+        assertEquals(1, loader.epochs());
+    }
+
+    /** A dataset's own exception type, to see whether the loader wraps it. */
+    private static final class CorruptSample extends RuntimeException {
+        CorruptSample(String message) {
+            super(message);
+        }
+    }
+
+    @Test
+    void aDatasetExceptionReachesTheCallerUnwrappedWithAndWithoutPrefetch() {
+        Dataset<Integer> broken = new Dataset<>() {
+            @Override
+            public int size() {
+                return 6;
+            }
+
+            @Override
+            public Integer get(int index) {
+                if (index == 2) {
+                    throw new CorruptSample("sample 2 is corrupt");
+                }
+                return index;
+            }
+        };
+        for (int prefetch : new int[] {0, 1, 3}) {
+            Epoch<List<Integer>> epoch = DataLoader.builder(broken, 2, (List<Integer> l) -> l).prefetch(prefetch).build()
+                    .iterator();
+            assertEquals(List.of(0, 1), epoch.next());
+            CorruptSample e = assertThrows(CorruptSample.class, epoch::next, "prefetch " + prefetch);
+            assertEquals("sample 2 is corrupt", e.getMessage());
+            assertFalse(epoch.hasNext(), "the epoch ends at the failure, prefetch " + prefetch);
+        }
+    }
+
+    @Test
     void subsetOfTensorDatasetKeepsRows() {
         TensorDataset sub = tenSamples().subset(new int[] {7, 2});
         assertArrayEquals(new long[] {7, 2}, sub.labels().toLongArray());
