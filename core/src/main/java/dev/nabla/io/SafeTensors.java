@@ -121,11 +121,13 @@ public final class SafeTensors {
             writeFully(channel, head.putLong(header.length).put(header).flip());
             ByteBuffer chunk = ByteBuffer.allocate(chunkBytes).order(ByteOrder.LITTLE_ENDIAN);
             for (Tensor t : tensors.values()) {
-                Object host = SafeTensorsDType.hostArray(t);
+                // one chunk of elements is copied to the host at a time, so a save never doubles a tensor in memory
+                Tensor flat = t.reshape(-1);
                 int perChunk = chunkBytes / SafeTensorsDType.of(t.dtype()).bytes();
                 for (int start = 0; start < t.numel(); start += perChunk) {
+                    int count = Math.min(perChunk, t.numel() - start);
                     chunk.clear();
-                    SafeTensorsDType.encode(host, start, Math.min(perChunk, t.numel() - start), chunk);
+                    SafeTensorsDType.encode(SafeTensorsDType.hostArray(flat.narrow(0, start, count)), chunk);
                     writeFully(channel, chunk.flip());
                 }
             }

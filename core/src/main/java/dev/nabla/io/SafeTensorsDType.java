@@ -1,7 +1,9 @@
 package dev.nabla.io;
 
 import dev.nabla.DType;
+import dev.nabla.Device;
 import dev.nabla.Tensor;
+import dev.nabla.backend.Backends;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 
@@ -61,19 +63,12 @@ enum SafeTensorsDType {
         }
     }
 
-    /** Wraps an array from {@link #newArray} (filled) as a tensor of {@code shape}; a 0-d shape makes a scalar. */
+    /**
+     * Wraps a filled array from {@link #newArray} as a tensor of {@code shape} on the default device,
+     * without the copy {@code Tensor.of} makes (a loaded tensor may be most of the heap).
+     */
     static Tensor wrap(Object array, int[] shape) {
-        // Tensor.of treats an empty shape as "a vector of all the values", so a scalar is reshaped
-        int[] dims = shape.length == 0 ? new int[] {1} : shape;
-        Tensor t;
-        if (array instanceof double[] d) {
-            t = Tensor.of(d, dims);
-        } else if (array instanceof float[] f) {
-            t = Tensor.of(f, dims);
-        } else {
-            t = Tensor.of((long[]) array, dims);
-        }
-        return shape.length == 0 ? t.reshape() : t;
+        return Tensor.fromStorage(Backends.get(Device.best()).upload(array), shape);
     }
 
     /**
@@ -138,21 +133,18 @@ enum SafeTensorsDType {
         }
     }
 
-    /**
-     * Encodes the elements {@code [start, start + count)} of a {@link #hostArray} as little-endian
-     * bytes at {@code out}'s position, advancing it.
-     */
-    static void encode(Object array, int start, int count, ByteBuffer out) {
-        int at = out.position();
+    /** Encodes a {@link #hostArray} as little-endian bytes at {@code out}'s position, advancing it. */
+    static void encode(Object array, ByteBuffer out) {
         if (array instanceof float[] f) {
-            out.asFloatBuffer().put(f, start, count);
-            out.position(at + count * 4);
+            out.asFloatBuffer().put(f);
+            out.position(out.position() + f.length * 4);
         } else if (array instanceof double[] d) {
-            out.asDoubleBuffer().put(d, start, count);
-            out.position(at + count * 8);
+            out.asDoubleBuffer().put(d);
+            out.position(out.position() + d.length * 8);
         } else {
-            out.asLongBuffer().put((long[]) array, start, count);
-            out.position(at + count * 8);
+            long[] l = (long[]) array;
+            out.asLongBuffer().put(l);
+            out.position(out.position() + l.length * 8);
         }
     }
 }
