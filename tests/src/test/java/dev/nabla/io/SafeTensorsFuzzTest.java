@@ -175,11 +175,7 @@ class SafeTensorsFuzzTest {
                         + header.substring(at));
             }
             case 9: { // a whole tensor entry or metadata member duplicated, or two data_offsets swapped
-                Matcher m = Pattern.compile("\"[^\"]*\":(\\{\"dtype\"[^}]*\\}|\"[^\"]*\")").matcher(header);
-                List<int[]> spans = new ArrayList<>();
-                while (m.find()) {
-                    spans.add(new int[] {m.start(), m.end()});
-                }
+                List<int[]> spans = spans(header, Pattern.compile("\"[^\"]*\":(\\{\"dtype\"[^}]*\\}|\"[^\"]*\")"));
                 if (spans.size() < 2) {
                     return file;
                 }
@@ -197,12 +193,18 @@ class SafeTensorsFuzzTest {
         }
     }
 
-    private static String replaceMatch(String text, Pattern pattern, String replacement, Random rng) {
+    /** The [start, end) of every match of {@code pattern} in {@code text}. */
+    private static List<int[]> spans(String text, Pattern pattern) {
         Matcher m = pattern.matcher(text);
         List<int[]> spans = new ArrayList<>();
         while (m.find()) {
             spans.add(new int[] {m.start(), m.end()});
         }
+        return spans;
+    }
+
+    private static String replaceMatch(String text, Pattern pattern, String replacement, Random rng) {
+        List<int[]> spans = spans(text, pattern);
         if (spans.isEmpty()) {
             return text;
         }
@@ -211,11 +213,7 @@ class SafeTensorsFuzzTest {
     }
 
     private static String nudgeNumber(String text, Random rng) {
-        Matcher m = Pattern.compile("\\d+").matcher(text);
-        List<int[]> spans = new ArrayList<>();
-        while (m.find()) {
-            spans.add(new int[] {m.start(), m.end()});
-        }
+        List<int[]> spans = spans(text, Pattern.compile("\\d+"));
         if (spans.isEmpty()) {
             return text;
         }
@@ -227,11 +225,7 @@ class SafeTensorsFuzzTest {
     }
 
     private static String swapOffsets(String text, Random rng) {
-        Matcher m = Pattern.compile("\"data_offsets\":\\[\\d+,\\d+\\]").matcher(text);
-        List<int[]> spans = new ArrayList<>();
-        while (m.find()) {
-            spans.add(new int[] {m.start(), m.end()});
-        }
+        List<int[]> spans = spans(text, Pattern.compile("\"data_offsets\":\\[\\d+,\\d+\\]"));
         if (spans.size() < 2) {
             return text;
         }
