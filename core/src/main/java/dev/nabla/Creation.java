@@ -60,7 +60,7 @@ final class Creation {
         if (n < 0) {
             throw new IllegalArgumentException("eye: size must be >= 0, got " + n);
         }
-        double[] values = new double[n * n];
+        double[] values = new double[Shape.numel(new int[] {n, n})];
         for (int i = 0; i < n; i++) {
             values[i * n + i] = 1;
         }
@@ -116,7 +116,8 @@ final class Creation {
         int n = java.lang.reflect.Array.getLength(rows);
         int m = n == 0 ? 0 : java.lang.reflect.Array.getLength(java.lang.reflect.Array.get(rows, 0));
         boolean isFloat = rows instanceof float[][];
-        Object flat = isFloat ? new float[n * m] : new double[n * m];
+        int size = Shape.numel(new int[] {n, m});
+        Object flat = isFloat ? new float[size] : new double[size];
         for (int i = 0; i < n; i++) {
             Object row = java.lang.reflect.Array.get(rows, i);
             int len = java.lang.reflect.Array.getLength(row);
@@ -125,7 +126,7 @@ final class Creation {
             }
             System.arraycopy(row, 0, flat, i * m, m);
         }
-        return fromArray(flat, n * m, new int[] {n, m}, Device.best());
+        return fromArray(flat, size, new int[] {n, m}, Device.best());
     }
 
     static Tensor toDevice(Tensor t, Device device) {

@@ -14,14 +14,10 @@ public final class Shape {
     /**
      * A shape with the given extents.
      *
-     * @throws IllegalArgumentException if an extent is negative
+     * @throws IllegalArgumentException if an extent is negative or the shape is too large (see {@link #numel(int[])})
      */
     public static Shape of(int... dims) {
-        for (int d : dims) {
-            if (d < 0) {
-                throw new IllegalArgumentException("Shape: negative dimension in " + Arrays.toString(dims));
-            }
-        }
+        numel(dims);
         return new Shape(dims.clone());
     }
 
@@ -45,16 +41,33 @@ public final class Shape {
         return numel(dims);
     }
 
-    /** The number of elements of a shape given as an array. */
+    /**
+     * The number of elements of a shape given as an array, computed exactly. Elements and strides
+     * are indexed with {@code int}, so the product of the extents must not exceed 2^31-1, and
+     * neither may the product of the non-zero extents: an empty {@code [0, 65536, 65536]} would
+     * need a stride of 2^32.
+     *
+     * @throws IllegalArgumentException if an extent is negative or either product exceeds 2^31-1
+     */
     public static int numel(int[] dims) {
-        long n = 1;
+        boolean empty = false;
         for (int d : dims) {
-            n *= d;
+            if (d < 0) {
+                throw new IllegalArgumentException("Shape: negative dimension in " + Arrays.toString(dims));
+            }
+            empty |= d == 0;
         }
-        if (n > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException("Shape: " + Arrays.toString(dims) + " has more than 2^31-1 elements");
+        long span = 1;
+        for (int d : dims) {
+            // both factors are below 2^31, so the long product is exact; checked before the next one
+            span *= Math.max(d, 1);
+            if (span > Integer.MAX_VALUE) {
+                throw new IllegalArgumentException("Shape: " + Arrays.toString(dims) + (empty
+                        ? " spans more than 2^31-1 elements in its non-zero dimensions (strides are ints)"
+                        : " has more than 2^31-1 elements"));
+            }
         }
-        return (int) n;
+        return empty ? 0 : (int) span;
     }
 
     /**

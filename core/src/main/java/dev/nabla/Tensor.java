@@ -33,6 +33,7 @@ public final class Tensor {
     private Node gradFn;
 
     Tensor(Storage storage, int[] shape, int[] strides, int offset) {
+        Shape.numel(shape); // every tensor, views included, keeps its element count and strides within int
         this.storage = storage;
         this.shape = shape;
         this.strides = strides;

@@ -54,18 +54,23 @@ final class Views {
     private static int[] resolveShape(String op, Tensor t, int[] requested) {
         int[] shape = requested.clone();
         int infer = -1;
-        long known = 1;
         for (int i = 0; i < shape.length; i++) {
             if (shape[i] == -1) {
                 if (infer >= 0) {
                     throw new IllegalArgumentException(op + ": only one dimension can be -1, got " + Arrays.toString(requested));
                 }
                 infer = i;
+                shape[i] = 1;
             } else if (shape[i] < 0) {
                 throw new IllegalArgumentException(op + ": invalid dimension " + shape[i] + " in " + Arrays.toString(requested));
-            } else {
-                known *= shape[i];
             }
+        }
+        int known;
+        try {
+            known = Shape.numel(shape); // exact: a product past 2^31-1 is refused, never wrapped
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(op + ": cannot reshape into " + Arrays.toString(requested) + ": "
+                    + e.getMessage(), e);
         }
         int n = t.numel();
         if (infer >= 0) {
@@ -73,7 +78,7 @@ final class Views {
                 throw new IllegalArgumentException(op + ": cannot reshape a tensor of shape " + t.shape() + " (" + n
                         + " elements) into " + Arrays.toString(requested));
             }
-            shape[infer] = (int) (n / known);
+            shape[infer] = n / known;
         } else if (known != n) {
             throw new IllegalArgumentException(op + ": cannot reshape a tensor of shape " + t.shape() + " (" + n
                     + " elements) into " + Arrays.toString(requested) + " (" + known + " elements)");

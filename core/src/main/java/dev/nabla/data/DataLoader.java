@@ -2,7 +2,6 @@ package dev.nabla.data;
 
 import dev.nabla.Generator;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.function.Function;
 
@@ -11,6 +10,9 @@ import java.util.function.Function;
  * comes from a {@link BatchSampler} (sequential, seeded shuffle, or length buckets) and is drawn
  * on the caller's thread, so a seeded run is reproducible whatever the prefetching; batches are
  * then assembled on a background daemon thread, a bounded number ahead, unless prefetch is 0.
+ * Each epoch is an {@link Epoch}: close it (try-with-resources) to leave it early; one left
+ * unfinished is stopped when the next starts or once it is unreachable. A dataset's exception
+ * reaches the caller of {@code next()} as it was thrown, with or without prefetching.
  *
  * <pre>{@code
  * DataLoader<Batch> train = DataLoader.builder(trainSet, 64).shuffle(new Generator(1)).dropLast(true).build();
@@ -24,7 +26,7 @@ public final class DataLoader<B> implements Iterable<B> {
     private final BatchSampler sampler;
     private final Function<int[], B> assemble;
     private final int prefetch;
-    private PrefetchingIterator<B> running;
+    private Runnable stopRunning;
     private long epochs;
 
     private DataLoader(BatchSampler sampler, Function<int[], B> assemble, int prefetch) {
@@ -59,18 +61,19 @@ public final class DataLoader<B> implements Iterable<B> {
      * stops the prefetch thread of a previous one that was left unfinished.
      */
     @Override
-    public Iterator<B> iterator() {
+    public Epoch<B> iterator() {
         List<int[]> batches = sampler.nextEpoch();
         epochs++;
-        if (running != null) {
-            running.close();
-            running = null;
+        if (stopRunning != null) {
+            stopRunning.run();
+            stopRunning = null;
         }
         if (prefetch == 0) {
-            return batches.stream().map(assemble).iterator();
+            return new SequentialEpoch<>(batches, assemble);
         }
-        running = new PrefetchingIterator<>(batches, assemble, prefetch);
-        return running;
+        PrefetchingIterator<B> epoch = new PrefetchingIterator<>(batches, assemble, prefetch);
+        stopRunning = epoch.stopper(); // not the epoch itself, so that an abandoned one can be collected
+        return epoch;
     }
 
     /** The number of epochs started. */

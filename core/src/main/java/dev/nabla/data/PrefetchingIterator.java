@@ -1,6 +1,6 @@
 package dev.nabla.data;
 
-import java.util.Iterator;
+import java.lang.ref.Cleaner;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -11,9 +11,11 @@ import java.util.function.Function;
 /**
  * Assembles the batches of one epoch on a daemon thread, at most {@code capacity} ahead of the
  * consumer (a bounded queue), so that training does not wait on batch assembly. The thread ends
- * after the last batch, on an assembly error (re-thrown to the consumer), or on {@link #close()}.
+ * after the last batch, on an assembly error (re-thrown to the consumer as it was thrown), on
+ * {@link #close()}, or once this iterator is unreachable: a {@link Cleaner} then stops it. For that,
+ * the thread and the cleaning action hold only the {@link Producer}, never this iterator.
  */
-final class PrefetchingIterator<B> implements Iterator<B>, AutoCloseable {
+final class PrefetchingIterator<B> implements Epoch<B> {
 
     /** Thread names start with this, so that tests and tools can find loader threads. */
     static final String THREAD_PREFIX = "nabla-data-loader-";
@@ -21,39 +23,32 @@ final class PrefetchingIterator<B> implements Iterator<B>, AutoCloseable {
     private static final AtomicInteger THREADS = new AtomicInteger();
     private static final Object END = new Object();
 
+    private final BlockingQueue<Object> queue;
+    private final Cleaner.Cleanable stopper;
+    private Object next;
+    private boolean over;
+
     /** An assembly error, carried through the queue to the consumer. */
     private record Failure(Throwable error) {
     }
 
-    private final BlockingQueue<Object> queue;
-    private final Thread worker;
-    private Object next;
-
     PrefetchingIterator(List<int[]> batches, Function<int[], B> assemble, int capacity) {
         this.queue = new ArrayBlockingQueue<>(capacity);
-        this.worker = new Thread(() -> produce(batches, assemble), THREAD_PREFIX + THREADS.incrementAndGet());
-        worker.setDaemon(true);
-        worker.start();
+        Producer producer = new Producer(queue, batches, assemble);
+        this.stopper = Cleaners.SHARED.register(this, producer::stop);
+        producer.worker.start();
     }
 
-    private void produce(List<int[]> batches, Function<int[], B> assemble) {
-        try {
-            try {
-                for (int[] indices : batches) {
-                    queue.put(assemble.apply(indices));
-                }
-                queue.put(END);
-            } catch (RuntimeException | Error e) {
-                queue.put(new Failure(e));
-            }
-        } catch (InterruptedException e) {
-            // closed by the consumer: stop quietly
-            Thread.currentThread().interrupt();
-        }
+    /** Stops the worker; kept by the loader, which stops an unfinished epoch when it starts the next. */
+    Runnable stopper() {
+        return stopper::clean;
     }
 
     @Override
     public boolean hasNext() {
+        if (over) {
+            return false;
+        }
         if (next == null) {
             try {
                 next = queue.take();
@@ -63,10 +58,14 @@ final class PrefetchingIterator<B> implements Iterator<B>, AutoCloseable {
             }
         }
         if (next instanceof Failure f) {
-            next = END;
-            throw new IllegalStateException("DataLoader: assembling a batch failed: " + f.error(), f.error());
+            close();
+            throw Producer.<RuntimeException>rethrow(f.error());
         }
-        return next != END;
+        if (next == END) {
+            close();
+            return false;
+        }
+        return true;
     }
 
     @Override
@@ -80,9 +79,59 @@ final class PrefetchingIterator<B> implements Iterator<B>, AutoCloseable {
         return out;
     }
 
-    /** Stops the worker (a consumer that leaves the epoch early). */
     @Override
     public void close() {
-        worker.interrupt();
+        over = true;
+        next = null;
+        stopper.clean();
+    }
+
+    /** The worker's side: the queue, the thread, and the stop flag. */
+    private static final class Producer {
+        private final BlockingQueue<Object> queue;
+        private final Thread worker;
+        private volatile boolean stopped;
+
+        Producer(BlockingQueue<Object> queue, List<int[]> batches, Function<int[], ?> assemble) {
+            this.queue = queue;
+            this.worker = new Thread(() -> produce(batches, assemble), THREAD_PREFIX + THREADS.incrementAndGet());
+            worker.setDaemon(true);
+        }
+
+        private void produce(List<int[]> batches, Function<int[], ?> assemble) {
+            Object last;
+            try {
+                for (int[] indices : batches) {
+                    Object batch = assemble.apply(indices);
+                    if (stopped) {
+                        return; // a dataset may swallow the interrupt; the flag still ends the thread
+                    }
+                    queue.put(batch);
+                }
+                last = END;
+            } catch (InterruptedException e) {
+                return; // stopped by the consumer or the cleaner
+            } catch (Throwable e) {
+                last = new Failure(e);
+            }
+            try {
+                queue.put(last);
+            } catch (InterruptedException e) {
+                // stopped while the consumer was not reading: nobody needs the end marker
+            }
+        }
+
+        /** Ends the thread and drops the queued batches (run at most once, by close or by the cleaner). */
+        void stop() {
+            stopped = true;
+            worker.interrupt();
+            queue.clear();
+        }
+
+        /** Throws {@code error} as it is, checked or not, as the consumer would have seen it without prefetch. */
+        @SuppressWarnings("unchecked")
+        static <T extends Throwable> T rethrow(Throwable error) throws T {
+            throw (T) error;
+        }
     }
 }

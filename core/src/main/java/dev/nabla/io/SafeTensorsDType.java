@@ -1,13 +1,17 @@
 package dev.nabla.io;
 
 import dev.nabla.DType;
+import dev.nabla.Device;
 import dev.nabla.Tensor;
+import dev.nabla.backend.Backends;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 
 /**
  * The safetensors element types this reader understands, with how each becomes a Nabla tensor:
  * floats as FLOAT32/FLOAT64 (F16 and BF16 widened to FLOAT32), integers and booleans as INT64.
+ * Data moves in chunks: a chunk of little-endian bytes is decoded into (or encoded from) a range
+ * of a host array, so a tensor of any byte size passes through a small buffer.
  */
 enum SafeTensorsDType {
     F64(8), F32(4), F16(2), BF16(2), I64(8), I32(4), I16(2), I8(1), U8(1), U16(2), U32(4), BOOL(1);
@@ -18,18 +22,19 @@ enum SafeTensorsDType {
         this.bytes = bytes;
     }
 
+    /** The size of one element in the file. */
     int bytes() {
         return bytes;
     }
 
-    static SafeTensorsDType parse(String name, String tensor) {
+    /** The type named {@code name} in a header, or null when this reader does not know it. */
+    static SafeTensorsDType parse(String name) {
         for (SafeTensorsDType d : values()) {
             if (d.name().equals(name)) {
                 return d;
             }
         }
-        throw new IllegalArgumentException("SafeTensors.read: tensor '" + tensor + "' has dtype " + name
-                + ", which this reader does not support (supported: " + Arrays.toString(values()) + ")");
+        return null;
     }
 
     /** The type written for a Nabla dtype. */
@@ -44,68 +49,102 @@ enum SafeTensorsDType {
         }
     }
 
-    /** Decodes {@code n} little-endian elements from {@code buf} into a tensor of {@code shape}. */
-    Tensor decode(ByteBuffer buf, int n, int... shape) {
+    /** A host array for {@code n} elements of the Nabla dtype this type reads as. */
+    Object newArray(int n) {
         switch (this) {
-            case F64: {
-                double[] d = new double[n];
-                buf.asDoubleBuffer().get(d);
-                return Tensor.of(d, shape);
-            }
-            case F32: {
-                float[] f = new float[n];
-                buf.asFloatBuffer().get(f);
-                return Tensor.of(f, shape);
-            }
+            case F64:
+                return new double[n];
+            case F32:
+            case F16:
+            case BF16:
+                return new float[n];
+            default:
+                return new long[n];
+        }
+    }
+
+    /**
+     * Wraps a filled array from {@link #newArray} as a tensor of {@code shape} on the default device,
+     * without the copy {@code Tensor.of} makes (a loaded tensor may be most of the heap).
+     */
+    static Tensor wrap(Object array, int[] shape) {
+        return Tensor.fromStorage(Backends.get(Device.best()).upload(array), shape);
+    }
+
+    /**
+     * Decodes the elements {@code [start, start + count)} of {@code array} from the little-endian
+     * bytes at {@code chunk}'s position (which it does not move).
+     */
+    void decode(ByteBuffer chunk, Object array, int start, int count) {
+        int at = chunk.position();
+        switch (this) {
+            case F64:
+                chunk.asDoubleBuffer().get((double[]) array, start, count);
+                break;
+            case F32:
+                chunk.asFloatBuffer().get((float[]) array, start, count);
+                break;
             case F16:
             case BF16: {
-                float[] f = new float[n];
-                for (int i = 0; i < n; i++) {
-                    short bits = buf.getShort(i * 2);
-                    f[i] = this == F16 ? HalfFloats.halfToFloat(bits) : Float.intBitsToFloat((bits & 0xffff) << 16);
+                float[] f = (float[]) array;
+                for (int i = 0; i < count; i++) {
+                    short bits = chunk.getShort(at + i * 2);
+                    f[start + i] = this == F16 ? HalfFloats.halfToFloat(bits) : Float.intBitsToFloat((bits & 0xffff) << 16);
                 }
-                return Tensor.of(f, shape);
+                break;
             }
             default: {
-                long[] l = new long[n];
-                for (int i = 0; i < n; i++) {
-                    l[i] = integerAt(buf, i);
+                long[] l = (long[]) array;
+                for (int i = 0; i < count; i++) {
+                    l[start + i] = integerAt(chunk, at + i * bytes);
                 }
-                return Tensor.of(l, shape);
             }
         }
     }
 
-    private long integerAt(ByteBuffer buf, int i) {
+    private long integerAt(ByteBuffer buf, int index) {
         switch (this) {
             case I64:
-                return buf.getLong(i * 8);
+                return buf.getLong(index);
             case I32:
-                return buf.getInt(i * 4);
+                return buf.getInt(index);
             case U32:
-                return Integer.toUnsignedLong(buf.getInt(i * 4));
+                return Integer.toUnsignedLong(buf.getInt(index));
             case I16:
-                return buf.getShort(i * 2);
+                return buf.getShort(index);
             case U16:
-                return Short.toUnsignedInt(buf.getShort(i * 2));
+                return Short.toUnsignedInt(buf.getShort(index));
             case I8:
-                return buf.get(i);
+                return buf.get(index);
             default: // U8, BOOL
-                return Byte.toUnsignedInt(buf.get(i));
+                return Byte.toUnsignedInt(buf.get(index));
         }
     }
 
-    /** Encodes a contiguous tensor of this type's Nabla dtype as little-endian bytes. */
-    static void encode(Tensor t, ByteBuffer out) {
+    /** The host copy of a tensor that {@link #encode} writes: float[], double[] or long[] after its dtype. */
+    static Object hostArray(Tensor t) {
         switch (t.dtype()) {
             case FLOAT32:
-                out.asFloatBuffer().put(t.toFloatArray());
-                break;
+                return t.toFloatArray();
             case FLOAT64:
-                out.asDoubleBuffer().put(t.toDoubleArray());
-                break;
+                return t.toDoubleArray();
             default:
-                out.asLongBuffer().put(t.toLongArray());
+                return t.toLongArray();
+        }
+    }
+
+    /** Encodes a {@link #hostArray} as little-endian bytes at {@code out}'s position, advancing it. */
+    static void encode(Object array, ByteBuffer out) {
+        if (array instanceof float[] f) {
+            out.asFloatBuffer().put(f);
+            out.position(out.position() + f.length * 4);
+        } else if (array instanceof double[] d) {
+            out.asDoubleBuffer().put(d);
+            out.position(out.position() + d.length * 8);
+        } else {
+            long[] l = (long[]) array;
+            out.asLongBuffer().put(l);
+            out.position(out.position() + l.length * 8);
         }
     }
 }

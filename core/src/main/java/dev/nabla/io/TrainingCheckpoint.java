@@ -116,9 +116,13 @@ public final class TrainingCheckpoint {
 
     /** A generator at the saved seed and offset, drawing exactly what the saved one would have drawn next. */
     public Generator generator() {
-        var node = StateCodec.parse(required("nabla.generator"));
-        Generator g = new Generator(node.path("seed").asLong());
-        g.setOffset(node.path("offset").asLong());
+        Map<String, Object> state = StateCodec.numbers(required("nabla.generator"));
+        if (!(state.get("seed") instanceof Long seed) || !(state.get("offset") instanceof Long offset)) {
+            throw new IllegalArgumentException("TrainingCheckpoint: the generator entry needs integer seed and offset, got "
+                    + required("nabla.generator"));
+        }
+        Generator g = new Generator(seed);
+        g.setOffset(offset);
         return g;
     }
 

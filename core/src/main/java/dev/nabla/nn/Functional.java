@@ -47,7 +47,20 @@ public final class Functional {
         return BiasActivation.apply("biasActivation", x, bias, dim, act);
     }
 
+    /**
+     * Checks the input (a floating tensor, the dimension in range, errors naming {@code op}) and
+     * returns an empty result for an empty input, as PyTorch does, where the composed form would
+     * reduce over an empty dimension.
+     */
     private static Tensor softmaxAlong(String op, Tensor x, int dim, boolean log) {
+        if (!x.dtype().isFloating()) {
+            throw new IllegalArgumentException(op + ": expected a floating tensor, got " + x.dtype().id() + " of shape "
+                    + x.shape() + " (convert it first, e.g. x.to(DType.FLOAT32))");
+        }
+        Shape.normalizeDim(op, dim, x.rank());
+        if (x.numel() == 0) {
+            return x.mul(0);
+        }
         Optional<Tensor> fused = FusedSoftmax.apply(op, x, dim, log);
         if (fused.isPresent()) {
             return fused.get();

@@ -63,13 +63,18 @@ public final class Losses {
      * clamped to ≥ -100 and PyTorch's gradient {@code w·(x - y) / max(x(1-x), 1e-12)}.
      *
      * @param weight a rescaling broadcast to the input, or null
-     * @throws IllegalArgumentException for shapes that differ or inputs outside [0, 1]
+     * @throws IllegalArgumentException for shapes that differ or inputs outside [0, 1] (NaN included)
      */
     public static Tensor bce(Tensor input, Tensor target, Tensor weight, Reduction reduction) {
         sameShape("bceLoss", input, target);
-        if (input.numel() > 0 && (input.min().item() < 0 || input.max().item() > 1)) {
-            throw new IllegalArgumentException("bceLoss: input must hold probabilities in [0, 1], got values in ["
-                    + input.min().item() + ", " + input.max().item() + "]");
+        if (input.numel() > 0) {
+            // min/max cannot see NaN (every comparison with it is false); ne(x, x) marks it
+            long outOfRange = (long) input.lt(0).add(input.gt(1)).sum().item();
+            long nan = (long) input.ne(input).sum().item();
+            if (outOfRange + nan > 0) {
+                throw new IllegalArgumentException("bceLoss: input must hold probabilities in [0, 1], got " + outOfRange
+                        + " value(s) outside it and " + nan + " NaN among " + input.numel() + " of shape " + input.shape());
+            }
         }
         Tensor w = weight == null ? Tensor.onesLike(input) : weight;
         Tensor out;

@@ -150,26 +150,100 @@ class DataLoaderTest {
         assertEquals(2, loader.epochs());
     }
 
-    @Test
-    void assemblyErrorsReachTheConsumer() {
-        Dataset<Integer> broken = new Dataset<>() {
+    /** The numbers {@code 0 .. size-1}, except that reading sample 2 throws {@code error}. */
+    private static Dataset<Integer> corruptAtTwo(int size, RuntimeException error) {
+        return new Dataset<>() {
             @Override
             public int size() {
-                return 4;
+                return size;
             }
 
             @Override
             public Integer get(int index) {
                 if (index == 2) {
-                    throw new IllegalStateException("sample 2 is corrupt");
+                    throw error;
                 }
                 return index;
             }
         };
+    }
+
+    @Test
+    void assemblyErrorsReachTheConsumer() {
+        Dataset<Integer> broken = corruptAtTwo(4, new IllegalStateException("sample 2 is corrupt"));
         Iterator<List<Integer>> it = DataLoader.builder(broken, 2, (List<Integer> l) -> l).build().iterator();
         assertEquals(List.of(0, 1), it.next());
         var e = assertThrows(IllegalStateException.class, it::next);
         assertTrue(e.getMessage().contains("sample 2 is corrupt"), e.getMessage());
+    }
+
+    @Test
+    void anEpochClosedThroughThePublicTypeStopsItsThread() throws InterruptedException {
+        DataLoader<Batch> loader = DataLoader.builder(tenSamples(), 1).prefetch(2).build();
+        Epoch<Batch> left;
+        try (Epoch<Batch> epoch = loader.iterator()) {
+            assertEquals(0, epoch.next().targets().toLongArray()[0]);
+            left = epoch;
+        }
+        assertFalse(left.hasNext(), "a closed epoch has no more batches");
+        awaitNoLoaderThreads();
+        try (Epoch<Batch> sequential = DataLoader.builder(tenSamples(), 1).prefetch(0).build().iterator()) {
+            sequential.next();
+            sequential.close();
+            assertFalse(sequential.hasNext());
+        }
+    }
+
+    /** Starts an epoch of its own loader, takes one batch and drops both, leaving the prefetch thread parked. */
+    private static void abandonOneEpoch() {
+        DataLoader<Batch> loader = DataLoader.builder(tenSamples(), 1).prefetch(2).build();
+        loader.iterator().next();
+    }
+
+    /** Collects garbage until no loader thread is left (the cleaner stops them), for up to 10 s; the threads left. */
+    private static long loaderThreadsAfterGc() throws InterruptedException {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (liveLoaderThreads() > 0 && System.nanoTime() < deadline) {
+            System.gc();
+            Thread.sleep(20);
+        }
+        return liveLoaderThreads();
+    }
+
+    @Test
+    void abandonedEpochsAreReleasedOnceUnreachable() throws InterruptedException {
+        for (int i = 0; i < 50; i++) {
+            abandonOneEpoch();
+        }
+        assertEquals(0, loaderThreadsAfterGc(), "50 abandoned epochs must not keep 50 parked threads and their batches");
+    }
+
+    @Test
+    void anAbandonedEpochOfALiveLoaderIsReleasedToo() throws InterruptedException {
+        DataLoader<Batch> loader = DataLoader.builder(tenSamples(), 1).prefetch(2).build();
+        loader.iterator().next();
+        assertEquals(0, loaderThreadsAfterGc(), "the loader must not keep its abandoned epoch reachable");
+        assertEquals(1, loader.epochs());
+    }
+
+    /** A dataset's own exception type, to see whether the loader wraps it. */
+    private static final class CorruptSample extends RuntimeException {
+        CorruptSample(String message) {
+            super(message);
+        }
+    }
+
+    @Test
+    void aDatasetExceptionReachesTheCallerUnwrappedWithAndWithoutPrefetch() {
+        Dataset<Integer> broken = corruptAtTwo(6, new CorruptSample("sample 2 is corrupt"));
+        for (int prefetch : new int[] {0, 1, 3}) {
+            Epoch<List<Integer>> epoch = DataLoader.builder(broken, 2, (List<Integer> l) -> l).prefetch(prefetch).build()
+                    .iterator();
+            assertEquals(List.of(0, 1), epoch.next());
+            CorruptSample e = assertThrows(CorruptSample.class, epoch::next, "prefetch " + prefetch);
+            assertEquals("sample 2 is corrupt", e.getMessage());
+            assertFalse(epoch.hasNext(), "the epoch ends at the failure, prefetch " + prefetch);
+        }
     }
 
     @Test

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.nabla.DType;
 import dev.nabla.Tensor;
 import dev.nabla.autograd.Autograd;
 import dev.nabla.backend.fast.CrossEntropyKernel;
@@ -192,6 +193,22 @@ class LossesTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Losses.bce(Tensor.of(new double[] {1.5}), Tensor.of(new double[] {1}), null, Reduction.MEAN));
         assertTrue(e.getMessage().contains("[0, 1]"), e.getMessage());
+    }
+
+    @Test
+    void binaryCrossEntropyRefusesNaNAsItsJavadocSays() {
+        Tensor y = Tensor.of(new double[] {1, 0});
+        for (double bad : new double[] {Double.NaN, -0.25, Double.POSITIVE_INFINITY}) {
+            Tensor p = Tensor.of(new double[] {0.5, bad});
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> Losses.bce(p, y, null, Reduction.MEAN), "input " + bad);
+            assertTrue(e.getMessage().startsWith("bceLoss: input must hold probabilities in [0, 1]"), e.getMessage());
+            assertThrows(IllegalArgumentException.class, () -> new BCELoss().forward(p.to(DType.FLOAT32), y),
+                    "BCELoss, input " + bad);
+        }
+        IllegalArgumentException nan = assertThrows(IllegalArgumentException.class, () -> Losses.bce(
+                Tensor.of(new double[] {Double.NaN}), Tensor.of(new double[] {1}), null, Reduction.NONE));
+        assertTrue(nan.getMessage().contains("1 NaN"), nan.getMessage());
     }
 
     @Test

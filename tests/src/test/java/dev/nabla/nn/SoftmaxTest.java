@@ -5,9 +5,11 @@ import static dev.nabla.nn.NnAssert.assertGradients;
 import static dev.nabla.nn.NnAssert.assertSecondOrder;
 import static dev.nabla.nn.NnAssert.randn64;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nabla.DType;
+import dev.nabla.Device;
 import dev.nabla.Tensor;
 import org.junit.jupiter.api.Test;
 
@@ -91,6 +93,35 @@ class SoftmaxTest {
                 assertEquals(Double.NEGATIVE_INFINITY, logSoft[i], "log beside +inf");
             }
         }
+    }
+
+    @Test
+    void anEmptyInputGivesAnEmptyResultAsInPyTorch() {
+        // torch.softmax(torch.zeros(2, 0), 1) is tensor([], size=(2, 0)); so is log_softmax, and dim 0 of a [0, 3]
+        for (boolean log : new boolean[] {false, true}) {
+            Tensor x = Tensor.zeros(2, 0).requiresGrad(true);
+            Tensor y = log ? Functional.logSoftmax(x, 1) : Functional.softmax(x, 1);
+            assertEquals(x.shape(), y.shape());
+            assertEquals(DType.FLOAT32, y.dtype());
+            y.sum().backward();
+            assertEquals(x.shape(), x.grad().shape());
+            Tensor rows = Tensor.zeros(DType.FLOAT64, Device.best(), 0, 3);
+            Tensor z = log ? Functional.logSoftmax(rows, 0) : Functional.softmax(rows, -1);
+            assertEquals(rows.shape(), z.shape());
+            assertEquals(DType.FLOAT64, z.dtype());
+        }
+    }
+
+    @Test
+    void nonFloatingInputsAndBadDimensionsAreBlamedOnSoftmax() {
+        Tensor ints = Tensor.of(new long[] {1, 2, 3});
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Functional.softmax(ints, 0));
+        assertTrue(e.getMessage().startsWith("softmax: expected a floating tensor, got int64"), e.getMessage());
+        IllegalArgumentException l = assertThrows(IllegalArgumentException.class, () -> Functional.logSoftmax(ints, 0));
+        assertTrue(l.getMessage().startsWith("logSoftmax: "), l.getMessage());
+        IllegalArgumentException d = assertThrows(IllegalArgumentException.class,
+                () -> Functional.softmax(Tensor.zeros(2, 0), 2));
+        assertTrue(d.getMessage().startsWith("softmax: dimension 2 is out of range"), d.getMessage());
     }
 
     @Test

@@ -1,25 +1,32 @@
 package dev.nabla.data.io;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.BiFunction;
 
 /**
- * Reads numeric CSV files: one record per line, cells separated by a single delimiter character,
- * optionally a header line and optionally one column holding the label. Blank lines are skipped and
- * a cell may be wrapped in double quotes. Every error names the source, the line and the column.
+ * Reads CSV files: one record per line, cells separated by a single delimiter character,
+ * optionally a header line and optionally one column holding the label. Cells follow RFC 4180: a
+ * cell may be wrapped in double quotes, inside which the delimiter and line breaks are text and
+ * {@code ""} stands for one quote; spaces and tabs around a cell are dropped, blank lines are
+ * skipped, and a UTF-8 byte-order mark at the start is ignored. Files must be valid UTF-8. Numbers
+ * use the syntax numpy and pandas read ({@link CsvNumbers}: decimal with an optional exponent, and
+ * {@code nan}/{@code inf}/{@code infinity} in any case), never Java's extras such as {@code 1d} or
+ * {@code 0x1p3}. Every error names the source, the line and the column.
  *
- * <p>Instances are immutable; configure one with the {@code with...} methods:
+ * <p>{@link #readTable} and {@link #readDataset} read numeric files; {@link #readFrame} reads
+ * files with text columns too, such as class names, for a {@link dev.nabla.data.LabelEncoder}.
+ * Instances are immutable; configure one with the {@code with...} methods:
  * <pre>{@code
  * CsvDataset iris = CsvReader.numeric().withHeader(true).withLabelColumn(-1).readDataset(path);
+ * CsvFrame frame = CsvReader.numeric().withHeader(true).readFrame(path);
  * }</pre>
  */
 public final class CsvReader {
@@ -82,17 +89,11 @@ public final class CsvReader {
      *
      * @param file the CSV file (UTF-8)
      * @return the header (if configured) and the rows
-     * @throws IllegalArgumentException when the file is missing, a cell is not a number or a row has
-     *     a different number of cells than the first
+     * @throws IllegalArgumentException when the file is missing or not valid UTF-8, a cell is not a
+     *     number or a row has a different number of cells than the first
      */
     public CsvTable readTable(Path file) {
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return readTable(reader, file.toString());
-        } catch (NoSuchFileException e) {
-            throw new IllegalArgumentException("readCsv: file not found: " + file, e);
-        } catch (IOException e) {
-            throw new UncheckedIOException("readCsv: cannot read " + file, e);
-        }
+        return fromFile(file, this::readTable);
     }
 
     /**
@@ -104,34 +105,71 @@ public final class CsvReader {
      * @throws IllegalArgumentException as {@link #readTable(Path)}
      */
     public CsvTable readTable(Reader input, String source) {
-        BufferedReader lines = input instanceof BufferedReader b ? b : new BufferedReader(input);
-        String[] names = new String[0];
-        List<double[]> rows = new ArrayList<>();
-        int width = -1;
-        int lineNumber = 0;
-        try {
-            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                lineNumber++;
-                if (line.isBlank()) {
-                    continue;
-                }
-                String[] cells = split(line);
-                if (width >= 0 && cells.length != width) {
-                    throw new IllegalArgumentException(String.format(
-                            "readCsv: %s line %d has %d columns, expected %d like the first line",
-                            source, lineNumber, cells.length, width));
-                }
-                width = cells.length;
-                if (header && names.length == 0 && rows.isEmpty()) {
-                    names = cells;
-                } else {
-                    rows.add(parse(cells, source, lineNumber));
-                }
+        Cells cells = cells(input, source);
+        double[][] rows = new double[cells.rows().size()][];
+        for (int r = 0; r < rows.length; r++) {
+            CsvTokenizer.Record record = cells.rows().get(r);
+            rows[r] = new double[record.cells().length];
+            for (int c = 0; c < rows[r].length; c++) {
+                rows[r][c] = number(record, c, source);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("readCsv: cannot read " + source, e);
         }
-        return new CsvTable(source, names, rows.toArray(new double[0][]));
+        return new CsvTable(source, cells.header(), rows);
+    }
+
+    /**
+     * Reads a file whose columns may hold text: a column is numeric when every one of its cells is
+     * a number, text otherwise. Without a header, the columns are named {@code "0"}, {@code "1"}, ...
+     *
+     * @param file the CSV file (UTF-8)
+     * @return the columns by name
+     * @throws IllegalArgumentException when the file is missing or not valid UTF-8, a row has a
+     *     different number of cells than the first, or two header names are equal
+     */
+    public CsvFrame readFrame(Path file) {
+        return fromFile(file, this::readFrame);
+    }
+
+    /**
+     * Reads a character stream whose columns may hold text, as {@link #readFrame(Path)}.
+     *
+     * @param input the CSV text; not closed
+     * @param source a name for the input, used in error messages
+     * @return the columns by name
+     * @throws IllegalArgumentException as {@link #readFrame(Path)}
+     */
+    public CsvFrame readFrame(Reader input, String source) {
+        Cells cells = cells(input, source);
+        int width = cells.width();
+        String[] names = new String[width];
+        for (int c = 0; c < width; c++) {
+            names[c] = cells.header().length > 0 ? cells.header()[c] : Integer.toString(c);
+        }
+        Object[] columns = new Object[width];
+        for (int c = 0; c < width; c++) {
+            columns[c] = column(cells.rows(), c, source);
+        }
+        return new CsvFrame(source, names, cells.rows().size(), columns);
+    }
+
+    /** One column as a double[] when every cell is a number, else as the cells' text. */
+    private static Object column(List<CsvTokenizer.Record> rows, int c, String source) {
+        boolean numeric = true;
+        for (CsvTokenizer.Record r : rows) {
+            numeric &= CsvNumbers.isNumber(r.cells()[c]);
+        }
+        if (numeric) {
+            double[] values = new double[rows.size()];
+            for (int r = 0; r < values.length; r++) {
+                values[r] = number(rows.get(r), c, source);
+            }
+            return values;
+        }
+        String[] text = new String[rows.size()];
+        for (int r = 0; r < text.length; r++) {
+            text[r] = rows.get(r).cells()[c];
+        }
+        return text;
     }
 
     /**
@@ -197,33 +235,57 @@ public final class CsvReader {
         return rest;
     }
 
-    private String[] split(String line) {
-        List<String> cells = new ArrayList<>();
-        int start = 0;
-        for (int i = 0; i <= line.length(); i++) {
-            if (i == line.length() || line.charAt(i) == delimiter) {
-                cells.add(unquote(line.substring(start, i).strip()));
-                start = i + 1;
-            }
-        }
-        return cells.toArray(new String[0]);
+    /** The header (empty when none is configured) and the data records of a CSV text, all of one width. */
+    private record Cells(String[] header, List<CsvTokenizer.Record> rows, int width) {
     }
 
-    private static String unquote(String cell) {
-        boolean quoted = cell.length() >= 2 && cell.startsWith("\"") && cell.endsWith("\"");
-        return quoted ? cell.substring(1, cell.length() - 1).strip() : cell;
-    }
-
-    private static double[] parse(String[] cells, String source, int lineNumber) {
-        double[] values = new double[cells.length];
-        for (int c = 0; c < cells.length; c++) {
-            try {
-                values[c] = Double.parseDouble(cells[c]);
-            } catch (NumberFormatException e) {
+    private Cells cells(Reader input, String source) {
+        CsvTokenizer tokenizer = new CsvTokenizer(input, delimiter, source);
+        String[] names = new String[0];
+        List<CsvTokenizer.Record> rows = new ArrayList<>();
+        int width = -1;
+        for (CsvTokenizer.Record record = tokenizer.next(); record != null; record = tokenizer.next()) {
+            int cells = record.cells().length;
+            if (width >= 0 && cells != width) {
                 throw new IllegalArgumentException(String.format(
-                        "readCsv: %s line %d column %d: '%s' is not a number", source, lineNumber, c + 1, cells[c]), e);
+                        "readCsv: %s line %d has %d columns, expected %d like the first line",
+                        source, record.line(), cells, width));
+            }
+            width = cells;
+            if (header && names.length == 0 && rows.isEmpty()) {
+                names = record.cells();
+            } else {
+                rows.add(record);
             }
         }
-        return values;
+        return new Cells(names, rows, Math.max(width, 0));
+    }
+
+    private static double number(CsvTokenizer.Record record, int column, String source) {
+        String cell = record.cells()[column];
+        try {
+            return CsvNumbers.parse(cell);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(String.format("readCsv: %s line %d column %d: '%s' is not a number",
+                    source, record.line(), column + 1, printable(cell)), e);
+        }
+    }
+
+    /** The cell with control characters shown as escapes, so that a NUL is visible in the message. */
+    private static String printable(String cell) {
+        StringBuilder b = new StringBuilder();
+        cell.chars().forEach(ch -> b.append(Character.isISOControl(ch) ? String.format("\\u%04x", ch) : (char) ch));
+        return b.toString();
+    }
+
+    /** Opens {@code file} as strict UTF-8 and reads it with {@code read}. */
+    private static <T> T fromFile(Path file, BiFunction<Reader, String, T> read) {
+        try (Reader reader = new StrictUtf8Reader(Files.newInputStream(file))) {
+            return read.apply(reader, file.toString());
+        } catch (NoSuchFileException e) {
+            throw new IllegalArgumentException("readCsv: file not found: " + file, e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("readCsv: cannot read " + file + ": " + e, e);
+        }
     }
 }

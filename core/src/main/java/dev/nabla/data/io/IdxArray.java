@@ -1,5 +1,6 @@
 package dev.nabla.data.io;
 
+import dev.nabla.Shape;
 import java.util.Arrays;
 
 /**
@@ -23,18 +24,32 @@ public record IdxArray(String source, int[] dims, byte[] data) {
             throw new IllegalArgumentException(
                     "IdxArray " + source + ": needs 1 to 255 dimensions, got " + dims.length);
         }
-        long product = 1;
-        for (int d : dims) {
-            if (d < 0) {
-                throw new IllegalArgumentException(
-                        "IdxArray " + source + ": negative dimension in " + Arrays.toString(dims));
-            }
-            product *= d;
-        }
+        int product = size(source, dims);
         if (product != data.length) {
             throw new IllegalArgumentException("IdxArray " + source + ": dimensions "
                     + Arrays.toString(dims) + " need " + product + " bytes, data has " + data.length);
         }
+    }
+
+    /**
+     * The number of values of an array of {@code dims}, exactly.
+     *
+     * @param source where the dimensions come from, for the error message
+     * @throws IllegalArgumentException when a dimension is negative or the values (or, for an empty
+     *     array, the product of the non-zero dimensions) pass 2^31-9, the largest Java array
+     */
+    static int size(String source, int[] dims) {
+        int size;
+        try {
+            size = Shape.numel(dims);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("IdxArray " + source + ": " + e.getMessage(), e);
+        }
+        if (size > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("IdxArray " + source + ": dimensions " + Arrays.toString(dims)
+                    + " declare " + size + " values, too many for one array");
+        }
+        return size;
     }
 
     /** @return the number of items, {@code dims[0]} */

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
 
 /**
  * Reads unsigned-byte IDX files such as the MNIST images and labels. Gzip-compressed files are
@@ -28,7 +29,8 @@ public final class IdxReader {
      * @param file the file, plain or gzip-compressed
      * @return its dimensions and data
      * @throws IllegalArgumentException when the file is missing, is not an unsigned-byte IDX file,
-     *     is truncated, or has bytes after the data
+     *     is truncated, is corrupt gzip (the decompressor's error attached and quoted), or has bytes
+     *     after the data
      * @throws UncheckedIOException when reading fails for another reason
      */
     public static IdxArray read(Path file) {
@@ -43,19 +45,14 @@ public final class IdxReader {
                         file, magic, IdxFormat.LABELS_MAGIC, IdxFormat.IMAGES_MAGIC));
             }
             int[] dims = new int[rank];
-            long total = 1;
             for (int i = 0; i < rank; i++) {
                 dims[i] = readHeaderInt(in, file, "dimension " + i);
                 if (dims[i] < 0) {
                     throw new IllegalArgumentException(
                             "readIdx: " + file + " declares dimension " + i + " as " + Integer.toUnsignedString(dims[i]));
                 }
-                total *= dims[i];
             }
-            if (total > Integer.MAX_VALUE - 8) {
-                throw new IllegalArgumentException(
-                        "readIdx: " + file + " declares " + total + " elements, too many for one array");
-            }
+            int total = IdxArray.size(file.toString(), dims);
             byte[] data = in.readNBytes((int) total);
             if (data.length < total) {
                 throw new IllegalArgumentException("readIdx: " + file + " is truncated: header declares "
@@ -68,10 +65,13 @@ public final class IdxReader {
             return new IdxArray(file.toString(), dims, data);
         } catch (EOFException e) {
             throw new IllegalArgumentException("readIdx: " + file + " is truncated (" + e.getMessage() + ")", e);
+        } catch (ZipException e) {
+            throw new IllegalArgumentException("readIdx: " + file + " starts like gzip but is not valid gzip data ("
+                    + e.getMessage() + ")", e);
         } catch (NoSuchFileException e) {
             throw new IllegalArgumentException("readIdx: file not found: " + file, e);
         } catch (IOException e) {
-            throw new UncheckedIOException("readIdx: cannot read " + file, e);
+            throw new UncheckedIOException("readIdx: cannot read " + file + ": " + e, e);
         }
     }
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -99,5 +100,102 @@ class CsvReaderTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> CsvReader.numeric().readTable(missing));
         assertTrue(e.getMessage().contains(missing.toString()), e.getMessage());
+    }
+
+    @Test
+    void aByteOrderMarkIsNotPartOfTheFirstName(@TempDir Path dir) throws IOException {
+        byte[] text = "a,b\n1,2\n".getBytes(StandardCharsets.UTF_8);
+        byte[] bom = new byte[text.length + 3];
+        bom[0] = (byte) 0xEF;
+        bom[1] = (byte) 0xBB;
+        bom[2] = (byte) 0xBF;
+        System.arraycopy(text, 0, bom, 3, text.length);
+        Path file = Files.write(dir.resolve("bom.csv"), bom);
+        assertArrayEquals(new String[] {"a", "b"}, CsvReader.numeric().withHeader(true).readTable(file).header());
+        // and without a header, the first number still parses
+        assertArrayEquals(new double[] {1, 2}, CsvReader.numeric().readTable(new StringReader("\uFEFF1,2\n"), "s").rows()[0]);
+    }
+
+    @Test
+    void quotedCellsFollowRfc4180() {
+        String text = "name,note,x\n"
+                + "\"say \"\"hi\"\"\",\"a,b\",1\n"
+                + "\"two\r\nlines\",\"\",2\n"
+                + "  \"padded\"  ,plain text , 3 \n";
+        CsvFrame frame = CsvReader.numeric().withHeader(true).readFrame(new StringReader(text), "q.csv");
+        assertArrayEquals(new String[] {"say \"hi\"", "two\r\nlines", "padded"}, frame.text("name"));
+        assertArrayEquals(new String[] {"a,b", "", "plain text"}, frame.text("note"));
+        assertArrayEquals(new double[] {1, 2, 3}, frame.numeric("x"));
+        IllegalArgumentException open = assertThrows(IllegalArgumentException.class,
+                () -> CsvReader.numeric().readFrame(new StringReader("1,2\n3,\"4\n5,6\n"), "open.csv"));
+        assertTrue(open.getMessage().contains("open.csv line 2 column 2: the quoted cell that starts here is never closed"),
+                open.getMessage());
+        IllegalArgumentException after = assertThrows(IllegalArgumentException.class,
+                () -> CsvReader.numeric().readFrame(new StringReader("\"a\"b,1\n"), "after.csv"));
+        assertTrue(after.getMessage().contains("line 1 column 1: characters after the closing quote"), after.getMessage());
+        IllegalArgumentException inner = assertThrows(IllegalArgumentException.class,
+                () -> CsvReader.numeric().readFrame(new StringReader("1,a\"b\n"), "inner.csv"));
+        assertTrue(inner.getMessage().contains("line 1 column 2: a double quote inside an unquoted cell"),
+                inner.getMessage());
+    }
+
+    @Test
+    void encodingErrorsNameTheLineAndColumn(@TempDir Path dir) throws IOException {
+        byte[] head = "a,b\n1,2\n3,".getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = new byte[head.length + 3];
+        System.arraycopy(head, 0, bytes, 0, head.length);
+        bytes[head.length] = (byte) 0xC3; // a two-byte sequence cut short by a line break
+        bytes[head.length + 1] = '\n';
+        bytes[head.length + 2] = '5';
+        Path file = Files.write(dir.resolve("latin.csv"), bytes);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> CsvReader.numeric().withHeader(true).readTable(file));
+        assertTrue(e.getMessage().contains(file + " line 3 column 2: the bytes are not valid UTF-8"), e.getMessage());
+        // past the first buffer of the decoder too
+        String many = "1,2\n".repeat(40_000);
+        byte[] far = (many + "7,\u00ff\n").getBytes(StandardCharsets.ISO_8859_1);
+        Path farFile = Files.write(dir.resolve("far.csv"), far);
+        IllegalArgumentException f = assertThrows(IllegalArgumentException.class, () -> CsvReader.numeric().readTable(farFile));
+        assertTrue(f.getMessage().contains("line 40001 column 2: the bytes are not valid UTF-8"), f.getMessage());
+    }
+
+    @Test
+    void javaOnlyNumberSyntaxIsRefused() {
+        for (String cell : new String[] {"1d", "2f", "2.5D", "0x1p3", "0x10", "1_000", "1\0", "\u00001", "1e", "--1", "+-1",
+            "1.2.3", "Infinityx", "∞", "١"}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> CsvReader.numeric().readTable(new StringReader("0," + cell + "\n"), "n.csv"), cell);
+            assertTrue(e.getMessage().contains("n.csv line 1 column 2: '") && e.getMessage().contains("is not a number"),
+                    e.getMessage());
+        }
+        IllegalArgumentException nul = assertThrows(IllegalArgumentException.class,
+                () -> CsvReader.numeric().readTable(new StringReader("1\0\n"), "nul.csv"));
+        assertTrue(nul.getMessage().contains("'1\\u0000' is not a number"), nul.getMessage());
+        // what numpy.loadtxt and pandas.read_csv accept
+        double[] row = CsvReader.numeric().readTable(new StringReader(
+                "nan,NaN,-inf,Infinity,+INF,+1.5e3,.5,5.,-0,1E-2\n"), "ok.csv").rows()[0];
+        assertTrue(Double.isNaN(row[0]) && Double.isNaN(row[1]));
+        assertArrayEquals(new double[] {Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY,
+            1500, 0.5, 5, -0.0, 0.01}, java.util.Arrays.copyOfRange(row, 2, 10));
+    }
+
+    @Test
+    void framesTypeEachColumnAndNameMissingOnes() {
+        String text = "sepal_length,species\n5.1,setosa\n7.0,versicolor\n6.3,2\n";
+        CsvFrame frame = CsvReader.numeric().withHeader(true).readFrame(new StringReader(text), "iris.csv");
+        assertEquals(java.util.List.of("sepal_length", "species"), frame.names());
+        assertEquals(3, frame.rowCount());
+        assertTrue(frame.isNumeric("sepal_length"));
+        assertArrayEquals(new String[] {"setosa", "versicolor", "2"}, frame.text("species"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> frame.numeric("species"));
+        assertTrue(e.getMessage().contains("holds text such as 'setosa'"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> frame.text("sepal_length"));
+        assertThrows(IllegalArgumentException.class, () -> frame.numeric("petal"));
+        CsvFrame unnamed = CsvReader.numeric().readFrame(new StringReader("1,x\n2,y\n"), "u.csv");
+        assertEquals(java.util.List.of("0", "1"), unnamed.names());
+        assertArrayEquals(new double[] {1, 2}, unnamed.matrix("0"));
+        IllegalArgumentException twice = assertThrows(IllegalArgumentException.class,
+                () -> CsvReader.numeric().withHeader(true).readFrame(new StringReader("a,a\n1,2\n"), "d.csv"));
+        assertTrue(twice.getMessage().contains("two columns named 'a'"), twice.getMessage());
     }
 }

@@ -2,6 +2,7 @@ package dev.nabla.data.io;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.zip.GZIPOutputStream;
+import java.util.zip.ZipException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -106,6 +108,28 @@ class IdxReaderTest {
         Path cut = write("cut.gz", Arrays.copyOf(compressed, compressed.length - 12));
         e = assertThrows(IllegalArgumentException.class, () -> IdxReader.read(cut));
         assertTrue(e.getMessage().contains(cut.toString()) && e.getMessage().contains("truncated"), e.getMessage());
+    }
+
+    @Test
+    void corruptGzipIsReportedWithTheDecompressorsErrorAttached() throws IOException {
+        byte[] compressed = gzip(TWO_IMAGES);
+        compressed[12] ^= (byte) 0xff; // inside the deflate stream, past the 10-byte gzip header
+        compressed[13] ^= (byte) 0xff;
+        Path bad = write("bad.gz", compressed);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> IdxReader.read(bad));
+        assertTrue(e.getMessage().contains(bad.toString()) && e.getMessage().contains("not valid gzip data ("),
+                e.getMessage());
+        assertInstanceOf(ZipException.class, e.getCause());
+        assertTrue(e.getMessage().contains(e.getCause().getMessage()), e.getMessage());
+    }
+
+    @Test
+    void dimensionsWhoseProductWrapsAreRefused() throws IOException {
+        // 0 × 65536 × 65536 items: no data, but the product of the non-zero dimensions is 2^32
+        byte[] header = {0, 0, 8, 3, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0};
+        Path file = write("empty-but-huge", header);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> IdxReader.read(file));
+        assertTrue(e.getMessage().contains("[0, 65536, 65536]"), e.getMessage());
     }
 
     @Test

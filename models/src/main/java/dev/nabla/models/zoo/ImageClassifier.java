@@ -65,7 +65,7 @@ final class ImageClassifier implements ZooModel {
     @Override
     public Session open(TrainOptions options) {
         LabelledImages data = LabelledImages.digits(options, trainPerClass, TEST_PER_CLASS);
-        Module net = network.apply(data.side(), Math.max(10, data.classes()));
+        Module net = network.apply(data.side(), data.classes());
         net.to(options.device());
         Batches batches = new Batches(data.trainX().size(0), options.batchSize(), options.seed(), options.device());
         return new ClassifierSession(net, new Adam(net.parameters(), Adam.options(options.lr())),

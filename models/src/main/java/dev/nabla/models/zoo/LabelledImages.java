@@ -21,12 +21,17 @@ import java.nio.file.Path;
  */
 public record LabelledImages(Tensor trainX, Tensor trainY, Tensor testX, Tensor testY, int side, String source) {
 
+    /** The digit models' classes: labels are 0 to 9, in the embedded digits and in MNIST-format files alike. */
+    public static final int CLASSES = 10;
+
     /**
      * The embedded synthetic digits, or MNIST-format IDX files from {@code options.data()}.
      *
      * @param trainPerClass embedded training images per digit (ignored for real data)
      * @param testPerClass embedded test images per digit (ignored for real data)
-     * @throws IllegalArgumentException when the folder or a file is missing or malformed
+     * @throws IllegalArgumentException when the folder or a file is missing or malformed, a split holds
+     *     no images, or a label (training or test) lies outside the {@value #CLASSES} classes, so that
+     *     bad data stops the run before its first epoch
      */
     public static LabelledImages digits(TrainOptions options, int trainPerClass, int testPerClass) {
         Device device = options.device();
@@ -49,9 +54,26 @@ public record LabelledImages(Tensor trainX, Tensor trainY, Tensor testX, Tensor 
                     + train.rows() + "x" + train.cols() + " and test " + test.rows() + "x" + test.cols());
         }
         int s = train.rows();
+        checkSplit(dir, "training", train);
+        checkSplit(dir, "test", test);
         return new LabelledImages(images(train.images(), s, device), labels(train.labels(), device),
                 images(test.images(), s, device), labels(test.labels(), device), s,
                 "IDX files in " + dir + " (" + train.count() + " train, " + test.count() + " test)");
+    }
+
+    private static void checkSplit(Path dir, String split, MnistSplit data) {
+        if (data.count() == 0 || data.rows() == 0) {
+            throw new IllegalArgumentException("--data " + dir + ": the " + split + " files hold no images ("
+                    + data.count() + " of " + data.rows() + "x" + data.cols() + " pixels)");
+        }
+        int[] labels = data.labels();
+        for (int i = 0; i < labels.length; i++) {
+            if (labels[i] >= CLASSES) {
+                throw new IllegalArgumentException("--data " + dir + ": the " + split + " labels hold " + labels[i]
+                        + " (item " + i + "), outside the " + CLASSES + " classes 0.." + (CLASSES - 1)
+                        + " of the digit models");
+            }
+        }
     }
 
     /** Flat pixel rows as {@code [N, 1, side, side]}. */
@@ -63,8 +85,8 @@ public record LabelledImages(Tensor trainX, Tensor trainY, Tensor testX, Tensor 
         return Tensor.ofIndices(labels, labels.length).to(device);
     }
 
-    /** The number of classes: one more than the largest label. */
+    /** The number of classes, {@value #CLASSES}: every label has been checked to lie below it. */
     public int classes() {
-        return (int) trainY.max().item() + 1;
+        return CLASSES;
     }
 }
