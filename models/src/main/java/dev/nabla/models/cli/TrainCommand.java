@@ -1,6 +1,7 @@
 package dev.nabla.models.cli;
 
 import dev.nabla.Device;
+import dev.nabla.Generator;
 import dev.nabla.io.TrainingCheckpoint;
 import dev.nabla.models.console.StatusLine;
 import dev.nabla.models.train.CheckpointCadence;
@@ -60,6 +61,8 @@ final class TrainCommand implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "training %s on %s (epochs=%d batch-size=%d lr=%s seed=%d, %s)%n", zooModel.name(),
                 options.device(), options.epochs(), options.batchSize(), options.lr(), options.seed(),
                 zooModel.defaults().optimizer());
+        // the initial weights are drawn from this thread's default generator: --seed decides them, as it decides the data
+        Generator.manualSeed(options.seed());
         Session session = zooModel.open(options);
         if (start.checkpoint() != null) {
             Checkpoints.restore(start.checkpoint(), session, true);

@@ -138,6 +138,20 @@ class MainTest {
     }
 
     @Test
+    void theSeedAloneDecidesARunSoTheSameCommandTwiceTrainsTheSameModel() throws IOException {
+        // the first run moves this thread's default generator on; the second must start over from --seed all the same
+        List<List<String>> metrics = new java.util.ArrayList<>();
+        for (String name : List.of("a", "b")) {
+            Path out = dir.resolve(name);
+            Run r = run("train", "mlp-spiral", "--epochs", "1", "--seed", "7", "--out", out.toString());
+            assertEquals(0, r.code(), r.err());
+            metrics.add(Files.readAllLines(out.resolve("metrics.csv")).stream()
+                    .map(line -> line.substring(0, line.lastIndexOf(','))).toList()); // all but the seconds taken
+        }
+        assertEquals(metrics.get(0), metrics.get(1));
+    }
+
+    @Test
     void everySubcommandPrintsItsHelp() {
         Map<String, String> optionOf = Map.of("list", "--help", "train", "passes over the data", "eval", "--checkpoint",
                 "sample", "--count", "bench", "--zoo", "doctor", "--version");
