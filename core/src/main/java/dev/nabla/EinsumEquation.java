@@ -132,7 +132,8 @@ record EinsumEquation(List<int[]> inputs, int[] output, int[] sizes) {
             }
             char c = term.charAt(p);
             if (!isLetter(c)) {
-                throw error(equation, "the output term '" + term + "' has '" + c + "' (use letters and at most one '...')");
+                throw error(equation, "the output term '" + term + "' has '" + c
+                        + "' (use letters and at most one '...')");
             }
             int label = letterLabel(c, ellipsisRank);
             if (occurrence[label] == null) {

@@ -198,8 +198,8 @@ final class Elementwise {
                     + java.util.Arrays.toString(shape));
         }
         if (!x.dtype().isFloating() && value != Math.rint(value)) {
-            throw new IllegalArgumentException("maskedFill: value " + value + " is not a whole number, but the tensor is "
-                    + x.dtype().id());
+            throw new IllegalArgumentException("maskedFill: value " + value
+                    + " is not a whole number, but the tensor is " + x.dtype().id());
         }
         return where(mask, Creation.full(value, x.dtype(), x.device()), x);
     }

@@ -29,7 +29,8 @@ final class Scans {
         }
         int d = Shape.normalizeDim("cumprod", dim, x.rank());
         Tensor out = scan(ScanOp.PRODUCT, x, d, false);
-        return Graph.record("cumprod", out, new Tensor[] {x}, g -> new Tensor[] {cumprodGradient(g, x, out, d)}, x, out);
+        return Graph.record("cumprod", out, new Tensor[] {x}, g -> new Tensor[] {cumprodGradient(g, x, out, d)},
+                x, out);
     }
 
     private static Tensor scan(ScanOp op, Tensor x, int d, boolean reverse) {

@@ -18,8 +18,9 @@ final class Tiling {
 
     private static Tensor repeat(String op, Tensor x, int[] repeats) {
         if (repeats.length < x.rank()) {
-            throw new IllegalArgumentException("repeat: needs a count for each of the " + x.rank() + " dimensions of shape "
-                    + x.shape() + ", got " + Arrays.toString(repeats) + " (use tile to repeat trailing dimensions only)");
+            throw new IllegalArgumentException("repeat: needs a count for each of the " + x.rank()
+                    + " dimensions of shape " + x.shape() + ", got " + Arrays.toString(repeats)
+                    + " (use tile to repeat trailing dimensions only)");
         }
         for (int r : repeats) {
             if (r < 0) {

@@ -8,7 +8,7 @@ import dev.nabla.backend.Strided;
  */
 final class Lines {
 
-    /** Processes the line whose first elements sit at {@code inStart} in the input and {@code outStart} in the output. */
+    /** Processes the line that starts at {@code inStart} in the input and {@code outStart} in the output. */
     @FunctionalInterface
     interface LineBody {
         void run(int inStart, int outStart);

@@ -91,7 +91,7 @@ public final class LineSort {
         }
     }
 
-    /** Merges the sorted runs {@code from[lo..mid)} and {@code from[mid..hi)} into {@code to}; ties take the left run. */
+    /** Merges the sorted runs {@code from[lo..mid)} and {@code from[mid..hi)} into {@code to}; ties go left first. */
     private static void merge(KeyOrder order, int[] from, int[] to, int lo, int mid, int hi) {
         int i = lo;
         int j = mid;

@@ -29,7 +29,7 @@ public interface ScanKernel extends FastPath {
      * @return a kernel computing on that backend
      */
     static ScanKernel of(Backend backend) {
-        return backend.fastPath(ScanKernel.class)
-                .orElseGet(() -> (op, x, axis, reverse, out) -> ReferenceKernels.scan(backend, op, x, axis, reverse, out));
+        return backend.fastPath(ScanKernel.class).orElseGet(
+                () -> (op, x, axis, reverse, out) -> ReferenceKernels.scan(backend, op, x, axis, reverse, out));
     }
 }

@@ -30,7 +30,7 @@ public interface SortKernel extends FastPath {
      * @return a kernel computing on that backend
      */
     static SortKernel of(Backend backend) {
-        return backend.fastPath(SortKernel.class)
-                .orElseGet(() -> (x, axis, descending, out) -> ReferenceKernels.argsort(backend, x, axis, descending, out));
+        return backend.fastPath(SortKernel.class).orElseGet(
+                () -> (x, axis, descending, out) -> ReferenceKernels.argsort(backend, x, axis, descending, out));
     }
 }
