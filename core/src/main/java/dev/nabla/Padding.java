@@ -1,14 +1,16 @@
 package dev.nabla;
 
 import dev.nabla.autograd.Graph;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * {@code pad} with PyTorch's {@code F.pad} conventions: {@code pads} holds (before, after) pairs for the last
  * dimension first, then the one before it, and so on. Constant padding is one recorded op (a fill and a copy
- * into the interior; its gradient is the interior of the incoming one); reflect and replicate are one
- * {@code indexSelect} per padded dimension, whose gradient adds the border's gradient back onto the elements it
- * copied. Everything runs on the tensor's backend.
+ * into the interior; its gradient is the interior of the incoming one); reflect and replicate join, per padded
+ * dimension, the borders gathered by {@code indexSelect} (whose gradient adds the border's gradient back onto
+ * the elements it copied) with the tensor itself. Everything runs on the tensor's backend.
  */
 final class Padding {
 
@@ -93,22 +95,29 @@ final class Padding {
                         + (mode == PadMode.REFLECT ? "to be smaller than" : "a non-empty")
                         + " dimension " + d + " of size " + size + " (shape " + x.shape() + ")");
             }
-            out = out.indexSelect(d, sourcePositions(mode, size, before, after, x.device()));
+            // only the borders are gathered; the interior is one strided copy
+            List<Tensor> parts = new ArrayList<>();
+            if (before > 0) {
+                parts.add(out.indexSelect(d, sources(mode, size, -before, 0, x.device())));
+            }
+            parts.add(out);
+            if (after > 0) {
+                parts.add(out.indexSelect(d, sources(mode, size, size, size + after, x.device())));
+            }
+            out = Tensor.cat(d, parts.toArray(Tensor[]::new));
         }
         return out;
     }
 
-    /** For each output position along the dimension, the input position it copies. */
-    private static Tensor sourcePositions(PadMode mode, int size, int before, int after, Device device) {
-        long[] source = new long[before + size + after];
+    /** The input positions that border positions {@code from .. to-1} (relative to the first input element) copy. */
+    private static Tensor sources(PadMode mode, int size, int from, int to, Device device) {
+        long[] source = new long[to - from];
         for (int i = 0; i < source.length; i++) {
-            int p = i - before;
-            if (p < 0) {
-                source[i] = mode == PadMode.REFLECT ? -p : 0;
-            } else if (p >= size) {
-                source[i] = mode == PadMode.REFLECT ? 2L * (size - 1) - p : size - 1;
+            int p = from + i;
+            if (mode == PadMode.REPLICATE) {
+                source[i] = p < 0 ? 0 : size - 1;
             } else {
-                source[i] = p;
+                source[i] = p < 0 ? -p : 2L * (size - 1) - p;
             }
         }
         return Creation.fromArray(source, source.length, new int[] {source.length}, device);

@@ -6,8 +6,17 @@ import dev.nabla.backend.fast.LineSort;
 /** Stable argsort along an axis: each line sorted in place of the storage (no copy of the keys), lines in parallel. */
 final class CpuSort {
 
-    /** Per-thread position buffers: the order and the merge scratch. */
-    private static final ThreadLocal<int[][]> BUFFERS = ThreadLocal.withInitial(() -> new int[2][0]);
+    /** Lines up to this long reuse per-thread buffers; longer ones allocate theirs, so no thread keeps a huge one. */
+    private static final int CACHED_LINE = 1 << 16;
+    /** Per-thread buffers for {@link LineSort}, grown up to {@link #CACHED_LINE}. */
+    private static final ThreadLocal<Buffers> BUFFERS = ThreadLocal.withInitial(() -> new Buffers(0));
+
+    /** The order, the merge scratch and the mapped keys of one line. */
+    private record Buffers(int[] order, int[] scratch, long[] ranks) {
+        Buffers(int n) {
+            this(new int[n], new int[n], new long[n]);
+        }
+    }
 
     private CpuSort() {
     }
@@ -19,16 +28,19 @@ final class CpuSort {
         Object keys = CpuBackend.data(x);
         long[] positions = (long[]) CpuBackend.data(out);
         Lines.forEach(x, out, axis, (inStart, outStart) -> {
-            int[][] buffers = BUFFERS.get();
-            if (buffers[0].length < n) {
-                buffers[0] = new int[n];
-                buffers[1] = new int[n];
-            }
-            int[] order = buffers[0];
-            LineSort.argsort(keys, inStart, xs, n, descending, order, buffers[1]);
+            Buffers buffers = n <= CACHED_LINE ? cached(n) : new Buffers(n);
+            int[] order = buffers.order();
+            LineSort.argsort(keys, inStart, xs, n, descending, order, buffers.scratch(), buffers.ranks());
             for (int i = 0; i < n; i++) {
                 positions[outStart + i * os] = order[i];
             }
         });
+    }
+
+    private static Buffers cached(int n) {
+        if (BUFFERS.get().order().length < n) {
+            BUFFERS.set(new Buffers(n));
+        }
+        return BUFFERS.get();
     }
 }

@@ -1,20 +1,15 @@
 package dev.nabla.backend.fast;
 
 /**
- * The stable ordering of one line of keys that {@link SortKernel#argsort} specifies, shared by the
- * reference sort and by backends that sort on the CPU: a merge sort of positions (insertion-sorted runs,
- * then bottom-up merges), which keeps equal keys in their original order.
+ * The stable ordering of one line of keys that {@link SortKernel#argsort} specifies, shared by the reference
+ * sort and by backends that sort on the CPU. Each key is first mapped to a {@code long} whose signed order is
+ * the wanted one (so the sort itself compares primitives, whatever the dtype), then positions are merge-sorted
+ * by it (insertion-sorted runs, then bottom-up merges), which keeps equal keys in their original order.
  */
 public final class LineSort {
 
     /** Insertion sort below this many keys; merges above. */
     private static final int RUN = 32;
-
-    /** Compares the keys at two positions of the line. */
-    @FunctionalInterface
-    private interface KeyOrder {
-        int compare(int i, int j);
-    }
 
     private LineSort() {
     }
@@ -29,22 +24,24 @@ public final class LineSort {
      * @param descending largest first (NaN first), else smallest first (NaN last)
      * @param order receives the positions, at least {@code n} long
      * @param scratch work space, at least {@code n} long
+     * @param ranks work space for the mapped keys, at least {@code n} long
      */
     public static void argsort(Object keys, int offset, int stride, int n, boolean descending, int[] order,
-            int[] scratch) {
-        KeyOrder ascending = ascending(keys, offset, stride);
-        KeyOrder wanted = descending ? (i, j) -> ascending.compare(j, i) : ascending;
-        for (int i = 0; i < n; i++) {
+            int[] scratch, long[] ranks) {
+        for (int i = 0, p = offset; i < n; i++, p += stride) {
+            long rank = rank(keys, p);
+            // ~ reverses the signed order and keeps distinct keys distinct
+            ranks[i] = descending ? ~rank : rank;
             order[i] = i;
         }
         for (int start = 0; start < n; start += RUN) {
-            insertionSort(wanted, order, start, Math.min(start + RUN, n));
+            insertionSort(ranks, order, start, Math.min(start + RUN, n));
         }
         int[] from = order;
         int[] to = scratch;
         for (int width = RUN; width < n; width *= 2) {
             for (int lo = 0; lo < n; lo += 2 * width) {
-                merge(wanted, from, to, lo, Math.min(lo + width, n), Math.min(lo + 2 * width, n));
+                merge(ranks, from, to, lo, Math.min(lo + width, n), Math.min(lo + 2 * width, n));
             }
             int[] swap = from;
             from = to;
@@ -55,35 +52,34 @@ public final class LineSort {
         }
     }
 
-    private static KeyOrder ascending(Object keys, int offset, int stride) {
+    /**
+     * A long in the key's ascending order: INT64 keys as they are; floating keys through their bits, negative ones
+     * with the magnitude bits flipped, {@code -0.0} as {@code 0.0}, every NaN as the one canonical NaN (greatest).
+     */
+    private static long rank(Object keys, int p) {
+        if (keys instanceof long[] l) {
+            return l[p];
+        }
+        double v;
         if (keys instanceof float[] f) {
-            return (i, j) -> compare(f[offset + i * stride], f[offset + j * stride]);
+            v = f[p];
         } else if (keys instanceof double[] d) {
-            return (i, j) -> compare(d[offset + i * stride], d[offset + j * stride]);
-        } else if (keys instanceof long[] l) {
-            return (i, j) -> Long.compare(l[offset + i * stride], l[offset + j * stride]);
+            v = d[p];
+        } else {
+            throw new IllegalArgumentException("LineSort: keys must be float[], double[] or long[], got "
+                    + (keys == null ? "null" : keys.getClass().getSimpleName()));
         }
-        throw new IllegalArgumentException("LineSort: keys must be float[], double[] or long[], got "
-                + (keys == null ? "null" : keys.getClass().getSimpleName()));
+        long bits = Double.doubleToLongBits(v + 0.0);
+        return bits ^ ((bits >> 63) & Long.MAX_VALUE);
     }
 
-    /** Ascending order with NaN greatest (two NaNs equal) and {@code -0.0 == 0.0}, unlike {@link Double#compare}. */
-    static int compare(double a, double b) {
-        if (a < b) {
-            return -1;
-        }
-        if (a > b) {
-            return 1;
-        }
-        return a == b ? 0 : Boolean.compare(Double.isNaN(a), Double.isNaN(b));
-    }
-
-    /** Stable: an element moves left only past strictly greater ones. */
-    private static void insertionSort(KeyOrder order, int[] a, int lo, int hi) {
+    /** Stable: a position moves left only past strictly greater keys. */
+    private static void insertionSort(long[] ranks, int[] a, int lo, int hi) {
         for (int i = lo + 1; i < hi; i++) {
             int v = a[i];
+            long key = ranks[v];
             int j = i - 1;
-            while (j >= lo && order.compare(a[j], v) > 0) {
+            while (j >= lo && ranks[a[j]] > key) {
                 a[j + 1] = a[j];
                 j--;
             }
@@ -92,12 +88,12 @@ public final class LineSort {
     }
 
     /** Merges the sorted runs {@code from[lo..mid)} and {@code from[mid..hi)} into {@code to}; ties go left first. */
-    private static void merge(KeyOrder order, int[] from, int[] to, int lo, int mid, int hi) {
+    private static void merge(long[] ranks, int[] from, int[] to, int lo, int mid, int hi) {
         int i = lo;
         int j = mid;
         int k = lo;
         while (i < mid && j < hi) {
-            to[k++] = order.compare(from[j], from[i]) < 0 ? from[j++] : from[i++];
+            to[k++] = ranks[from[j]] < ranks[from[i]] ? from[j++] : from[i++];
         }
         System.arraycopy(from, i, to, k, mid - i);
         System.arraycopy(from, j, to, k + mid - i, hi - j);

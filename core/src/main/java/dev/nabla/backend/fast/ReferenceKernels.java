@@ -83,8 +83,9 @@ public final class ReferenceKernels {
         long[] positions = new long[total];
         int[] order = new int[n];
         int[] scratch = new int[n];
+        long[] ranks = new long[n];
         for (int start = 0; start < total; start += n) {
-            LineSort.argsort(keys, start, 1, n, descending, order, scratch);
+            LineSort.argsort(keys, start, 1, n, descending, order, scratch, ranks);
             for (int i = 0; i < n; i++) {
                 positions[start + i] = order[i];
             }
