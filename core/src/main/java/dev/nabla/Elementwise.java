@@ -5,6 +5,7 @@ import dev.nabla.autograd.Graph;
 import dev.nabla.backend.Backend;
 import dev.nabla.backend.BinaryOp;
 import dev.nabla.backend.UnaryOp;
+import java.util.Arrays;
 import java.util.Locale;
 
 /** Elementwise differentiable ops: unary functions, broadcasting binary ops, where, clamp, casts. */
@@ -192,10 +193,10 @@ final class Elementwise {
     static Tensor maskedFill(Tensor x, Tensor mask, double value) {
         Checks.sameDevice("maskedFill", x, mask);
         int[] shape = Shape.broadcast("maskedFill", x.dims(), mask.dims());
-        if (!java.util.Arrays.equals(shape, x.dims())) {
+        if (!Arrays.equals(shape, x.dims())) {
             throw new IllegalArgumentException("maskedFill: mask of shape " + mask.shape()
                     + " must broadcast to the tensor's shape " + x.shape() + ", not enlarge it to "
-                    + java.util.Arrays.toString(shape));
+                    + Arrays.toString(shape));
         }
         if (!x.dtype().isFloating() && value != Math.rint(value)) {
             throw new IllegalArgumentException("maskedFill: value " + value
