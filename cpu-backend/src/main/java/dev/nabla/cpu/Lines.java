@@ -22,8 +22,8 @@ final class Lines {
         if (in.numel() == 0) {
             return;
         }
-        Strided inLines = withoutAxis(in, axis);
-        Layout layout = Layout.of(inLines.shape(), inLines, withoutAxis(out, axis));
+        Strided inLines = in.withoutAxis(axis);
+        Layout layout = Layout.of(inLines.shape(), inLines, out.withoutAxis(axis));
         int inStride = layout.innerStride(0);
         int outStride = layout.innerStride(1);
         layout.forEachBlock((off, n, linear) -> {
@@ -31,18 +31,5 @@ final class Lines {
                 body.run(off[0] + e * inStride, off[1] + e * outStride);
             }
         });
-    }
-
-    private static Strided withoutAxis(Strided s, int axis) {
-        int rank = s.rank();
-        int[] shape = new int[rank - 1];
-        int[] strides = new int[rank - 1];
-        for (int d = 0, k = 0; d < rank; d++) {
-            if (d != axis) {
-                shape[k] = s.shape()[d];
-                strides[k++] = s.strides()[d];
-            }
-        }
-        return new Strided(s.storage(), shape, strides, s.offset());
     }
 }

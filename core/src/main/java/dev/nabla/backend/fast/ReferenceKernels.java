@@ -103,17 +103,11 @@ public final class ReferenceKernels {
 
     /** The same elements with {@code axis} moved to the end. */
     private static Strided axisLast(Strided s, int axis) {
-        int rank = s.rank();
-        int[] shape = new int[rank];
-        int[] strides = new int[rank];
-        for (int d = 0, k = 0; d < rank; d++) {
-            if (d != axis) {
-                shape[k] = s.shape()[d];
-                strides[k++] = s.strides()[d];
-            }
-        }
-        shape[rank - 1] = s.shape()[axis];
-        strides[rank - 1] = s.strides()[axis];
+        Strided rest = s.withoutAxis(axis);
+        int[] shape = Arrays.copyOf(rest.shape(), s.rank());
+        int[] strides = Arrays.copyOf(rest.strides(), s.rank());
+        shape[s.rank() - 1] = s.shape()[axis];
+        strides[s.rank() - 1] = s.strides()[axis];
         return new Strided(s.storage(), shape, strides, s.offset());
     }
 }
