@@ -25,6 +25,8 @@ template <typename T> __device__ __forceinline__ T unary_apply(int op, T x) {
         case NABLA_UNARY_ERF: return erf(x);
         case NABLA_UNARY_FLOOR: return floor(x);
         case NABLA_UNARY_NONFINITE: return isfinite(x) ? T(0) : T(1);
+        case NABLA_UNARY_LOG1P: return log1p(x);
+        case NABLA_UNARY_EXPM1: return expm1(x);
         default: return nabla_nan<T>();
     }
 }

@@ -289,7 +289,7 @@ int main() {
     x[2] = NAN;
     for (int op : {NABLA_UNARY_NEG, NABLA_UNARY_EXP, NABLA_UNARY_LOG, NABLA_UNARY_SQRT, NABLA_UNARY_ABS, NABLA_UNARY_SIGN,
                    NABLA_UNARY_SIGMOID, NABLA_UNARY_TANH, NABLA_UNARY_RELU, NABLA_UNARY_SIN, NABLA_UNARY_COS,
-                   NABLA_UNARY_ERF, NABLA_UNARY_FLOOR, NABLA_UNARY_NONFINITE}) {
+                   NABLA_UNARY_ERF, NABLA_UNARY_FLOOR, NABLA_UNARY_NONFINITE, NABLA_UNARY_LOG1P, NABLA_UNARY_EXPM1}) {
         std::vector<float> out(N);
         emu::launch(grid, threads, ew_unary_f32, out.data(), x.data(), N, op);
         print("UNARY_F32", {op}, grid, threads, out);

@@ -5,6 +5,7 @@ import dev.nabla.autograd.Graph;
 import dev.nabla.backend.Backend;
 import dev.nabla.backend.BinaryOp;
 import dev.nabla.backend.UnaryOp;
+import java.util.Arrays;
 import java.util.Locale;
 
 /** Elementwise differentiable ops: unary functions, broadcasting binary ops, where, clamp, casts. */
@@ -35,8 +36,8 @@ final class Elementwise {
     private static Tensor[] unarySaved(UnaryOp op, Tensor x, Tensor out) {
         return switch (op) {
             case NEG, SIGN, FLOOR, NONFINITE -> new Tensor[0];
-            case EXP, SQRT, SIGMOID, TANH -> new Tensor[] {out};
-            case LOG, ABS, RELU, SIN, COS, ERF -> new Tensor[] {x};
+            case EXP, SQRT, SIGMOID, TANH, EXPM1 -> new Tensor[] {out};
+            case LOG, ABS, RELU, SIN, COS, ERF, LOG1P -> new Tensor[] {x};
         };
     }
 
@@ -47,7 +48,7 @@ final class Elementwise {
     private static boolean keepsIntegers(UnaryOp op) {
         return switch (op) {
             case NEG, ABS, SIGN, RELU, FLOOR -> true;
-            case EXP, LOG, SQRT, SIGMOID, TANH, SIN, COS, ERF, NONFINITE -> false;
+            case EXP, LOG, SQRT, SIGMOID, TANH, SIN, COS, ERF, NONFINITE, LOG1P, EXPM1 -> false;
         };
     }
 
@@ -70,6 +71,8 @@ final class Elementwise {
             case SIN -> g -> new Tensor[] {g.mul(x.cos())};
             case COS -> g -> new Tensor[] {g.mul(x.sin()).neg()};
             case ERF -> g -> new Tensor[] {g.mul(x.mul(x).neg().exp().mul(TWO_OVER_SQRT_PI))};
+            case LOG1P -> g -> new Tensor[] {g.div(x.add(1))};
+            case EXPM1 -> g -> new Tensor[] {g.mul(out.add(1))};
         };
     }
 
@@ -128,9 +131,8 @@ final class Elementwise {
             case SUB -> g -> new Tensor[] {da ? g.sumTo(sa) : null, db ? g.neg().sumTo(sb) : null};
             case MUL -> g -> new Tensor[] {da ? g.mul(b).sumTo(sa) : null, db ? g.mul(a).sumTo(sb) : null};
             case DIV -> g -> new Tensor[] {da ? g.div(b).sumTo(sa) : null, db ? g.mul(out).div(b).neg().sumTo(sb) : null};
-            case POW -> g -> new Tensor[] {
-                da ? g.mul(b).mul(a.pow(b.sub(1))).sumTo(sa) : null,
-                db ? g.mul(out).mul(a.log()).sumTo(sb) : null};
+            case POW -> g -> new Tensor[] {da ? powBaseGradient(g, a, b).sumTo(sa) : null,
+                db ? powExponentGradient(g, a, b, out).sumTo(sb) : null};
             case FLOOR_DIVIDE -> g -> new Tensor[] {
                 da ? Tensor.zerosLike(a) : null, db ? Tensor.zerosLike(b) : null};
             case REMAINDER -> g -> new Tensor[] {
@@ -144,6 +146,25 @@ final class Elementwise {
             };
             default -> throw new IllegalStateException("no gradient for " + op);
         };
+    }
+
+    /**
+     * {@code g·b·a^(b-1)}, taken as 0 where {@code b == 0} (as PyTorch does): {@code a^0} is constant, but
+     * the formula gives {@code 0·0^-1 = NaN} at a zero base.
+     */
+    private static Tensor powBaseGradient(Tensor g, Tensor a, Tensor b) {
+        Tensor formula = g.mul(b).mul(a.pow(b.sub(1)));
+        return where(b.eq(0), Creation.scalarLike(0, formula), formula);
+    }
+
+    /**
+     * {@code g·a^b·log(a)}, taken as 0 where {@code a == 0} and {@code b >= 0} (as PyTorch does): the
+     * formula gives {@code 0·-inf = NaN}, or {@code -inf} for {@code 0^0}, where PyTorch's one-sided
+     * convention (bases approaching 0 from above) gives 0.
+     */
+    private static Tensor powExponentGradient(Tensor g, Tensor a, Tensor b, Tensor out) {
+        Tensor formula = g.mul(out).mul(a.log());
+        return where(a.eq(0).mul(b.ge(Creation.scalarLike(0, b))), Creation.scalarLike(0, formula), formula);
     }
 
     static Tensor where(Tensor cond, Tensor a, Tensor b) {
@@ -167,17 +188,50 @@ final class Elementwise {
         }, cond);
     }
 
-    static Tensor clamp(Tensor x, double min, double max) {
-        if (!(min <= max)) {
-            throw new IllegalArgumentException("clamp: min " + min + " is greater than max " + max);
+    /**
+     * Limits {@code x} to {@code [min, max]}; a {@code null} bound leaves that side open. The gradient passes
+     * where {@code min <= x <= max} (bounds included, as PyTorch does).
+     */
+    static Tensor clamp(String op, Tensor x, Double min, Double max) {
+        if (min == null && max == null) {
+            throw new IllegalArgumentException(op + ": needs at least one bound, got neither min nor max");
         }
-        Tensor lo = Creation.scalarLike(min, x);
-        Tensor hi = Creation.scalarLike(max, x);
-        Tensor out;
+        if (min != null && min.isNaN() || max != null && max.isNaN()) {
+            throw new IllegalArgumentException(op + ": a bound is NaN (min " + min + ", max " + max + ")");
+        }
+        if (min != null && max != null && min > max) {
+            throw new IllegalArgumentException(op + ": min " + min + " is greater than max " + max);
+        }
+        Tensor lo = min == null ? null : Creation.scalarLike(min, x);
+        Tensor hi = max == null ? null : Creation.scalarLike(max, x);
+        Tensor out = x;
         try (var ignored = dev.nabla.autograd.Autograd.noGradScope()) {
-            out = x.maximum(lo).minimum(hi);
+            out = lo == null ? out : out.maximum(lo);
+            out = hi == null ? out : out.minimum(hi);
         }
-        return Graph.record("clamp", out, new Tensor[] {x}, g -> new Tensor[] {g.mul(x.ge(lo).mul(x.le(hi)))}, x);
+        return Graph.record(op, out, new Tensor[] {x}, g -> {
+            Tensor inside = lo == null ? x.le(hi) : hi == null ? x.ge(lo) : x.ge(lo).mul(x.le(hi));
+            return new Tensor[] {g.mul(inside)};
+        }, x);
+    }
+
+    /**
+     * {@code value} where {@code mask} is nonzero, else {@code x}; the mask broadcasts to x's shape (not
+     * beyond it) and may have any dtype. The gradient flows to the elements left in place.
+     */
+    static Tensor maskedFill(Tensor x, Tensor mask, double value) {
+        Checks.sameDevice("maskedFill", x, mask);
+        int[] shape = Shape.broadcast("maskedFill", x.dims(), mask.dims());
+        if (!Arrays.equals(shape, x.dims())) {
+            throw new IllegalArgumentException("maskedFill: mask of shape " + mask.shape()
+                    + " must broadcast to the tensor's shape " + x.shape() + ", not enlarge it to "
+                    + Arrays.toString(shape));
+        }
+        if (!x.dtype().isFloating() && value != Math.rint(value)) {
+            throw new IllegalArgumentException("maskedFill: value " + value
+                    + " is not a whole number, but the tensor is " + x.dtype().id());
+        }
+        return where(mask, Creation.full(value, x.dtype(), x.device()), x);
     }
 
     /** A copy in {@code dtype}, recorded so gradients flow back between floating types. */

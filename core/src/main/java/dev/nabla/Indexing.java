@@ -120,6 +120,11 @@ final class Indexing {
     static Tensor gather(Tensor x, int dim, Tensor index) {
         int d = Shape.normalizeDim("gather", dim, x.rank());
         checkIndex("gather", x, d, index, false);
+        return gatherInRange(x, d, index);
+    }
+
+    /** {@link #gather} for an index already known to be in range (sorting and arg-reductions make them). */
+    static Tensor gatherInRange(Tensor x, int d, Tensor index) {
         Tensor out = Tensor.empty(x.backend(), x.dtype(), index.dims());
         x.backend().gather(x.strided(), d, index.strided(), out.strided());
         int[] inShape = x.dims();

@@ -614,7 +614,7 @@ public final class Tensor {
 
     /** Limits values to {@code [min, max]}; the gradient passes where the value is inside. */
     public Tensor clamp(double min, double max) {
-        return Elementwise.clamp(this, min, max);
+        return Elementwise.clamp("clamp", this, min, max);
     }
 
     /** {@code cond != 0 ? a : b}, broadcasting all three. */
@@ -834,6 +834,126 @@ public final class Tensor {
     /** For an INT64 tensor of class indices: a FLOAT32 tensor with a trailing one-hot dimension. */
     public Tensor oneHot(int numClasses) {
         return Indexing.oneHot(this, numClasses);
+    }
+
+    // ---------------------------------------------------------------- log1p/expm1, one-sided clamps, masked fill,
+    // max/min with positions, scans, sorting, repeats, padding, einsum
+
+    /** {@code log(1 + this)}, accurate for small values (gradient {@code 1 / (1 + x)}). */
+    public Tensor log1p() {
+        return Elementwise.unary(UnaryOp.LOG1P, this);
+    }
+
+    /** {@code e^this - 1}, accurate for small values (gradient {@code e^x}). */
+    public Tensor expm1() {
+        return Elementwise.unary(UnaryOp.EXPM1, this);
+    }
+
+    /** Limits values from below, {@code max(this, min)}; the gradient passes where {@code x >= min}. NaN stays NaN. */
+    public Tensor clampMin(double min) {
+        return Elementwise.clamp("clampMin", this, min, null);
+    }
+
+    /** Limits values from above, {@code min(this, max)}; the gradient passes where {@code x <= max}. NaN stays NaN. */
+    public Tensor clampMax(double max) {
+        return Elementwise.clamp("clampMax", this, null, max);
+    }
+
+    /**
+     * A copy with {@code value} wherever {@code mask} is nonzero (PyTorch's {@code masked_fill}). There is no
+     * bool dtype, so a mask is any tensor whose nonzero (or NaN) elements mean "fill" — comparisons such as
+     * {@code x.gt(0)} make one. The mask broadcasts to this tensor's shape; the gradient flows to the elements
+     * left in place.
+     *
+     * @throws IllegalArgumentException when the mask does not broadcast to this shape, or a fractional value
+     *     would go into an INT64 tensor
+     */
+    public Tensor maskedFill(Tensor mask, double value) {
+        return Elementwise.maskedFill(this, mask, value);
+    }
+
+    /**
+     * The largest values along {@code dim} and the INT64 position of each (the first one among ties, or the
+     * first NaN, which wins), as PyTorch's {@code max(dim, keepdim)}; the gradient goes to those positions.
+     */
+    public ValuesIndices max(int dim, boolean keepDim) {
+        return Sorting.extreme(ReduceOp.MAX, this, dim, keepDim);
+    }
+
+    /** The smallest values along {@code dim} and their positions; see {@link #max(int, boolean)}. */
+    public ValuesIndices min(int dim, boolean keepDim) {
+        return Sorting.extreme(ReduceOp.MIN, this, dim, keepDim);
+    }
+
+    /** The running sums along {@code dim}, in this tensor's dtype. */
+    public Tensor cumsum(int dim) {
+        return Scans.cumsum(this, dim, false);
+    }
+
+    /** The running products along {@code dim}; the gradient is right where inputs are 0, as PyTorch's is. */
+    public Tensor cumprod(int dim) {
+        return Scans.cumprod(this, dim);
+    }
+
+    /**
+     * The values sorted along {@code dim} and their INT64 original positions. The sort is stable (equal values
+     * keep their order, also descending), NaN counts as greater than every number, and {@code -0.0} equals
+     * {@code 0.0}: PyTorch's {@code sort(stable=True)}. The gradient flows back to the original positions.
+     */
+    public ValuesIndices sort(int dim, boolean descending) {
+        return Sorting.sort(this, dim, descending);
+    }
+
+    /** The INT64 positions that sort this tensor along {@code dim}; see {@link #sort}. */
+    public Tensor argsort(int dim, boolean descending) {
+        return Sorting.argsort(this, dim, descending);
+    }
+
+    /**
+     * The {@code k} largest (or smallest) values along {@code dim} and their positions, always in sorted order
+     * (PyTorch's {@code sorted=True}); ties are taken in order of position.
+     */
+    public ValuesIndices topk(int k, int dim, boolean largest) {
+        return Sorting.topk(this, k, dim, largest);
+    }
+
+    /**
+     * This tensor repeated {@code repeats[i]} times along dimension i (torch.Tensor.repeat): the counts cover
+     * every dimension, extra leading counts add leading dimensions. The gradient sums the copies.
+     */
+    public Tensor repeat(int... repeats) {
+        return Tiling.repeat(this, repeats);
+    }
+
+    /** Like {@link #repeat}, but fewer counts than dimensions apply to the trailing ones (torch.tile). */
+    public Tensor tile(int... reps) {
+        return Tiling.tile(this, reps);
+    }
+
+    /**
+     * Pads the trailing dimensions as PyTorch's {@code F.pad}: {@code pads} holds (before, after) pairs, the
+     * last dimension's first. {@link PadMode#CONSTANT} fills with {@code value} and crops where a pad is
+     * negative; {@link PadMode#REFLECT} (each pad smaller than its dimension) and {@link PadMode#REPLICATE}
+     * copy elements from the edges and take no value (it must be 0).
+     */
+    public Tensor pad(int[] pads, PadMode mode, double value) {
+        return Padding.pad(this, pads, mode, value);
+    }
+
+    /** Pads the trailing dimensions with zeros ({@code pads} as in {@link #pad(int[], PadMode, double)}). */
+    public Tensor pad(int... pads) {
+        return Padding.pad(this, pads, PadMode.CONSTANT, 0);
+    }
+
+    /**
+     * Einstein summation as {@code torch.einsum}: {@code "bij,bjk->bik"} (batched product),
+     * {@code "i,j->ij"} (outer product), {@code "ii->"} (trace), {@code "ii->i"} (diagonal),
+     * {@code "ij->ji"}, {@code "...ij,...jk"} (broadcast dimensions), and implicit outputs (no {@code ->}:
+     * the labels used once, in alphabetical order, uppercase first). Contractions run as batched matrix
+     * products.
+     */
+    public static Tensor einsum(String equation, Tensor... operands) {
+        return Einsum.einsum(equation, operands);
     }
 
     // ---------------------------------------------------------------- in-place (not differentiable)

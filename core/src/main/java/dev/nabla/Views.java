@@ -226,6 +226,43 @@ final class Views {
         return Graph.record("unslice", out, new Tensor[] {g}, gg -> new Tensor[] {gg.slice(d, start, end, step)});
     }
 
+    /**
+     * The elements whose indices along {@code d1} and {@code d2} are equal, as a view: both dimensions removed
+     * and the diagonal appended last (as torch.diagonal does). Used by einsum for repeated labels.
+     */
+    static Tensor diagonal(Tensor t, int d1, int d2) {
+        int n = t.dims()[d1];
+        if (t.dims()[d2] != n || d1 == d2) {
+            throw new IllegalArgumentException("diagonal: dimensions " + d1 + " and " + d2 + " of shape " + t.shape()
+                    + " must differ and have equal sizes");
+        }
+        Tensor out = diagonalRaw(t, d1, d2);
+        int[] inShape = t.dims();
+        return Graph.record("diagonal", out, new Tensor[] {t}, g -> new Tensor[] {undiagonal(g, inShape, d1, d2)});
+    }
+
+    private static Tensor diagonalRaw(Tensor t, int d1, int d2) {
+        int rank = t.rank();
+        int[] shape = new int[rank - 1];
+        int[] strides = new int[rank - 1];
+        for (int d = 0, k = 0; d < rank; d++) {
+            if (d != d1 && d != d2) {
+                shape[k] = t.dims()[d];
+                strides[k++] = t.rawStrides()[d];
+            }
+        }
+        shape[rank - 2] = t.dims()[d1];
+        strides[rank - 2] = t.rawStrides()[d1] + t.rawStrides()[d2];
+        return view(t, shape, strides, t.offset());
+    }
+
+    /** The adjoint of {@link #diagonal}: zeros of the input shape with {@code g} on the diagonal. Differentiable. */
+    private static Tensor undiagonal(Tensor g, int[] inShape, int d1, int d2) {
+        Tensor out = Tensor.empty(g.backend(), g.dtype(), inShape);
+        g.backend().copy(g.strided(), diagonalRaw(out, d1, d2).strided());
+        return Graph.record("undiagonal", out, new Tensor[] {g}, gg -> new Tensor[] {diagonal(gg, d1, d2)});
+    }
+
     static Tensor expand(Tensor t, int[] requested) {
         int[] dims = t.dims();
         if (requested.length < dims.length) {

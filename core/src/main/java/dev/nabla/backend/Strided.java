@@ -50,6 +50,19 @@ public record Strided(Storage storage, int[] shape, int[] strides, int offset) {
         return n;
     }
 
+    /** The same view without dimension {@code axis}: the elements at index 0 along it (a line's starts). */
+    public Strided withoutAxis(int axis) {
+        int[] rest = new int[shape.length - 1];
+        int[] restStrides = new int[shape.length - 1];
+        for (int d = 0, k = 0; d < shape.length; d++) {
+            if (d != axis) {
+                rest[k] = shape[d];
+                restStrides[k++] = strides[d];
+            }
+        }
+        return new Strided(storage, rest, restStrides, offset);
+    }
+
     /** Whether the elements are laid out densely in row-major order (so {@code offset + i} is the i-th element). */
     public boolean isContiguous() {
         int expected = 1;

@@ -23,7 +23,10 @@ import dev.nabla.backend.fast.GruCellKernel;
 import dev.nabla.backend.fast.MatmulKernel;
 import dev.nabla.backend.fast.PoolGeometry;
 import dev.nabla.backend.fast.PoolKernel;
+import dev.nabla.backend.fast.ScanKernel;
+import dev.nabla.backend.fast.ScanOp;
 import dev.nabla.backend.fast.SoftmaxKernel;
+import dev.nabla.backend.fast.SortKernel;
 import dev.nabla.backend.fast.ReferenceConv;
 import dev.nabla.backend.fast.ReferencePool;
 import dev.nabla.cpu.kernels.ConvShape;
@@ -38,7 +41,7 @@ import dev.nabla.cpu.kernels.FloatPool;
  */
 public final class CpuBackend implements Backend, MatmulKernel, AttentionKernel, LstmCellKernel, ConvKernel,
         PoolKernel, SoftmaxKernel, LayerNormKernel, AdamKernel, BiasActivationKernel, CrossEntropyKernel,
-        GruCellKernel {
+        GruCellKernel, ScanKernel, SortKernel {
 
     /** The one instance: there is one CPU device. */
     static final CpuBackend INSTANCE = new CpuBackend();
@@ -142,6 +145,16 @@ public final class CpuBackend implements Backend, MatmulKernel, AttentionKernel,
     @Override
     public void scatterAdd(Strided dst, int axis, Strided index, Strided src) {
         Indexer.scatterAdd(dst, axis, index, src);
+    }
+
+    @Override
+    public void scan(ScanOp op, Strided x, int axis, boolean reverse, Strided out) {
+        CpuScan.scan(op, x, axis, reverse, out);
+    }
+
+    @Override
+    public void argsort(Strided x, int axis, boolean descending, Strided out) {
+        CpuSort.argsort(x, axis, descending, out);
     }
 
     @Override

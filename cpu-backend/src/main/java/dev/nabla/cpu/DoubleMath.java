@@ -26,6 +26,8 @@ final class DoubleMath {
             case ERF -> { for (int i = 0; i < n; i++) { x[i] = Erf.erf(x[i]); } }
             case FLOOR -> { for (int i = 0; i < n; i++) { x[i] = Math.floor(x[i]); } }
             case NONFINITE -> { for (int i = 0; i < n; i++) { x[i] = Double.isFinite(x[i]) ? 0 : 1; } }
+            case LOG1P -> { for (int i = 0; i < n; i++) { x[i] = Math.log1p(x[i]); } }
+            case EXPM1 -> { for (int i = 0; i < n; i++) { x[i] = Math.expm1(x[i]); } }
         }
     }
 

@@ -36,6 +36,8 @@ final class FloatMath {
             case ERF -> { for (int i = 0; i < n; i++) { out[oo + i] = (float) Erf.erf(x[xo + i]); } }
             case FLOOR -> { for (int i = 0; i < n; i++) { out[oo + i] = (float) Math.floor(x[xo + i]); } }
             case NONFINITE -> { for (int i = 0; i < n; i++) { out[oo + i] = Float.isFinite(x[xo + i]) ? 0f : 1f; } }
+            case LOG1P -> { for (int i = 0; i < n; i++) { out[oo + i] = (float) Math.log1p(x[xo + i]); } }
+            case EXPM1 -> { for (int i = 0; i < n; i++) { out[oo + i] = (float) Math.expm1(x[xo + i]); } }
         }
     }
 

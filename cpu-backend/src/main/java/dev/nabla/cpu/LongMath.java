@@ -18,7 +18,7 @@ final class LongMath {
     static boolean isExact(UnaryOp op) {
         return switch (op) {
             case NEG, ABS, SIGN, RELU, FLOOR, NONFINITE -> true;
-            case EXP, LOG, SQRT, SIGMOID, TANH, SIN, COS, ERF -> false;
+            case EXP, LOG, SQRT, SIGMOID, TANH, SIN, COS, ERF, LOG1P, EXPM1 -> false;
         };
     }
 

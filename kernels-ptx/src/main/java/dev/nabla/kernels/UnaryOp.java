@@ -21,7 +21,9 @@ public enum UnaryOp {
     /** x (a strided copy). */ COPY,
     /** the error function. */ ERF,
     /** the largest integer not above x. */ FLOOR,
-    /** 1 where x is NaN or infinite, else 0. */ NONFINITE;
+    /** 1 where x is NaN or infinite, else 0. */ NONFINITE,
+    /** log(1 + x), accurate for small x. */ LOG1P,
+    /** e^x - 1, accurate for small x. */ EXPM1;
 
     /** @return the integer passed as the kernel's {@code op} argument */
     public int code() {

@@ -140,7 +140,8 @@ class EmulatedPrimitiveTest {
         assertEquals(dev.nabla.backend.UnaryOp.values().length, ops.size(), "every core unary op");
         Set<dev.nabla.backend.UnaryOp> libraryMath = EnumSet.of(dev.nabla.backend.UnaryOp.EXP,
                 dev.nabla.backend.UnaryOp.LOG, dev.nabla.backend.UnaryOp.SIGMOID, dev.nabla.backend.UnaryOp.TANH,
-                dev.nabla.backend.UnaryOp.SIN, dev.nabla.backend.UnaryOp.COS, dev.nabla.backend.UnaryOp.ERF);
+                dev.nabla.backend.UnaryOp.SIN, dev.nabla.backend.UnaryOp.COS, dev.nabla.backend.UnaryOp.ERF,
+                dev.nabla.backend.UnaryOp.LOG1P, dev.nabla.backend.UnaryOp.EXPM1);
         for (EmulatedOutput.Line l : ops) {
             dev.nabla.backend.UnaryOp op = dev.nabla.backend.UnaryOp.valueOf(UnaryOp.values()[l.fields()[0]].name());
             Tensor out = Tensor.zeros(DType.FLOAT32, Device.CPU, N);

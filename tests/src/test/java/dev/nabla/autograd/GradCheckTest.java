@@ -1,5 +1,6 @@
 package dev.nabla.autograd;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.nabla.DType;
 import dev.nabla.Device;
 import dev.nabla.Generator;
+import dev.nabla.PadMode;
 import dev.nabla.Tensor;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -101,7 +103,35 @@ class GradCheckTest {
             c("gather", x -> x[0].gather(1, INDEX), s(2, 4)),
             c("scatterAdd", x -> x[0].scatterAdd(1, INDEX, x[1]), s(2, 4), s(2, 3)),
             c("indexSelect", x -> x[0].indexSelect(0, Tensor.of(new long[] {2, 0, 2})).exp(), s(3, 2)),
-            c("sumTo", x -> x[0].sumTo(dev.nabla.Shape.of(3, 1)).exp(), s(2, 3, 4)));
+            c("sumTo", x -> x[0].sumTo(dev.nabla.Shape.of(3, 1)).exp(), s(2, 3, 4)),
+            positive("log1p", x -> x[0].log1p(), s(2, 3)),
+            c("expm1", x -> x[0].expm1(), s(2, 3)),
+            c("clampMin", x -> x[0].clampMin(-0.5), s(2, 3)),
+            c("clampMax", x -> x[0].clampMax(0.7), s(2, 3)),
+            c("maskedFill", x -> x[0].maskedFill(COND.reshape(3, 1), 2.5).mul(x[0]), s(3, 4)),
+            c("max dim values", x -> x[0].max(1, false).values(), s(3, 5)),
+            c("min dim keepDim", x -> x[0].min(0, true).values().mul(x[1]), s(4, 3), s(2, 3)),
+            c("cumsum", x -> x[0].cumsum(1), s(3, 4)),
+            c("cumsum of transpose", x -> x[0].t().cumsum(0).sin(), s(3, 4)),
+            c("cumprod", x -> x[0].cumprod(1), s(3, 4)),
+            c("cumprod dim 0", x -> x[0].cumprod(0), s(4, 2)),
+            c("sort", x -> x[0].sort(1, false).values(), s(3, 5)),
+            c("sort descending dim 0", x -> x[0].sort(0, true).values().exp(), s(4, 3)),
+            c("topk", x -> x[0].topk(2, -1, true).values(), s(3, 5)),
+            c("repeat", x -> x[0].repeat(2, 1, 3).sin(), s(2, 3)),
+            c("tile", x -> x[0].tile(3).mul(x[0].tile(1, 3)), s(2, 3)),
+            c("pad constant with cropping", x -> x[0].pad(new int[] {2, -1, -1, 1}, PadMode.CONSTANT, 0.5).exp(),
+                    s(2, 3, 4)),
+            c("pad reflect", x -> x[0].pad(new int[] {2, 1, 1, 2}, PadMode.REFLECT, 0), s(2, 3, 4)),
+            c("pad replicate", x -> x[0].pad(new int[] {0, 3, 2, 0}, PadMode.REPLICATE, 0), s(2, 3, 2)),
+            c("einsum bij,bjk->bik", x -> Tensor.einsum("bij,bjk->bik", x[0], x[1]), s(2, 3, 4), s(2, 4, 2)),
+            c("einsum bhqd,bhkd->bhqk", x -> Tensor.einsum("bhqd,bhkd->bhqk", x[0], x[1]), s(2, 2, 3, 4),
+                    s(2, 2, 5, 4)),
+            c("einsum outer", x -> Tensor.einsum("i,j->ij", x[0], x[1]), s(3), s(4)),
+            c("einsum trace", x -> Tensor.einsum("ii->", x[0]), s(4, 4)),
+            c("einsum diagonal", x -> Tensor.einsum("ii->i", x[0]), s(3, 3)),
+            c("einsum broadcast ellipsis", x -> Tensor.einsum("...ij,...jk", x[0], x[1]), s(2, 1, 3, 2), s(3, 2, 4)),
+            c("einsum three operands", x -> Tensor.einsum("ij,jk,k->i", x[0], x[1], x[2]), s(2, 3), s(3, 4), s(4)));
     }
 
     private static Tensor[] inputs(Case c) {
@@ -139,7 +169,20 @@ class GradCheckTest {
             c("views", x -> x[0].t().slice(0, 0, 3, 2).exp().mul(x[0].select(0, 1).sum()), s(2, 3)),
             c("norm 2", x -> x[0].norm(2, new int[] {1}, false), s(2, 3)),
             c("norm 3", x -> x[0].norm(3), s(4)),
-            c("gather", x -> x[0].gather(1, INDEX).pow(3), s(2, 4)));
+            c("gather", x -> x[0].gather(1, INDEX).pow(3), s(2, 4)),
+            positive("log1p", x -> x[0].log1p(), s(4)),
+            c("expm1", x -> x[0].expm1(), s(4)),
+            c("maskedFill", x -> x[0].maskedFill(COND, -1).mul(x[0]), s(2, 3)),
+            c("max dim", x -> x[0].max(1, false).values().pow(3), s(2, 3)),
+            c("cumsum", x -> x[0].cumsum(1).pow(3), s(2, 3)),
+            c("cumprod", x -> x[0].cumprod(1), s(2, 4)),
+            c("sort", x -> x[0].sort(1, true).values().pow(3), s(2, 4)),
+            c("topk", x -> x[0].topk(2, 0, false).values().pow(3), s(4, 2)),
+            c("repeat", x -> x[0].repeat(2, 2).pow(3), s(2, 2)),
+            c("pad reflect", x -> x[0].pad(new int[] {1, 2}, PadMode.REFLECT, 0).pow(3), s(2, 4)),
+            c("pad constant", x -> x[0].pad(new int[] {1, -1}, PadMode.CONSTANT, 2).pow(3), s(2, 3)),
+            c("einsum bij,bjk->bik", x -> Tensor.einsum("bij,bjk->bik", x[0], x[1]).tanh(), s(2, 2, 3), s(2, 3, 2)),
+            c("einsum trace", x -> Tensor.einsum("ii", x[0]).pow(2), s(3, 3)));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -147,6 +190,41 @@ class GradCheckTest {
     void secondDerivativesMatchFiniteDifferences(Case c) {
         GradCheck.Result r = GradCheck.checkSecondOrder(c.f(), inputs(c));
         assertTrue(r.passed(), c + ": " + r);
+    }
+
+    @Test
+    void cumprodGradientsAreRightWhereInputsAreZero() {
+        // one zero, two zeros, zeros first and last in a line, and a line of nonzeros, along both dimensions
+        double[] values = {2, 0, 3, 0.5, -1.5, 1.5, -2, 0, 4, 0, 0, 0, 2, 3, 1, 0.5, 1.5, -2, 3, 0.75};
+        for (int dim = 0; dim < 2; dim++) {
+            int d = dim;
+            Function<Tensor[], Tensor> f = x -> x[0].cumprod(d);
+            Tensor x = Tensor.of(values, 4, 5).requiresGrad(true);
+            GradCheck.Result first = GradCheck.check(f, x);
+            assertTrue(first.passed(), "dim " + d + ": " + first);
+            GradCheck.Result second = GradCheck.checkSecondOrder(f, x);
+            assertTrue(second.passed(), "dim " + d + " second order: " + second);
+        }
+    }
+
+    @Test
+    void powGradientsAreZeroAtAZeroBaseAsInPyTorch() {
+        // issue 22, bug 3: x = [0, 2]; x.pow(0) gave [NaN, 0]
+        Tensor x = Tensor.of(new double[] {0, 2}).requiresGrad(true);
+        x.pow(0).sum().backward();
+        assertArrayEquals(new double[] {0, 0}, x.grad().toDoubleArray(), 0.0);
+        // a = [0, 0], b = [2, 0]; a.pow(b) gave grad_a [0, NaN] and grad_b [NaN, -inf]; PyTorch gives zeros
+        Tensor a = Tensor.of(new double[] {0, 0}).requiresGrad(true);
+        Tensor b = Tensor.of(new double[] {2, 0}).requiresGrad(true);
+        a.pow(b).sum().backward();
+        assertArrayEquals(new double[] {0, 0}, a.grad().toDoubleArray(), 0.0);
+        assertArrayEquals(new double[] {0, 0}, b.grad().toDoubleArray(), 0.0);
+        // away from those points the rule is the usual one: d/da a^b = b a^(b-1), d/db a^b = a^b log a
+        Tensor a2 = Tensor.of(new double[] {0, 3}).requiresGrad(true);
+        Tensor b2 = Tensor.of(new double[] {3, 2}).requiresGrad(true);
+        a2.pow(b2).sum().backward();
+        assertArrayEquals(new double[] {0, 6}, a2.grad().toDoubleArray(), 1e-12);
+        assertArrayEquals(new double[] {0, 9 * Math.log(3)}, b2.grad().toDoubleArray(), 1e-12);
     }
 
     @Test

@@ -25,7 +25,9 @@ import dev.nabla.backend.fast.MatmulKernel;
 import dev.nabla.backend.fast.PoolKernel;
 import dev.nabla.backend.fast.RecurrenceKernel;
 import dev.nabla.backend.fast.ReferenceConv;
+import dev.nabla.backend.fast.ScanKernel;
 import dev.nabla.backend.fast.SoftmaxKernel;
+import dev.nabla.backend.fast.SortKernel;
 import dev.nabla.backend.fast.WindowIm2Col;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
@@ -47,7 +49,8 @@ class SeparateFastPathsTest {
     void theDefaultOffersExactlyTheKernelsABackendImplements() {
         List<Class<? extends FastPath>> offered = List.of(MatmulKernel.class, AttentionKernel.class,
                 LstmCellKernel.class, GruCellKernel.class, ConvKernel.class, PoolKernel.class, SoftmaxKernel.class,
-                LayerNormKernel.class, AdamKernel.class, BiasActivationKernel.class, CrossEntropyKernel.class);
+                LayerNormKernel.class, AdamKernel.class, BiasActivationKernel.class, CrossEntropyKernel.class,
+                ScanKernel.class, SortKernel.class);
         for (Class<? extends FastPath> kind : offered) {
             assertEquals(Optional.of(CPU), CPU.fastPath(kind).map(k -> (Object) k), kind.getSimpleName());
         }

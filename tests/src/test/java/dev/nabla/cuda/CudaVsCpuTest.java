@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.nabla.DType;
 import dev.nabla.Device;
 import dev.nabla.Generator;
+import dev.nabla.PadMode;
 import dev.nabla.Tensor;
 import dev.nabla.nn.ConvOps;
 import dev.nabla.nn.Functional;
@@ -102,14 +103,50 @@ class CudaVsCpuTest {
             Tensor x = randn(1, dtype, 7, 33);
             Tensor positive = x.abs().add(0.1);
             List<UnaryOperator<Tensor>> ops = List.of(Tensor::neg, Tensor::exp, Tensor::abs, Tensor::sign, Tensor::sigmoid,
-                    Tensor::tanh, Tensor::relu, Tensor::sin, Tensor::cos, Tensor::erf, Tensor::floor, Tensor::nonFinite);
+                    Tensor::tanh, Tensor::relu, Tensor::sin, Tensor::cos, Tensor::erf, Tensor::floor, Tensor::nonFinite,
+                    Tensor::expm1);
             for (int i = 0; i < ops.size(); i++) {
                 compareUnary("unary #" + i, x, ops.get(i));
                 compareUnary("unary #" + i + " on a transpose", x.t(), ops.get(i));
             }
             compareUnary("log", positive, Tensor::log);
             compareUnary("sqrt", positive.t(), Tensor::sqrt);
+            compareUnary("log1p", positive.t(), Tensor::log1p);
         }
+    }
+
+    /**
+     * Scans (core's Hillis–Steele reference on the elementwise kernels), sorts (the reference through the host),
+     * max/min with positions, and the ops composed from existing ones, with a gradient through each kind.
+     */
+    @Test
+    void scansSortsAndComposedOpsMatchTheCpu() {
+        for (DType dtype : FLOATS) {
+            Tensor x = randn(11, dtype, 5, 37);
+            compareUnary("cumsum", x.t(), t -> t.cumsum(0));
+            compareUnary("cumprod", x.mul(0.5).add(1), t -> t.cumprod(1));
+            compareUnary("sort values", x, t -> t.sort(1, true).values());
+            compareUnary("sort indices", x, t -> t.sort(0, false).indices());
+            compareUnary("topk indices", x, t -> t.topk(3, 1, true).indices());
+            compareUnary("max positions", x, t -> t.max(1, false).indices());
+            compareUnary("min values", x, t -> t.min(0, true).values());
+            compareUnary("maskedFill", x, t -> t.maskedFill(t.gt(Tensor.scalar(0, dtype, t.device())), -1));
+            compareUnary("repeat", x, t -> t.repeat(2, 1, 3));
+            compareUnary("pad reflect", x.reshape(1, 5, 37), t -> t.pad(new int[] {3, 2, 1, 1}, PadMode.REFLECT, 0));
+            compareUnary("pad constant", x, t -> t.pad(new int[] {2, -3, 1, 0}, PadMode.CONSTANT, 0.5));
+            Tensor y = randn(12, dtype, 37, 4);
+            compareBinary("einsum", x, y, (a, b) -> Tensor.einsum("ij,jk->ik", a, b));
+            compareUnary("einsum trace", x.narrow(1, 0, 5), t -> Tensor.einsum("ii", t));
+            UnaryOperator<Tensor> gradient = t -> {
+                Tensor leaf = t.detach().requiresGrad(true);
+                leaf.cumprod(1).sort(1, false).values().cumsum(1).sum().backward();
+                return leaf.grad();
+            };
+            compareUnary("gradient through cumprod, sort and cumsum", x.mul(0.5).add(1), gradient);
+        }
+        Tensor ints = Tensor.randint(new Generator(13), -50, 50, Device.CPU, 4, 40);
+        compareUnary("int64 cumsum", ints, t -> t.cumsum(1));
+        compareUnary("int64 sort", ints, t -> t.sort(1, false).values());
     }
 
     @Test
