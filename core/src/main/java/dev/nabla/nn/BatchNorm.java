@@ -9,7 +9,8 @@ import dev.nabla.Tensor;
  * it normalises with the batch mean and biased variance and updates the running statistics as
  * {@code running = (1 - momentum)·running + momentum·batch} (the running variance takes the
  * unbiased batch variance); in eval it normalises with the running statistics. Weight starts at
- * 1, bias at 0, running mean at 0 and running variance at 1.
+ * 1, bias at 0, running mean at 0 and running variance at 1; {@code num_batches_tracked} counts training
+ * batches, as in PyTorch's state dicts.
  */
 public abstract class BatchNorm extends Module {
 
@@ -24,8 +25,7 @@ public abstract class BatchNorm extends Module {
     private final double momentum;
     private final Parameter weight;
     private final Parameter bias;
-    private final Parameter runningMean;
-    private final Parameter runningVar;
+    private final RunningStatistics running;
 
     /**
      * Creates the parameters and buffers.
@@ -37,10 +37,7 @@ public abstract class BatchNorm extends Module {
      * @param affine whether to learn a per-feature weight and bias
      */
     protected BatchNorm(String layer, int numFeatures, double eps, double momentum, boolean affine) {
-        if (numFeatures <= 0 || !(eps > 0) || !(momentum >= 0 && momentum <= 1)) {
-            throw new IllegalArgumentException(layer + ": need numFeatures > 0, eps > 0 and momentum in [0, 1], got "
-                    + numFeatures + ", " + eps + ", " + momentum);
-        }
+        RunningStatistics.checkOptions(layer, numFeatures, eps, momentum);
         this.layer = layer;
         this.numFeatures = numFeatures;
         this.eps = eps;
@@ -48,8 +45,7 @@ public abstract class BatchNorm extends Module {
         Device device = Device.best();
         this.weight = affine ? registerParameter("weight", Tensor.ones(DType.FLOAT32, device, numFeatures)) : null;
         this.bias = affine ? registerParameter("bias", Tensor.zeros(DType.FLOAT32, device, numFeatures)) : null;
-        this.runningMean = registerBuffer("running_mean", Tensor.zeros(DType.FLOAT32, device, numFeatures));
-        this.runningVar = registerBuffer("running_var", Tensor.ones(DType.FLOAT32, device, numFeatures));
+        this.running = RunningStatistics.register(this, numFeatures);
     }
 
     /** Whether {@code rank} is an input rank this layer accepts. */
@@ -70,12 +66,12 @@ public abstract class BatchNorm extends Module {
 
     /** The running mean buffer. */
     public Parameter runningMean() {
-        return runningMean;
+        return running.meanSlot();
     }
 
     /** The running (unbiased) variance buffer. */
     public Parameter runningVar() {
-        return runningVar;
+        return running.varianceSlot();
     }
 
     @Override
@@ -84,8 +80,12 @@ public abstract class BatchNorm extends Module {
             throw new IllegalArgumentException(layer + ": expected input " + expectedShapes() + " with C=" + numFeatures
                     + ", got shape " + x.shape());
         }
-        return Functional.batchNorm(x, runningMean.get(), runningVar.get(), weight == null ? null : weight.get(),
+        Tensor y = Functional.batchNorm(x, running.mean(), running.variance(), weight == null ? null : weight.get(),
                 bias == null ? null : bias.get(), isTraining(), momentum, eps);
+        if (isTraining()) {
+            running.countBatch();
+        }
+        return y;
     }
 
     @Override
