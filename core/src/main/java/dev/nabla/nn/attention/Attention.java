@@ -29,7 +29,9 @@ public final class Attention {
      * @param q queries {@code [..., Lq, D]}
      * @param k keys {@code [..., Lk, D]} (same leading dimensions as q)
      * @param v values {@code [..., Lk, Dv]}
-     * @param keep null, or a 0/1 mask broadcastable to {@code [..., Lq, Lk]}; 0 hides a key
+     * @param keep null, or a keep-mask broadcastable to {@code [..., Lq, Lk]}: nonzero attends, 0 hides a key
+     *     (the opposite of PyTorch's boolean masks; wrap those in {@link AttentionMask#ignore} and call
+     *     {@link #scaledDotProduct(Tensor, Tensor, Tensor, AttentionMask)})
      * @param causal hide keys after the query's position (aligned at the end when Lk &gt; Lq, as in
      *     incremental decoding with a cache)
      * @return {@code [..., Lq, Dv]}; a query whose keys are all hidden gets zeros
