@@ -1,7 +1,5 @@
 package dev.nabla.nn;
 
-import dev.nabla.DType;
-import dev.nabla.Device;
 import dev.nabla.Tensor;
 
 /**
@@ -23,8 +21,7 @@ public abstract class BatchNorm extends Module {
     private final int numFeatures;
     private final double eps;
     private final double momentum;
-    private final Parameter weight;
-    private final Parameter bias;
+    private final AffineParameters affine;
     private final RunningStatistics running;
 
     /**
@@ -42,9 +39,7 @@ public abstract class BatchNorm extends Module {
         this.numFeatures = numFeatures;
         this.eps = eps;
         this.momentum = momentum;
-        Device device = Device.best();
-        this.weight = affine ? registerParameter("weight", Tensor.ones(DType.FLOAT32, device, numFeatures)) : null;
-        this.bias = affine ? registerParameter("bias", Tensor.zeros(DType.FLOAT32, device, numFeatures)) : null;
+        this.affine = AffineParameters.register(this, affine, numFeatures);
         this.running = RunningStatistics.register(this, numFeatures);
     }
 
@@ -56,12 +51,12 @@ public abstract class BatchNorm extends Module {
 
     /** The scale, or null without affine parameters. */
     public Parameter weight() {
-        return weight;
+        return affine.weight();
     }
 
     /** The shift, or null without affine parameters. */
     public Parameter bias() {
-        return bias;
+        return affine.bias();
     }
 
     /** The running mean buffer. */
@@ -80,8 +75,8 @@ public abstract class BatchNorm extends Module {
             throw new IllegalArgumentException(layer + ": expected input " + expectedShapes() + " with C=" + numFeatures
                     + ", got shape " + x.shape());
         }
-        Tensor y = Functional.batchNorm(x, running.mean(), running.variance(), weight == null ? null : weight.get(),
-                bias == null ? null : bias.get(), isTraining(), momentum, eps);
+        Tensor y = Functional.batchNorm(x, running.mean(), running.variance(), affine.weightTensor(),
+                affine.biasTensor(), isTraining(), momentum, eps);
         if (isTraining()) {
             running.countBatch();
         }
@@ -90,7 +85,7 @@ public abstract class BatchNorm extends Module {
 
     @Override
     public String toString() {
-        return layer + "(" + numFeatures + ", eps=" + eps + ", momentum=" + momentum + (weight == null ? ", no affine" : "")
+        return layer + "(" + numFeatures + ", eps=" + eps + ", momentum=" + momentum + (affine.present() ? "" : ", no affine")
                 + ")";
     }
 }

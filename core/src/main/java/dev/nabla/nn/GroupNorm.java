@@ -1,7 +1,5 @@
 package dev.nabla.nn;
 
-import dev.nabla.DType;
-import dev.nabla.Device;
 import dev.nabla.Tensor;
 
 /**
@@ -14,8 +12,7 @@ public class GroupNorm extends Module {
     private final int numGroups;
     private final int numChannels;
     private final double eps;
-    private final Parameter weight;
-    private final Parameter bias;
+    private final AffineParameters affine;
 
     /** eps 1e-5, with affine parameters (PyTorch's defaults). */
     public GroupNorm(int numGroups, int numChannels) {
@@ -35,9 +32,7 @@ public class GroupNorm extends Module {
         this.numGroups = numGroups;
         this.numChannels = numChannels;
         this.eps = eps;
-        Device device = Device.best();
-        this.weight = affine ? registerParameter("weight", Tensor.ones(DType.FLOAT32, device, numChannels)) : null;
-        this.bias = affine ? registerParameter("bias", Tensor.zeros(DType.FLOAT32, device, numChannels)) : null;
+        this.affine = AffineParameters.register(this, affine, numChannels);
     }
 
     @Override
@@ -46,12 +41,11 @@ public class GroupNorm extends Module {
             throw new IllegalArgumentException("GroupNorm: expected input [N, " + numChannels + ", ...], got shape "
                     + x.shape());
         }
-        return Functional.groupNorm(x, numGroups, weight == null ? null : weight.get(), bias == null ? null : bias.get(),
-                eps);
+        return Functional.groupNorm(x, numGroups, affine.weightTensor(), affine.biasTensor(), eps);
     }
 
     @Override
     public String toString() {
-        return "GroupNorm(" + numGroups + ", " + numChannels + ", eps=" + eps + (weight == null ? ", no affine" : "") + ")";
+        return "GroupNorm(" + numGroups + ", " + numChannels + ", eps=" + eps + (affine.present() ? "" : ", no affine") + ")";
     }
 }

@@ -1,7 +1,5 @@
 package dev.nabla.nn;
 
-import dev.nabla.DType;
-import dev.nabla.Device;
 import dev.nabla.Tensor;
 
 /**
@@ -17,8 +15,7 @@ public abstract class InstanceNorm extends Module {
     private final int numFeatures;
     private final double eps;
     private final double momentum;
-    private final Parameter weight;
-    private final Parameter bias;
+    private final AffineParameters affine;
     private final RunningStatistics running;
 
     /**
@@ -38,9 +35,7 @@ public abstract class InstanceNorm extends Module {
         this.numFeatures = numFeatures;
         this.eps = eps;
         this.momentum = momentum;
-        Device device = Device.best();
-        this.weight = affine ? registerParameter("weight", Tensor.ones(DType.FLOAT32, device, numFeatures)) : null;
-        this.bias = affine ? registerParameter("bias", Tensor.zeros(DType.FLOAT32, device, numFeatures)) : null;
+        this.affine = AffineParameters.register(this, affine, numFeatures);
         this.running = trackRunningStats ? RunningStatistics.register(this, numFeatures) : null;
     }
 
@@ -60,8 +55,8 @@ public abstract class InstanceNorm extends Module {
         }
         boolean training = isTraining();
         Tensor y = Functional.instanceNorm(batched, running == null ? null : running.mean(),
-                running == null ? null : running.variance(), weight == null ? null : weight.get(),
-                bias == null ? null : bias.get(), training || running == null, momentum, eps);
+                running == null ? null : running.variance(), affine.weightTensor(), affine.biasTensor(),
+                training || running == null, momentum, eps);
         if (running != null && training) {
             running.countBatch();
         }
@@ -70,7 +65,7 @@ public abstract class InstanceNorm extends Module {
 
     @Override
     public String toString() {
-        return layer + "(" + numFeatures + ", eps=" + eps + ", momentum=" + momentum + (weight == null ? "" : ", affine")
+        return layer + "(" + numFeatures + ", eps=" + eps + ", momentum=" + momentum + (affine.present() ? ", affine" : "")
                 + (running == null ? "" : ", tracking running stats") + ")";
     }
 }
