@@ -103,7 +103,8 @@ template <typename T> __device__ void avgpool2d_backward(T* dx, const T* dy, int
     }
 }
 
-#define POOL_PARAMS int N, int C, int H, int W, int kh, int kw, int sh, int sw, int ph, int pw, int dh, int dw, int outH, int outW
+#define POOL_PARAMS \
+    int N, int C, int H, int W, int kh, int kw, int sh, int sw, int ph, int pw, int dh, int dw, int outH, int outW
 #define POOL_GEOMETRY N * C, PoolGeometry{H, W, kh, kw, sh, sw, ph, pw, dh, dw, outH, outW}
 
 #define POOL_KERNELS(T, S)                                                                                         \

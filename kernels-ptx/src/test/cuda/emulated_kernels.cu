@@ -323,7 +323,7 @@ int main() {
     columns_case(im2col_f64, col2im_f64, 2, 2, 5, 5, 5, 5, 1, 1, 0, 0, 1, 1, 0);  // one output position per image
     columns_case(im2col_f32, col2im_f32, 3, 4, 6, 7, 2, 3, 2, 1, 0, 1, 1, 2, 64);  // one block striding over everything
     pool_case(POOL_KERNELS_OF(f32), 2, 3, 8, 6, 2, 2, 2, 2, 0, 0, 1, 1, 0, 0);   // LeNet's 2x2 stride 2
-    pool_case(POOL_KERNELS_OF(f32), 1, 2, 7, 9, 3, 3, 2, 1, 1, 1, 1, 1, 0, 0);   // overlapping padded windows, per-axis strides
+    pool_case(POOL_KERNELS_OF(f32), 1, 2, 7, 9, 3, 3, 2, 1, 1, 1, 1, 1, 0, 0);   // overlapping padded windows, strides
     pool_case(POOL_KERNELS_OF(f64), 2, 2, 5, 6, 3, 2, 1, 2, 1, 0, 1, 1, 0, 0);   // float64
     pool_case(POOL_KERNELS_OF(f32), 2, 3, 6, 5, 2, 3, 1, 1, 1, 1, 1, 1, 0, 64);  // one block striding over everything
     pool_case(POOL_KERNELS_OF(f32), 2, 2, 8, 7, 3, 2, 2, 2, 1, 1, 1, 1, 1, 0);   // ceil mode: last windows overhang

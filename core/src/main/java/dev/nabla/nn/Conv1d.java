@@ -3,7 +3,10 @@ package dev.nabla.nn;
 import dev.nabla.Tensor;
 import dev.nabla.backend.fast.FusedActivation;
 
-/** A 1-D convolution layer over {@code [N, Cin, L]} with weight {@code [Cout, Cin/groups, K]} (PyTorch's {@code nn.Conv1d}). */
+/**
+ * A 1-D convolution layer over {@code [N, Cin, L]} with weight {@code [Cout, Cin/groups, K]} (PyTorch's
+ * {@code nn.Conv1d}), explicit or {@code "same"} padding.
+ */
 public class Conv1d extends ConvLayer implements ActivationFusible {
 
     private final int stride;

@@ -64,9 +64,11 @@ public class Conv2d extends ConvLayer implements ActivationFusible {
     }
 
     private Tensor convolve(Tensor input, Tensor bias) {
-        return samePadding
-                ? ConvOps.conv2dSame(input, weight().get(), bias, geometry.dilationH(), geometry.dilationW(), geometry.groups())
-                : ConvOps.conv2d(input, weight().get(), bias, geometry);
+        if (samePadding) {
+            return ConvOps.conv2dSame(input, weight().get(), bias, geometry.dilationH(), geometry.dilationW(),
+                    geometry.groups());
+        }
+        return ConvOps.conv2d(input, weight().get(), bias, geometry);
     }
 
     @Override

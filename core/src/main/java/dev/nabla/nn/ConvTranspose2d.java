@@ -37,7 +37,8 @@ public class ConvTranspose2d extends ConvLayer {
 
     private static Conv2dOptions explicitPadding(Conv2dOptions options) {
         if (options.samePadding()) {
-            throw new IllegalArgumentException("ConvTranspose2d: padding \"same\" is not defined for transposed convolutions");
+            throw new IllegalArgumentException(
+                    "ConvTranspose2d: padding \"same\" is not defined for transposed convolutions");
         }
         return options;
     }

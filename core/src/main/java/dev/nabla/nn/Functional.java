@@ -284,7 +284,8 @@ public final class Functional {
         int positions = Shape.numel(Arrays.copyOfRange(x.shape().toArray(), 2, x.rank()));
         if (!useInputStats) {
             if (runningMean == null || runningVar == null) {
-                throw new IllegalArgumentException("instanceNorm: normalising without input statistics needs running buffers");
+                throw new IllegalArgumentException(
+                        "instanceNorm: normalising without input statistics needs running buffers");
             }
             int[] statShape = new int[x.rank()];
             Arrays.fill(statShape, 1);

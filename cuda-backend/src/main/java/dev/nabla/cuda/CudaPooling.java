@@ -6,8 +6,8 @@ import dev.nabla.backend.fast.PoolKernel;
 
 /**
  * Max and average pooling on a {@link CudaBackend} through the {@code maxpool2d_*}/{@code avgpool2d_*} kernels
- * (any {@link PoolGeometry}: floor or ceil mode, dilated max pooling), which read dense operands (strided ones are copied first); max pooling keeps int32 window positions on the
- * device and widens them into core's INT64 indices.
+ * (any {@link PoolGeometry}: floor or ceil mode, dilated max pooling), which read dense operands (strided ones are
+ * copied first); max pooling keeps int32 window positions on the device and widens them into core's INT64 indices.
  */
 final class CudaPooling implements PoolKernel {
 

@@ -122,6 +122,16 @@ class LayerParityTest {
         assertEquals(dev.nabla.Shape.of(2, 3, 9), conv.forward(Tensor.randn(2, 2, 9)).shape());
     }
 
+    @Test
+    void transposedConvolutionTakesRectangularOptions() {
+        // (H-1)·stride - 2·pad + dilation·(K-1) + outputPadding + 1 per axis:
+        // (4-1)·2 - 2 + 2 + 1 + 1 = 8 rows and (5-1)·1 - 0 + 4 + 0 + 1 = 9 columns
+        ConvTranspose2d up = new ConvTranspose2d(Conv2dOptions.of(3, 4, 3, 5).withStride(2, 1).withPadding(1, 0), 1, 0);
+        assertEquals(dev.nabla.Shape.of(2, 4, 8, 9), up.forward(Tensor.randn(2, 3, 4, 5)).shape());
+        assertThrows(IllegalArgumentException.class,
+                () -> new ConvTranspose2d(Conv2dOptions.of(3, 4, 3).withSamePadding(), 0, 0));
+    }
+
     /** {@code layer} with its weight and bias replaced by the given tensors (cast into the layer's dtype). */
     private static <L extends ConvLayer> L withWeights(L layer, Tensor weight, Tensor bias) {
         layer.weight().set(weight);
@@ -183,7 +193,8 @@ class LayerParityTest {
                 in -> Functional.interpolateByScale(in[0], 1.7, 0.6, InterpolationMode.BILINEAR, false), "interp.x");
         matchesTorchInBothDtypes("interp.bilinear_down_aligned",
                 in -> Functional.interpolate(in[0], 1, 3, InterpolationMode.BILINEAR, true), "interp.x");
-        assertGradients(in -> Functional.interpolate(in[0], 5, 7, InterpolationMode.BILINEAR, false), randn64(15, 1, 2, 3, 4));
+        assertGradients(in -> Functional.interpolate(in[0], 5, 7, InterpolationMode.BILINEAR, false),
+                randn64(15, 1, 2, 3, 4));
         NnAssert.assertSecondOrder(in -> Functional.interpolate(in[0], 4, 5, InterpolationMode.BILINEAR, true).pow(2),
                 randn64(16, 1, 1, 3, 3));
         var aligned = assertThrows(IllegalArgumentException.class,

@@ -47,7 +47,8 @@ public class TransformerDecoder extends Module {
      * Decodes {@code x [B, Lt, d]}.
      *
      * @param memory encoder outputs or null (decoder-only)
-     * @param targetMask the self-attention mask, causality included when wanted ({@link AttentionMask#causal()}); null sees all
+     * @param targetMask the self-attention mask, causality included when wanted ({@link AttentionMask#causal()});
+     *     null sees all
      * @param memoryMask the mask over memory positions; null sees all
      * @param caches one cache per layer for incremental decoding, or null
      */

@@ -76,8 +76,8 @@ final class BertDigits implements ZooModel {
         }
 
         private static MaskedTokenEncoder network() {
-            return new MaskedTokenEncoder(VOCABULARY, LENGTH, new TransformerConfig(64, 4, 128, 0, true, FeedForwardActivation.GELU), 2,
-                    2);
+            TransformerConfig config = new TransformerConfig(64, 4, 128, 0, true, FeedForwardActivation.GELU);
+            return new MaskedTokenEncoder(VOCABULARY, LENGTH, config, 2, 2);
         }
 
         @Override

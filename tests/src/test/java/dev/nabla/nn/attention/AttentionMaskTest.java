@@ -65,7 +65,8 @@ class AttentionMaskTest {
     @Test
     void malformedMasksAreNamed() {
         var nullTensor = assertThrows(IllegalArgumentException.class, () -> AttentionMask.ignore(null));
-        assertTrue(nullTensor.getMessage().contains("AttentionMask.ignore: the mask tensor is null"), nullTensor.getMessage());
+        assertTrue(nullTensor.getMessage().contains("AttentionMask.ignore: the mask tensor is null"),
+                nullTensor.getMessage());
         var rank = assertThrows(IllegalArgumentException.class, () -> AttentionMask.keyPadding(Tensor.zeros(2, 1, 4)));
         assertTrue(rank.getMessage().contains("expected [batch, keys]"), rank.getMessage());
         var shape = assertThrows(IllegalArgumentException.class, () -> new MultiheadAttention(4, 2).attend(

@@ -38,7 +38,8 @@ class TransformerTest {
         for (int p = 0; p < 64; p++) {
             for (int i = 0; i < 16; i++) {
                 double angle = p / Math.pow(10000, (i - i % 2) / 16.0);
-                assertEquals(i % 2 == 0 ? Math.sin(angle) : Math.cos(angle), v[p * 16 + i], 1e-15, "position " + p + " dim " + i);
+                double expected = i % 2 == 0 ? Math.sin(angle) : Math.cos(angle);
+                assertEquals(expected, v[p * 16 + i], 1e-15, "position " + p + " dim " + i);
             }
         }
         assertEquals(DType.FLOAT64, pe.stateDict().get("pe").dtype());
