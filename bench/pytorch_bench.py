@@ -96,8 +96,8 @@ def lstm():
 
 
 def transformer():
-    # GELU, as Nabla's encoder layer uses (PyTorch's default is ReLU)
-    layer = nn.TransformerEncoderLayer(128, 4, dim_feedforward=512, dropout=0.0, batch_first=True, activation="gelu")
+    # PyTorch's defaults (ReLU feed-forward, post-norm), which Nabla's TransformerConfig shares
+    layer = nn.TransformerEncoderLayer(128, 4, dim_feedforward=512, dropout=0.0, batch_first=True)
     model = nn.TransformerEncoder(layer, 2, enable_nested_tensor=False)
     return ("transformer_train", f"2 layers d=128 heads=4 ff=512 seq=64 batch=32 adam threads={ALL_THREADS}", 0,
             train_step(model, lambda y: y.pow(2).mean(), torch.randn(32, 64, 128)))

@@ -1,27 +1,27 @@
-// 2-D max and average pooling on NCHW tensors (floor mode, zero padding, no dilation): fallbacks for
-// when cuDNN is unavailable. x: [N, C, H, W]; y: [N, C, outH, outW] with
-// outH = (H + 2 ph - kh) / sh + 1, outW likewise. Backward kernels run one thread per input pixel and
-// gather from every window that covers it (no atomics, deterministic); they overwrite dx.
+// 2-D max and average pooling on NCHW tensors (zero padding; dilation for max pooling; the output size comes from
+// the host, which applies PyTorch's floor or ceil rule, so a ceil-mode last window may overhang the padding): fallbacks
+// for when cuDNN is unavailable. x: [N, C, H, W]; y: [N, C, outH, outW]. Window o along an axis starts at
+// o * stride - pad and reads taps start + dilation * t. Backward kernels run one thread per input pixel and gather
+// from every window that covers it (no atomics, deterministic); they overwrite dx.
 #include "nabla_common.cuh"
 
 struct PoolGeometry {
-    int height, width, kh, kw, sh, sw, ph, pw, outH, outW;
+    int height, width, kh, kw, sh, sw, ph, pw, dh, dw, outH, outW;
 };
 
-__device__ __forceinline__ PoolGeometry pool_geometry(int H, int W, int kh, int kw, int sh, int sw, int ph, int pw) {
-    return {H, W, kh, kw, sh, sw, ph, pw, (H + 2 * ph - kh) / sh + 1, (W + 2 * pw - kw) / sw + 1};
-}
-
-// Output positions [first, last] along one axis whose window covers input coordinate `at`.
-__device__ __forceinline__ void pool_covering(int at, int pad, int kernel, int stride, int outSize, int& first, int& last) {
-    const int shifted = at + pad;  // window o covers shifted in [o * stride, o * stride + kernel - 1]
-    first = shifted < kernel ? 0 : (shifted - kernel) / stride + 1;
+// Output positions [first, last] along one axis whose window span (kernel taps spaced by dilation) covers input
+// coordinate `at`; with dilation some of them skip it between taps, which the callers check.
+__device__ __forceinline__ void pool_covering(int at, int pad, int kernel, int stride, int dilation, int outSize,
+                                              int& first, int& last) {
+    const int shifted = at + pad;  // window o spans shifted in [o * stride, o * stride + dilation * (kernel - 1)]
+    const int span = dilation * (kernel - 1) + 1;
+    first = shifted < span ? 0 : (shifted - span) / stride + 1;
     last = min(shifted / stride, outSize - 1);
 }
 
 // argmax (nullable) receives the winning input position h * W + w within the plane (the first maximum, or the
-// first NaN in window order, as the CPU's paths pick it; -1 if the window lies entirely in the padding, with
-// y = -inf).
+// first NaN in window order, as the CPU's paths pick it; -1 if the window reads no input cell, with y = -inf,
+// which the host never launches).
 template <typename T> __device__ void maxpool2d_forward(T* y, int* argmax, const T* x, int planes, const PoolGeometry g) {
     NABLA_GRID_STRIDE(e, (long long)planes * g.outH * g.outW) {
         const int ow = (int)(e % g.outW), oh = (int)((e / g.outW) % g.outH);
@@ -30,10 +30,10 @@ template <typename T> __device__ void maxpool2d_forward(T* y, int* argmax, const
         T best = nabla_neg_infinity<T>();
         int bestAt = -1;
         for (int i = 0; i < g.kh; ++i) {
-            const int h = oh * g.sh - g.ph + i;
+            const int h = oh * g.sh - g.ph + i * g.dh;
             if (h < 0 || h >= g.height) continue;
             for (int j = 0; j < g.kw; ++j) {
-                const int w = ow * g.sw - g.pw + j;
+                const int w = ow * g.sw - g.pw + j * g.dw;
                 if (w < 0 || w >= g.width) continue;
                 const T v = in[h * g.width + w];
                 if (bestAt < 0 || v > best || (nabla_isnan(v) && !nabla_isnan(best))) {
@@ -53,23 +53,25 @@ template <typename T> __device__ void maxpool2d_backward(T* dx, const T* dy, con
         const long long plane = e / ((long long)g.width * g.height);
         const long long outBase = plane * g.outH * g.outW;
         int oh0, oh1, ow0, ow1;
-        pool_covering(h, g.ph, g.kh, g.sh, g.outH, oh0, oh1);
-        pool_covering(w, g.pw, g.kw, g.sw, g.outW, ow0, ow1);
+        pool_covering(h, g.ph, g.kh, g.sh, g.dh, g.outH, oh0, oh1);
+        pool_covering(w, g.pw, g.kw, g.sw, g.dw, g.outW, ow0, ow1);
         T sum = T(0);
         for (int oh = oh0; oh <= oh1; ++oh)
             for (int ow = ow0; ow <= ow1; ++ow) {
                 const long long o = outBase + (long long)oh * g.outW + ow;
-                if (argmax[o] == h * g.width + w) sum += dy[o];
+                if (argmax[o] == h * g.width + w) sum += dy[o];  // a window whose taps skip (h, w) never names it
             }
         dx[e] = sum;
     }
 }
 
-// Divisor: kh * kw when countIncludePad != 0, else the number of window cells inside the input.
+// Divisor (average pooling is never dilated): with countIncludePad the window's cells inside the padded input (all
+// kh * kw unless a ceil-mode window overhangs it), else its cells inside the input, as PyTorch divides.
 __device__ __forceinline__ int avgpool_divisor(int oh, int ow, const PoolGeometry g, int countIncludePad) {
-    if (countIncludePad) return g.kh * g.kw;
-    const int h0 = max(oh * g.sh - g.ph, 0), h1 = min(oh * g.sh - g.ph + g.kh, g.height);
-    const int w0 = max(ow * g.sw - g.pw, 0), w1 = min(ow * g.sw - g.pw + g.kw, g.width);
+    const int top = oh * g.sh - g.ph, left = ow * g.sw - g.pw;
+    if (countIncludePad) return (min(top + g.kh, g.height + g.ph) - top) * (min(left + g.kw, g.width + g.pw) - left);
+    const int h0 = max(top, 0), h1 = min(top + g.kh, g.height);
+    const int w0 = max(left, 0), w1 = min(left + g.kw, g.width);
     return (h1 - h0) * (w1 - w0);
 }
 
@@ -91,8 +93,8 @@ template <typename T> __device__ void avgpool2d_backward(T* dx, const T* dy, int
         const long long plane = e / ((long long)g.width * g.height);
         const long long outBase = plane * g.outH * g.outW;
         int oh0, oh1, ow0, ow1;
-        pool_covering(h, g.ph, g.kh, g.sh, g.outH, oh0, oh1);
-        pool_covering(w, g.pw, g.kw, g.sw, g.outW, ow0, ow1);
+        pool_covering(h, g.ph, g.kh, g.sh, 1, g.outH, oh0, oh1);
+        pool_covering(w, g.pw, g.kw, g.sw, 1, g.outW, ow0, ow1);
         T sum = T(0);
         for (int oh = oh0; oh <= oh1; ++oh)
             for (int ow = ow0; ow <= ow1; ++ow)
@@ -101,8 +103,9 @@ template <typename T> __device__ void avgpool2d_backward(T* dx, const T* dy, int
     }
 }
 
-#define POOL_PARAMS int N, int C, int H, int W, int kh, int kw, int sh, int sw, int ph, int pw
-#define POOL_GEOMETRY N * C, pool_geometry(H, W, kh, kw, sh, sw, ph, pw)
+#define POOL_PARAMS \
+    int N, int C, int H, int W, int kh, int kw, int sh, int sw, int ph, int pw, int dh, int dw, int outH, int outW
+#define POOL_GEOMETRY N * C, PoolGeometry{H, W, kh, kw, sh, sw, ph, pw, dh, dw, outH, outW}
 
 #define POOL_KERNELS(T, S)                                                                                         \
     extern "C" __global__ void maxpool2d_forward_##S(T* y, int* argmax, const T* x, POOL_PARAMS) {                 \

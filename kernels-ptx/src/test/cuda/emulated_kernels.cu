@@ -250,16 +250,26 @@ static void columns_case(void (*unfold)(T*, const T*, int, int, int, int, int, i
     print("COL2IM", fields, image_grid, block, x_out);
 }
 
+// PyTorch's pooling output size along one axis (floor or ceil mode; a ceil-mode window must start inside the input
+// or the leading padding), as core's PoolGeometry computes it.
+static int pooled_size(int in, int k, int s, int p, int d, int ceil) {
+    const int span = in + 2 * p - d * (k - 1) - 1 + (ceil ? s - 1 : 0);
+    int out = (span >= 0 ? span / s : -((-span + s - 1) / s)) + 1;
+    if (ceil && (out - 1) * s >= in + p) --out;
+    return out;
+}
+
 // Max and average pooling of x [n, c, h, w] (seed 90, [-2, 2), x[5] = NaN) in T, forward and backward (output
-// gradient seed 91, [-1, 1)), average pooling with and without the padding counted. threads = 0 launches
-// LaunchGeometry.elementwise's grids, else one block of that many threads, which must stride over everything.
+// gradient seed 91, [-1, 1)), average pooling (undilated windows only) with and without the padding counted.
+// threads = 0 launches LaunchGeometry.elementwise's grids, else one block of that many threads, which must stride
+// over everything.
 template <typename T>
 static void pool_case(void (*max_forward)(T*, int*, const T*, POOL_PARAMS),
                       void (*max_backward)(T*, const T*, const int*, POOL_PARAMS),
                       void (*avg_forward)(T*, const T*, POOL_PARAMS, int),
                       void (*avg_backward)(T*, const T*, POOL_PARAMS, int), int n, int c, int h, int w, int kh, int kw,
-                      int sh, int sw, int ph, int pw, unsigned threads) {
-    const int oh = (h + 2 * ph - kh) / sh + 1, ow = (w + 2 * pw - kw) / sw + 1, bits = 8 * sizeof(T);
+                      int sh, int sw, int ph, int pw, int dh, int dw, int ceil, unsigned threads) {
+    const int oh = pooled_size(h, kh, sh, ph, dh, ceil), ow = pooled_size(w, kw, sw, pw, dw, ceil), bits = 8 * sizeof(T);
     const int image = n * c * h * w, pooled = n * c * oh * ow;
     std::vector<T> x = uniform<T>(90, image, -2, 2);
     x[4] = x[5] = NAN;  // neighbours, so some windows hold two NaNs: the first must win
@@ -269,19 +279,24 @@ static void pool_case(void (*max_forward)(T*, int*, const T*, POOL_PARAMS),
     const Dim3 block{threads == 0 ? 256u : threads};
     const Dim3 out_grid = threads == 0 ? elementwise_grid(pooled) : Dim3{1};
     const Dim3 in_grid = threads == 0 ? elementwise_grid(image) : Dim3{1};
-    const std::vector<int> fields{bits, n, c, h, w, kh, kw, sh, sw, ph, pw, (int)threads};
-    emu::launch(out_grid, block, max_forward, y.data(), argmax.data(), x.data(), n, c, h, w, kh, kw, sh, sw, ph, pw);
+    const std::vector<int> fields{bits, n, c, h, w, kh, kw, sh, sw, ph, pw, dh, dw, ceil, (int)threads};
+    emu::launch(out_grid, block, max_forward, y.data(), argmax.data(), x.data(), n, c, h, w, kh, kw, sh, sw, ph, pw, dh, dw,
+                oh, ow);
     print("MAXPOOL_Y", fields, out_grid, block, y);
     print("MAXPOOL_ARGMAX", fields, out_grid, block, std::vector<long long>(argmax.begin(), argmax.end()));
-    emu::launch(in_grid, block, max_backward, dx.data(), dy.data(), argmax.data(), n, c, h, w, kh, kw, sh, sw, ph, pw);
+    emu::launch(in_grid, block, max_backward, dx.data(), dy.data(), argmax.data(), n, c, h, w, kh, kw, sh, sw, ph, pw, dh,
+                dw, oh, ow);
     print("MAXPOOL_DX", fields, in_grid, block, dx);
+    if (dh != 1 || dw != 1) return;
     x[4] = x[5] = 0;  // a NaN would only spread through the sums
     for (int countPad = 0; countPad <= 1; ++countPad) {
         std::vector<int> avgFields = fields;
         avgFields.push_back(countPad);
-        emu::launch(out_grid, block, avg_forward, y.data(), x.data(), n, c, h, w, kh, kw, sh, sw, ph, pw, countPad);
+        emu::launch(out_grid, block, avg_forward, y.data(), x.data(), n, c, h, w, kh, kw, sh, sw, ph, pw, 1, 1, oh, ow,
+                    countPad);
         print("AVGPOOL_Y", avgFields, out_grid, block, y);
-        emu::launch(in_grid, block, avg_backward, dx.data(), dy.data(), n, c, h, w, kh, kw, sh, sw, ph, pw, countPad);
+        emu::launch(in_grid, block, avg_backward, dx.data(), dy.data(), n, c, h, w, kh, kw, sh, sw, ph, pw, 1, 1, oh, ow,
+                    countPad);
         print("AVGPOOL_DX", avgFields, in_grid, block, dx);
     }
 }
@@ -307,10 +322,12 @@ int main() {
     columns_case(im2col_f32, col2im_f32, 1, 2, 9, 8, 3, 2, 2, 3, 1, 2, 2, 1, 0);   // stride, padding and dilation per axis
     columns_case(im2col_f64, col2im_f64, 2, 2, 5, 5, 5, 5, 1, 1, 0, 0, 1, 1, 0);  // one output position per image
     columns_case(im2col_f32, col2im_f32, 3, 4, 6, 7, 2, 3, 2, 1, 0, 1, 1, 2, 64);  // one block striding over everything
-    pool_case(POOL_KERNELS_OF(f32), 2, 3, 8, 6, 2, 2, 2, 2, 0, 0, 0);   // LeNet's 2x2 stride 2
-    pool_case(POOL_KERNELS_OF(f32), 1, 2, 7, 9, 3, 3, 2, 1, 1, 1, 0);   // overlapping padded windows, per-axis strides
-    pool_case(POOL_KERNELS_OF(f64), 2, 2, 5, 6, 3, 2, 1, 2, 1, 0, 0);   // float64
-    pool_case(POOL_KERNELS_OF(f32), 2, 3, 6, 5, 2, 3, 1, 1, 1, 1, 64);  // one block striding over everything
+    pool_case(POOL_KERNELS_OF(f32), 2, 3, 8, 6, 2, 2, 2, 2, 0, 0, 1, 1, 0, 0);   // LeNet's 2x2 stride 2
+    pool_case(POOL_KERNELS_OF(f32), 1, 2, 7, 9, 3, 3, 2, 1, 1, 1, 1, 1, 0, 0);   // overlapping padded windows, strides
+    pool_case(POOL_KERNELS_OF(f64), 2, 2, 5, 6, 3, 2, 1, 2, 1, 0, 1, 1, 0, 0);   // float64
+    pool_case(POOL_KERNELS_OF(f32), 2, 3, 6, 5, 2, 3, 1, 1, 1, 1, 1, 1, 0, 64);  // one block striding over everything
+    pool_case(POOL_KERNELS_OF(f32), 2, 2, 8, 7, 3, 2, 2, 2, 1, 1, 1, 1, 1, 0);   // ceil mode: last windows overhang
+    pool_case(POOL_KERNELS_OF(f64), 1, 3, 9, 8, 3, 2, 2, 1, 1, 1, 2, 3, 1, 0);   // dilated (max only), ceil mode
     row_kernels_case(softmax_backward_f32, layernorm_forward_f32, layernorm_backward_input_f32, 5, 70);
     row_kernels_case(softmax_backward_f32, layernorm_forward_f32, layernorm_backward_input_f32, 3, 1500);
     row_kernels_case(softmax_backward_f64, layernorm_forward_f64, layernorm_backward_input_f64, 3, 1500);

@@ -3,7 +3,10 @@ package dev.nabla.nn;
 import dev.nabla.Tensor;
 import dev.nabla.backend.fast.PoolGeometry;
 
-/** 2-D average pooling (floor mode); padding counts toward the divisor unless told otherwise, as in PyTorch. */
+/**
+ * 2-D average pooling with PyTorch's options (rectangular windows and strides, padding, ceil mode; no
+ * dilation); padding counts toward the divisor unless told otherwise, as in PyTorch.
+ */
 public class AvgPool2d extends Module {
 
     private final PoolGeometry geometry;
@@ -19,8 +22,18 @@ public class AvgPool2d extends Module {
         this(PoolGeometry.of(kernel, stride, padding), true);
     }
 
-    /** Any window; {@code countIncludePad} chooses whether padding cells count toward the divisor. */
+    /**
+     * Any undilated window; {@code countIncludePad} chooses whether padding cells count toward the divisor.
+     *
+     * @throws IllegalArgumentException for a dilated window
+     */
+    public AvgPool2d(Pool2dOptions options, boolean countIncludePad) {
+        this(options.geometry(), countIncludePad);
+    }
+
+    /** Any undilated window, as the kernels' geometry. */
     public AvgPool2d(PoolGeometry geometry, boolean countIncludePad) {
+        PoolOps.checkUndilated("AvgPool2d", geometry);
         this.geometry = geometry;
         this.countIncludePad = countIncludePad;
     }

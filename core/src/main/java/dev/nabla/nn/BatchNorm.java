@@ -1,7 +1,5 @@
 package dev.nabla.nn;
 
-import dev.nabla.DType;
-import dev.nabla.Device;
 import dev.nabla.Tensor;
 
 /**
@@ -9,7 +7,8 @@ import dev.nabla.Tensor;
  * it normalises with the batch mean and biased variance and updates the running statistics as
  * {@code running = (1 - momentum)·running + momentum·batch} (the running variance takes the
  * unbiased batch variance); in eval it normalises with the running statistics. Weight starts at
- * 1, bias at 0, running mean at 0 and running variance at 1.
+ * 1, bias at 0, running mean at 0 and running variance at 1; {@code num_batches_tracked} counts training
+ * batches, as in PyTorch's state dicts.
  */
 public abstract class BatchNorm extends Module {
 
@@ -22,10 +21,8 @@ public abstract class BatchNorm extends Module {
     private final int numFeatures;
     private final double eps;
     private final double momentum;
-    private final Parameter weight;
-    private final Parameter bias;
-    private final Parameter runningMean;
-    private final Parameter runningVar;
+    private final AffineParameters affine;
+    private final RunningStatistics running;
 
     /**
      * Creates the parameters and buffers.
@@ -37,19 +34,13 @@ public abstract class BatchNorm extends Module {
      * @param affine whether to learn a per-feature weight and bias
      */
     protected BatchNorm(String layer, int numFeatures, double eps, double momentum, boolean affine) {
-        if (numFeatures <= 0 || !(eps > 0) || !(momentum >= 0 && momentum <= 1)) {
-            throw new IllegalArgumentException(layer + ": need numFeatures > 0, eps > 0 and momentum in [0, 1], got "
-                    + numFeatures + ", " + eps + ", " + momentum);
-        }
+        RunningStatistics.checkOptions(layer, numFeatures, eps, momentum);
         this.layer = layer;
         this.numFeatures = numFeatures;
         this.eps = eps;
         this.momentum = momentum;
-        Device device = Device.best();
-        this.weight = affine ? registerParameter("weight", Tensor.ones(DType.FLOAT32, device, numFeatures)) : null;
-        this.bias = affine ? registerParameter("bias", Tensor.zeros(DType.FLOAT32, device, numFeatures)) : null;
-        this.runningMean = registerBuffer("running_mean", Tensor.zeros(DType.FLOAT32, device, numFeatures));
-        this.runningVar = registerBuffer("running_var", Tensor.ones(DType.FLOAT32, device, numFeatures));
+        this.affine = AffineParameters.register(this, affine, numFeatures);
+        this.running = RunningStatistics.register(this, numFeatures);
     }
 
     /** Whether {@code rank} is an input rank this layer accepts. */
@@ -60,22 +51,22 @@ public abstract class BatchNorm extends Module {
 
     /** The scale, or null without affine parameters. */
     public Parameter weight() {
-        return weight;
+        return affine.weight();
     }
 
     /** The shift, or null without affine parameters. */
     public Parameter bias() {
-        return bias;
+        return affine.bias();
     }
 
     /** The running mean buffer. */
     public Parameter runningMean() {
-        return runningMean;
+        return running.meanSlot();
     }
 
     /** The running (unbiased) variance buffer. */
     public Parameter runningVar() {
-        return runningVar;
+        return running.varianceSlot();
     }
 
     @Override
@@ -84,13 +75,17 @@ public abstract class BatchNorm extends Module {
             throw new IllegalArgumentException(layer + ": expected input " + expectedShapes() + " with C=" + numFeatures
                     + ", got shape " + x.shape());
         }
-        return Functional.batchNorm(x, runningMean.get(), runningVar.get(), weight == null ? null : weight.get(),
-                bias == null ? null : bias.get(), isTraining(), momentum, eps);
+        Tensor y = Functional.batchNorm(x, running.mean(), running.variance(), affine.weightTensor(),
+                affine.biasTensor(), isTraining(), momentum, eps);
+        if (isTraining()) {
+            running.countBatch();
+        }
+        return y;
     }
 
     @Override
     public String toString() {
-        return layer + "(" + numFeatures + ", eps=" + eps + ", momentum=" + momentum + (weight == null ? ", no affine" : "")
+        return layer + "(" + numFeatures + ", eps=" + eps + ", momentum=" + momentum + (affine.present() ? "" : ", no affine")
                 + ")";
     }
 }

@@ -52,12 +52,72 @@ public final class ConvOps {
      * @param bias {@code [Cout]} or null
      */
     public static Tensor conv1d(Tensor x, Tensor weight, Tensor bias, int stride, int padding, int dilation, int groups) {
-        if (x.rank() != 3 || weight.rank() != 3) {
-            throw new IllegalArgumentException("conv1d: expected input [N, C, L] and weight [Cout, Cin/groups, K], got "
-                    + x.shape() + " and " + weight.shape());
-        }
+        checkRank3("conv1d", x, weight, "[Cout, Cin/groups, K]");
         ConvGeometry geo = new ConvGeometry(1, stride, 0, padding, 1, dilation, groups);
         return conv2d(x.unsqueeze(2), weight.unsqueeze(2), bias, geo).squeeze(2);
+    }
+
+    /**
+     * 2-D convolution with PyTorch's {@code padding="same"} (stride 1): the output keeps the input's height
+     * and width. Each axis gets {@code dilation·(k-1)} zeros in all, half before and the rest after, so an odd
+     * total puts the extra zero below / right, as PyTorch does. Computed as a convolution padded by the larger
+     * half on both sides whose first output row / column is dropped.
+     *
+     * @param x input {@code [N, Cin, H, W]}
+     * @param weight {@code [Cout, Cin/groups, KH, KW]}
+     * @param bias {@code [Cout]} or null
+     */
+    public static Tensor conv2dSame(Tensor x, Tensor weight, Tensor bias, int dilationH, int dilationW, int groups) {
+        checkOperands("conv2dSame", x, weight, ConvGeometry.of(1, 0, 1, groups));
+        Tensor y = conv2d(x, weight, bias, samePaddingGeometry(weight.size(2), weight.size(3), dilationH, dilationW,
+                groups));
+        if (dilationH * (weight.size(2) - 1) % 2 == 1) {
+            y = y.narrow(2, 1, x.size(2));
+        }
+        if (dilationW * (weight.size(3) - 1) % 2 == 1) {
+            y = y.narrow(3, 1, x.size(3));
+        }
+        return y;
+    }
+
+    /** The stride-1 geometry padded by {@code ceil(dilation·(k-1) / 2)} per axis that {@link #conv2dSame} runs. */
+    static ConvGeometry samePaddingGeometry(int kernelH, int kernelW, int dilationH, int dilationW, int groups) {
+        return new ConvGeometry(1, 1, (dilationH * (kernelH - 1) + 1) / 2, (dilationW * (kernelW - 1) + 1) / 2, dilationH,
+                dilationW, groups);
+    }
+
+    /**
+     * 1-D convolution with PyTorch's {@code padding="same"}, computed as {@link #conv2dSame} with height 1.
+     *
+     * @param x input {@code [N, Cin, L]}
+     * @param weight {@code [Cout, Cin/groups, K]}
+     * @param bias {@code [Cout]} or null
+     */
+    public static Tensor conv1dSame(Tensor x, Tensor weight, Tensor bias, int dilation, int groups) {
+        checkRank3("conv1dSame", x, weight, "[Cout, Cin/groups, K]");
+        return conv2dSame(x.unsqueeze(2), weight.unsqueeze(2), bias, 1, dilation, groups).squeeze(2);
+    }
+
+    /**
+     * 1-D transposed convolution (PyTorch's {@code conv_transpose1d}), computed as a 2-D one with height 1.
+     *
+     * @param x input {@code [N, Cin, L]}
+     * @param weight {@code [Cin, Cout/groups, K]}
+     * @param bias {@code [Cout]} or null
+     * @param outputPadding extra positions at the end (less than stride or dilation)
+     */
+    public static Tensor convTranspose1d(Tensor x, Tensor weight, Tensor bias, int stride, int padding, int outputPadding,
+            int dilation, int groups) {
+        checkRank3("convTranspose1d", x, weight, "[Cin, Cout/groups, K]");
+        ConvGeometry geo = new ConvGeometry(1, stride, 0, padding, 1, dilation, groups);
+        return convTranspose2d(x.unsqueeze(2), weight.unsqueeze(2), bias, geo, 0, outputPadding).squeeze(2);
+    }
+
+    private static void checkRank3(String op, Tensor x, Tensor weight, String weightShape) {
+        if (x.rank() != 3 || weight.rank() != 3) {
+            throw new IllegalArgumentException(op + ": expected input [N, C, L] and weight " + weightShape + ", got "
+                    + x.shape() + " and " + weight.shape());
+        }
     }
 
     /**

@@ -24,6 +24,25 @@ public class ConvTranspose2d extends ConvLayer {
                 true);
     }
 
+    /**
+     * Any transposed convolution described like a convolution (rectangular kernels, strides, padding, dilation,
+     * groups, bias), plus the output padding per axis.
+     *
+     * @throws IllegalArgumentException for "same" padding, which PyTorch's transposed convolutions do not have
+     */
+    public ConvTranspose2d(Conv2dOptions options, int outputPadH, int outputPadW) {
+        this(options.inChannels(), options.outChannels(), options.kernelH(), options.kernelW(),
+                explicitPadding(options).geometry(), outputPadH, outputPadW, options.bias());
+    }
+
+    private static Conv2dOptions explicitPadding(Conv2dOptions options) {
+        if (options.samePadding()) {
+            throw new IllegalArgumentException(
+                    "ConvTranspose2d: padding \"same\" is not defined for transposed convolutions");
+        }
+        return options;
+    }
+
     /** A rectangular kernel with a full geometry. */
     public ConvTranspose2d(int inChannels, int outChannels, int kernelH, int kernelW, ConvGeometry geometry,
             int outputPadH, int outputPadW, boolean bias) {

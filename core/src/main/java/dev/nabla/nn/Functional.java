@@ -178,21 +178,146 @@ public final class Functional {
             Tensor centred = x.sub(mean);
             var = centred.mul(centred).mean(dims, true);
             if (training && runningMean != null) {
-                try (GradMode ignored = Autograd.noGradScope()) {
-                    Tensor unbiased = var.detach().reshape(channels).mul((double) count / (count - 1));
-                    runningMean.mulInPlace(1 - momentum).addInPlace(mean.detach().reshape(channels).mul(momentum));
-                    runningVar.mulInPlace(1 - momentum).addInPlace(unbiased.mul(momentum));
-                }
+                Tensor unbiased = var.detach().reshape(channels).mul((double) count / (count - 1));
+                updateRunningStatistics(runningMean, runningVar, mean.detach().reshape(channels), unbiased, momentum);
             }
         } else {
             mean = runningMean.reshape(statShape);
             var = runningVar.reshape(statShape);
         }
-        Tensor y = x.sub(mean).div(var.add(eps).sqrt());
-        if (weight != null) {
-            y = y.mul(weight.reshape(statShape));
+        return channelAffine(x.sub(mean).div(var.add(eps).sqrt()), weight, bias);
+    }
+
+    /** {@code running = (1 - momentum)·running + momentum·value} in place for the mean and variance buffers. */
+    private static void updateRunningStatistics(Tensor runningMean, Tensor runningVar, Tensor mean, Tensor unbiasedVar,
+            double momentum) {
+        try (GradMode ignored = Autograd.noGradScope()) {
+            runningMean.mulInPlace(1 - momentum).addInPlace(mean.mul(momentum));
+            runningVar.mulInPlace(1 - momentum).addInPlace(unbiasedVar.mul(momentum));
         }
-        return bias == null ? y : y.add(bias.reshape(statShape));
+    }
+
+    /** {@code y·weight + bias} with {@code [C]} parameters along dimension 1; either may be null. */
+    private static Tensor channelAffine(Tensor y, Tensor weight, Tensor bias) {
+        int[] statShape = new int[y.rank()];
+        Arrays.fill(statShape, 1);
+        statShape[1] = y.size(1);
+        Tensor out = weight == null ? y : y.mul(weight.reshape(statShape));
+        return bias == null ? out : out.add(bias.reshape(statShape));
+    }
+
+    /** Checks an optional per-channel parameter against {@code [C]}, x's dtype and device. */
+    private static void checkChannelParameter(String op, String what, Tensor p, Tensor x) {
+        if (p != null && (p.rank() != 1 || p.size(0) != x.size(1) || p.dtype() != x.dtype()
+                || !p.device().equals(x.device()))) {
+            throw new IllegalArgumentException(op + ": " + what + " must be [" + x.size(1) + "] in " + x.dtype().id()
+                    + " on " + x.device() + ", got " + p.dtype().id() + " " + p.shape() + " on " + p.device());
+        }
+    }
+
+    /**
+     * Resizes {@code [N, C, H, W]} images to {@code outH × outW} (PyTorch's {@code interpolate(x, size=...)}),
+     * with PyTorch's source coordinates: nearest reads {@code floor(dst · in / out)}; bilinear places output
+     * pixels at {@code (dst + ½)·in/out - ½} (clamped at 0), or with {@code alignCorners} at
+     * {@code dst·(in-1)/(out-1)} so the corner pixels coincide. Differentiable in x.
+     *
+     * @throws IllegalArgumentException for a non-4-D or non-floating input, a non-positive size, or
+     *     {@code alignCorners} with nearest
+     */
+    public static Tensor interpolate(Tensor x, int outH, int outW, InterpolationMode mode, boolean alignCorners) {
+        return Interpolation.resize(x, outH, outW, Double.NaN, Double.NaN, mode, alignCorners);
+    }
+
+    /**
+     * Resizes by scale factors (PyTorch's {@code interpolate(x, scale_factor=...)}): the output is
+     * {@code floor(in · scale)} and, without {@code alignCorners}, source coordinates step by {@code 1/scale}
+     * (not in/out), as PyTorch computes them.
+     *
+     * @throws IllegalArgumentException as {@link #interpolate}, and for non-positive or non-finite factors
+     */
+    public static Tensor interpolateByScale(Tensor x, double scaleH, double scaleW, InterpolationMode mode,
+            boolean alignCorners) {
+        if (!(scaleH > 0 && scaleW > 0) || Double.isInfinite(scaleH) || Double.isInfinite(scaleW) || x.rank() != 4) {
+            throw new IllegalArgumentException("interpolate: need positive finite scale factors and input [N, C, H, W], got ("
+                    + scaleH + ", " + scaleW + ") and " + x.shape());
+        }
+        return Interpolation.resize(x, (int) Math.floor(x.size(2) * scaleH), (int) Math.floor(x.size(3) * scaleW), scaleH,
+                scaleW, mode, alignCorners);
+    }
+
+    /**
+     * Group normalisation (PyTorch's {@code group_norm}): the channels of {@code x [N, C, ...]} form
+     * {@code groups} consecutive blocks; each sample's block is normalised over its channels and positions
+     * with the biased variance, then each channel is scaled and shifted. The normalisation is a layer norm
+     * over {@code [N, groups, C/groups·...]} (the fused kernel where the backend has one).
+     *
+     * @param weight {@code [C]} scale, or null
+     * @param bias {@code [C]} shift, or null
+     * @throws IllegalArgumentException for a rank below 2, groups not dividing C, or mis-shaped parameters
+     */
+    public static Tensor groupNorm(Tensor x, int groups, Tensor weight, Tensor bias, double eps) {
+        if (x.rank() < 2 || groups <= 0 || x.size(1) % groups != 0 || !x.dtype().isFloating()) {
+            throw new IllegalArgumentException("groupNorm: expected a floating input [N, C, ...] with C divisible by groups="
+                    + groups + ", got " + x.dtype().id() + " " + x.shape());
+        }
+        checkChannelParameter("groupNorm", "weight", weight, x);
+        checkChannelParameter("groupNorm", "bias", bias, x);
+        int perGroup = x.size(1) / groups * Shape.numel(Arrays.copyOfRange(x.shape().toArray(), 2, x.rank()));
+        Tensor y = layerNorm(x.reshape(x.size(0), groups, perGroup), new int[] {perGroup}, null, null, eps);
+        return channelAffine(y.reshape(x.shape().toArray()), weight, bias);
+    }
+
+    /**
+     * Instance normalisation (PyTorch's {@code instance_norm}) of {@code x [N, C, L...]}: with
+     * {@code useInputStats} each (sample, channel) is normalised over its positions with the biased variance,
+     * and running buffers, when given, move by {@code momentum} towards the batch's average of the instance
+     * means and unbiased variances; otherwise the running statistics normalise. Then each channel is scaled
+     * and shifted.
+     *
+     * @param runningMean {@code [C]} buffer, or null
+     * @param runningVar {@code [C]} buffer, or null (both or neither)
+     * @param weight {@code [C]} scale, or null
+     * @param bias {@code [C]} shift, or null
+     * @param useInputStats normalise with each instance's own statistics (training, or no running buffers)
+     * @throws IllegalArgumentException for a rank below 3, one position per instance with input statistics (as in
+     *     PyTorch), missing running buffers without input statistics, or mis-shaped parameters
+     */
+    public static Tensor instanceNorm(Tensor x, Tensor runningMean, Tensor runningVar, Tensor weight, Tensor bias,
+            boolean useInputStats, double momentum, double eps) {
+        if (x.rank() < 3 || !x.dtype().isFloating()) {
+            throw new IllegalArgumentException("instanceNorm: expected a floating input [N, C, L...], got " + x.dtype().id()
+                    + " " + x.shape());
+        }
+        checkChannelParameter("instanceNorm", "weight", weight, x);
+        checkChannelParameter("instanceNorm", "bias", bias, x);
+        checkChannelParameter("instanceNorm", "running mean", runningMean, x);
+        checkChannelParameter("instanceNorm", "running variance", runningVar, x);
+        int n = x.size(0);
+        int c = x.size(1);
+        int positions = Shape.numel(Arrays.copyOfRange(x.shape().toArray(), 2, x.rank()));
+        if (!useInputStats) {
+            if (runningMean == null || runningVar == null) {
+                throw new IllegalArgumentException(
+                        "instanceNorm: normalising without input statistics needs running buffers");
+            }
+            int[] statShape = new int[x.rank()];
+            Arrays.fill(statShape, 1);
+            statShape[1] = c;
+            Tensor y = x.sub(runningMean.reshape(statShape)).div(runningVar.reshape(statShape).add(eps).sqrt());
+            return channelAffine(y, weight, bias);
+        }
+        if (positions < 2) {
+            throw new IllegalArgumentException("instanceNorm: expected more than 1 position per instance with input "
+                    + "statistics, got input of shape " + x.shape());
+        }
+        Tensor rows = x.reshape(n, c, positions);
+        if (runningMean != null && runningVar != null) {
+            Tensor detached = rows.detach();
+            updateRunningStatistics(runningMean, runningVar, detached.mean(new int[] {2}, false).mean(new int[] {0}, false),
+                    detached.var(new int[] {2}, 1, false).mean(new int[] {0}, false), momentum);
+        }
+        Tensor y = layerNorm(rows, new int[] {positions}, null, null, eps);
+        return channelAffine(y.reshape(x.shape().toArray()), weight, bias);
     }
 
     /**

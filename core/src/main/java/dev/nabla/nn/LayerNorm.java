@@ -1,7 +1,5 @@
 package dev.nabla.nn;
 
-import dev.nabla.DType;
-import dev.nabla.Device;
 import dev.nabla.Tensor;
 import java.util.Arrays;
 
@@ -16,8 +14,7 @@ public class LayerNorm extends Module {
 
     private final int[] normalizedShape;
     private final double eps;
-    private final Parameter weight;
-    private final Parameter bias;
+    private final AffineParameters affine;
 
     /** Normalises over the trailing dimensions {@code normalizedShape}, eps 1e-5, with affine parameters. */
     public LayerNorm(int... normalizedShape) {
@@ -38,32 +35,27 @@ public class LayerNorm extends Module {
         }
         this.normalizedShape = normalizedShape.clone();
         this.eps = eps;
-        Device device = Device.best();
-        this.weight = elementwiseAffine
-                ? registerParameter("weight", Tensor.ones(DType.FLOAT32, device, normalizedShape)) : null;
-        this.bias = elementwiseAffine
-                ? registerParameter("bias", Tensor.zeros(DType.FLOAT32, device, normalizedShape)) : null;
+        this.affine = AffineParameters.register(this, elementwiseAffine, normalizedShape);
     }
 
     /** The scale, or null without affine parameters. */
     public Parameter weight() {
-        return weight;
+        return affine.weight();
     }
 
     /** The shift, or null without affine parameters. */
     public Parameter bias() {
-        return bias;
+        return affine.bias();
     }
 
     @Override
     public Tensor forward(Tensor input) {
-        return Functional.layerNorm(input, normalizedShape, weight == null ? null : weight.get(),
-                bias == null ? null : bias.get(), eps);
+        return Functional.layerNorm(input, normalizedShape, affine.weightTensor(), affine.biasTensor(), eps);
     }
 
     @Override
     public String toString() {
-        return "LayerNorm(" + Arrays.toString(normalizedShape) + ", eps=" + eps + (weight == null ? ", no affine" : "")
+        return "LayerNorm(" + Arrays.toString(normalizedShape) + ", eps=" + eps + (affine.present() ? "" : ", no affine")
                 + ")";
     }
 }

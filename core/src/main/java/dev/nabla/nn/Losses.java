@@ -53,9 +53,32 @@ public final class Losses {
         if (!(delta > 0)) {
             throw new IllegalArgumentException("huberLoss: delta must be positive, got " + delta);
         }
+        return reduce("huberLoss", quadraticNearZero(input.sub(target), delta, 0.5, delta), reduction);
+    }
+
+    /**
+     * Smooth L1 (PyTorch's {@code smooth_l1_loss}): {@code ½d²/beta} where {@code |d| < beta}, else
+     * {@code |d| - ½beta}; {@code beta = 0} is the L1 loss. It equals Huber with {@code delta = beta},
+     * divided by beta. Gradients at the kinks are PyTorch's: ±1 at {@code |d| = beta}, and -1 at
+     * {@code d = 0} when beta is 0.
+     *
+     * @throws IllegalArgumentException for shapes that differ or a negative beta
+     */
+    public static Tensor smoothL1(Tensor input, Tensor target, double beta, Reduction reduction) {
+        sameShape("smoothL1Loss", input, target);
+        if (!(beta >= 0)) {
+            throw new IllegalArgumentException("smoothL1Loss: beta must be non-negative, got " + beta);
+        }
         Tensor d = input.sub(target);
+        // beta 0: |d| with PyTorch's gradient -1 at d = 0 (its kernel tests d <= -beta first)
+        return reduce("smoothL1Loss", beta == 0 ? Tensor.where(d.gt(0), d, d.neg())
+                : quadraticNearZero(d, beta, 0.5 / beta, 1), reduction);
+    }
+
+    /** {@code quadratic·d²} where {@code |d| < threshold}, else {@code linear·(|d| - ½threshold)}. */
+    private static Tensor quadraticNearZero(Tensor d, double threshold, double quadratic, double linear) {
         Tensor a = d.abs();
-        return reduce("huberLoss", Tensor.where(a.lt(delta), d.mul(d).mul(0.5), a.sub(0.5 * delta).mul(delta)), reduction);
+        return Tensor.where(a.lt(threshold), d.mul(d).mul(quadratic), a.sub(0.5 * threshold).mul(linear));
     }
 
     /**
@@ -122,8 +145,8 @@ public final class Losses {
             Reduction reduction) {
         Functional.checkProbability("crossEntropy: label smoothing", labelSmoothing);
         if (logits.rank() == 1) {
-            return crossEntropy(logits.unsqueeze(0), target.unsqueeze(0), weight, ignoreIndex, labelSmoothing, reduction)
-                    .squeeze(0);
+            return unbatched(crossEntropy(logits.unsqueeze(0), target.unsqueeze(0), weight, ignoreIndex, labelSmoothing,
+                    reduction), reduction);
         }
         if (target.dtype().isFloating()) {
             return softTargets(Functional.logSoftmax(logits, 1), target, weight, labelSmoothing, reduction);
@@ -153,10 +176,15 @@ public final class Losses {
      */
     public static Tensor nll(Tensor logProbs, Tensor target, Tensor weight, long ignoreIndex, Reduction reduction) {
         if (logProbs.rank() == 1) {
-            return nll(logProbs.unsqueeze(0), target.unsqueeze(0), weight, ignoreIndex, reduction).squeeze(0);
+            return unbatched(nll(logProbs.unsqueeze(0), target.unsqueeze(0), weight, ignoreIndex, reduction), reduction);
         }
         checkClassTargets("nllLoss", logProbs, target, weight, ignoreIndex);
         return classIndexLoss("nllLoss", logProbs, target, weight, ignoreIndex, 0, reduction);
+    }
+
+    /** The loss of one unbatched example computed as a batch of one: only NONE keeps that batch dimension to drop. */
+    private static Tensor unbatched(Tensor loss, Reduction reduction) {
+        return reduction == Reduction.NONE ? loss.squeeze(0) : loss;
     }
 
     /** Checks class-index targets against {@code input [N, C, d...]}: shape {@code [N, d...]}, weights, range. */

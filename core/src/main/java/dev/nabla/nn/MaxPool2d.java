@@ -3,7 +3,7 @@ package dev.nabla.nn;
 import dev.nabla.Tensor;
 import dev.nabla.backend.fast.PoolGeometry;
 
-/** 2-D max pooling (floor mode, no dilation). */
+/** 2-D max pooling with PyTorch's options: rectangular windows and strides, padding, dilation, ceil mode. */
 public class MaxPool2d extends Module {
 
     private final PoolGeometry geometry;
@@ -18,7 +18,12 @@ public class MaxPool2d extends Module {
         this(PoolGeometry.of(kernel, stride, padding));
     }
 
-    /** Any window. */
+    /** Any window, e.g. {@code Pool2dOptions.of(3, 2).withStride(2, 1).withDilation(2).withCeilMode(true)}. */
+    public MaxPool2d(Pool2dOptions options) {
+        this(options.geometry());
+    }
+
+    /** Any window, as the kernels' geometry. */
     public MaxPool2d(PoolGeometry geometry) {
         this.geometry = geometry;
     }

@@ -23,9 +23,11 @@ public final class PoolOps {
     }
 
     /**
-     * Window maxima (floor mode); the gradient goes to the first maximum of each window.
+     * Window maxima, with PyTorch's output size (floor or ceil mode, dilation); the gradient goes to the
+     * first maximum of each window.
      *
-     * @throws IllegalArgumentException for a non-4-D or non-floating input, or a window larger than the padded input
+     * @throws IllegalArgumentException for a non-4-D or non-floating input, or a window larger than the padded
+     *     input (an output size below 1, where PyTorch raises too)
      */
     public static Tensor maxPool2d(Tensor x, PoolGeometry geo) {
         int[] outShape = outputShape("maxPool2d", x, geo);
@@ -45,11 +47,16 @@ public final class PoolOps {
     }
 
     /**
-     * Window means (floor mode).
+     * Window means, with PyTorch's output size (floor or ceil mode). With {@code countIncludePad} the divisor
+     * counts the window's cells inside the padded input (the whole window except where a ceil-mode window
+     * overhangs it), as PyTorch does.
      *
-     * @param countIncludePad divide by the whole window (PyTorch's default) or only by the cells inside the input
+     * @param countIncludePad divide by the window within the padded input (PyTorch's default) or only by the cells
+     *     inside the input
+     * @throws IllegalArgumentException as {@link #maxPool2d}, and for a dilated window
      */
     public static Tensor avgPool2d(Tensor x, PoolGeometry geo, boolean countIncludePad) {
+        checkUndilated("avgPool2d", geo);
         int[] outShape = outputShape("avgPool2d", x, geo);
         Tensor out = Buffers.empty(x, x.dtype(), outShape);
         kernel(x.backend()).avgPool2d(x.strided(), geo, countIncludePad, out.strided());
@@ -96,6 +103,13 @@ public final class PoolOps {
         return Tensor.of(m, out, in).to(like.device()).to(like.dtype());
     }
 
+    /** Average pooling has no dilation, as in PyTorch. */
+    static void checkUndilated(String op, PoolGeometry geo) {
+        if (geo.dilated()) {
+            throw new IllegalArgumentException(op + ": average pooling has no dilation (as in PyTorch), got " + geo);
+        }
+    }
+
     private static int[] outputShape(String op, Tensor x, PoolGeometry geo) {
         if (x.rank() != 4 || !x.dtype().isFloating()) {
             throw new IllegalArgumentException(op + ": expected a floating input [N, C, H, W], got " + x.dtype().id() + " "
@@ -103,8 +117,13 @@ public final class PoolOps {
         }
         int oh = geo.outputHeight(x.size(2));
         int ow = geo.outputWidth(x.size(3));
-        if (oh <= 0 || ow <= 0) {
-            throw new IllegalArgumentException(op + ": input " + x.shape() + " is smaller than the window " + geo);
+        if (oh < 1 || ow < 1) {
+            throw new IllegalArgumentException(op + ": input " + x.shape() + " is too small for the window " + geo
+                    + ": the output would be " + oh + " x " + ow);
+        }
+        if (!geo.everyWindowReadsInputRows(x.size(2)) || !geo.everyWindowReadsInputColumns(x.size(3))) {
+            throw new IllegalArgumentException(op + ": with " + geo + " some window of input " + x.shape()
+                    + " reads only padding");
         }
         return new int[] {x.size(0), x.size(1), oh, ow};
     }

@@ -19,17 +19,31 @@ public final class GradClip {
      * @return the global norm before clipping
      */
     public static double clipGradNorm(List<Parameter> params, double maxNorm) {
-        if (!(maxNorm > 0)) {
-            throw new IllegalArgumentException("clipGradNorm: maxNorm must be > 0, got " + maxNorm);
+        return clipGradNorm(params, maxNorm, 2);
+    }
+
+    /**
+     * {@link #clipGradNorm(List, double)} with the global p-norm (PyTorch's {@code norm_type}): the p-norm of the
+     * parameters' gradient p-norms, i.e. of all gradient elements together; {@code +∞} takes the largest
+     * magnitude.
+     *
+     * @param normType p > 0, or {@link Double#POSITIVE_INFINITY}
+     * @return the global norm before clipping
+     */
+    public static double clipGradNorm(List<Parameter> params, double maxNorm, double normType) {
+        if (!(maxNorm > 0) || !(normType > 0)) {
+            throw new IllegalArgumentException("clipGradNorm: maxNorm and normType must be > 0, got maxNorm=" + maxNorm
+                    + " normType=" + normType);
         }
-        double sumSquares = 0;
+        boolean infinity = normType == Double.POSITIVE_INFINITY;
+        double accumulated = 0;
         for (Parameter p : params) {
             if (p.grad() != null) {
-                double n = p.grad().norm(2).item();
-                sumSquares += n * n;
+                double n = p.grad().norm(normType).item();
+                accumulated = infinity ? Math.max(accumulated, n) : accumulated + Math.pow(n, normType);
             }
         }
-        double total = Math.sqrt(sumSquares);
+        double total = infinity ? accumulated : Math.pow(accumulated, 1 / normType);
         double coef = maxNorm / (total + 1e-6);
         if (coef < 1) {
             try (GradMode ignored = Autograd.noGradScope()) {

@@ -5,9 +5,9 @@ import dev.nabla.backend.fast.PoolGeometry;
 import dev.nabla.backend.fast.PoolKernel;
 
 /**
- * Max and average pooling on a {@link CudaBackend} through the {@code maxpool2d_*}/{@code avgpool2d_*} kernels,
- * which read dense operands (strided ones are copied first); max pooling keeps int32 window positions on the
- * device and widens them into core's INT64 indices.
+ * Max and average pooling on a {@link CudaBackend} through the {@code maxpool2d_*}/{@code avgpool2d_*} kernels
+ * (any {@link PoolGeometry}: floor or ceil mode, dilated max pooling), which read dense operands (strided ones are
+ * copied first); max pooling keeps int32 window positions on the device and widens them into core's INT64 indices.
  */
 final class CudaPooling implements PoolKernel {
 
@@ -26,7 +26,7 @@ final class CudaPooling implements PoolKernel {
             long argmax = scratch.raw(4L * out.numel());
             cuda.launch(KernelCalls.pool("maxpool2d_forward", x.dtype(), x.shape(), geometry, out.numel(),
                     new long[] {cuda.address(out), argmax, cuda.address(scratch.dense(x))}, null));
-            // every window holds at least one input cell (padding <= kernel / 2), so the int32 positions are >= 0
+            // every window reads at least one input cell (core's PoolOps rejects others), so the positions are >= 0
             cuda.fillDense(indices, 0);
             cuda.pitchedCopy(PitchedCopy.widen(out.numel()), argmax, cuda.address(indices));
         });

@@ -177,8 +177,9 @@ final class KernelCalls {
     }
 
     /**
-     * A pooling kernel {@code FAMILY_T(written, read[, argmax], N, C, H, W, kh, kw, sh, sw, ph, pw[, countIncludePad])}:
-     * one thread per element of {@code work} (the output forward, the input backward).
+     * A pooling kernel {@code FAMILY_T(written, read[, argmax], N, C, H, W, kh, kw, sh, sw, ph, pw, dh, dw, outH, outW[,
+     * countIncludePad])}: one thread per element of {@code work} (the output forward, the input backward). The output
+     * size is the geometry's (PyTorch's floor or ceil rule), so the kernels never recompute it.
      *
      * @param pointers the kernel's leading pointer arguments, in order
      * @param countIncludePad null for max pooling, else the average's divisor rule
@@ -187,7 +188,8 @@ final class KernelCalls {
             Boolean countIncludePad) {
         KernelArgs args = pointers(new KernelArgs(), pointers);
         args.i32(input[0]).i32(input[1]).i32(input[2]).i32(input[3]).i32(g.kernelH()).i32(g.kernelW()).i32(g.strideH())
-                .i32(g.strideW()).i32(g.padH()).i32(g.padW());
+                .i32(g.strideW()).i32(g.padH()).i32(g.padW()).i32(g.dilationH()).i32(g.dilationW())
+                .i32(g.outputHeight(input[2])).i32(g.outputWidth(input[3]));
         if (countIncludePad != null) {
             args.i32(countIncludePad ? 1 : 0);
         }

@@ -241,13 +241,18 @@ class KernelCallsTest {
         int[] input = {2, 3, 9, 8};
         KernelCall max = KernelCalls.pool("maxpool2d_forward", DType.FLOAT32, input, window, 120, new long[] {1, 2, 3}, null);
         assertMatchesManifest(max);
-        assertArgs(max, 1L, 2L, 3L, 2, 3, 9, 8, 3, 2, 2, 1, 1, 0);
+        // output 5 x 7: floor((9 + 2 - 3) / 2) + 1 and floor((8 - 2) / 1) + 1
+        assertArgs(max, 1L, 2L, 3L, 2, 3, 9, 8, 3, 2, 2, 1, 1, 0, 1, 1, 5, 7);
+        // dilation (2, 1) in ceil mode: floor((9 + 2 - 4 - 1 + 1) / 2) + 1 = 4 rows, floor((8 - 1 - 1) / 1) + 1 = 7 columns
+        PoolGeometry dilated = new PoolGeometry(3, 2, 2, 1, 1, 0, 2, 1, true);
+        assertArgs(KernelCalls.pool("maxpool2d_forward", DType.FLOAT32, input, dilated, 84, new long[] {1, 2, 3}, null), 1L,
+                2L, 3L, 2, 3, 9, 8, 3, 2, 2, 1, 1, 0, 2, 1, 4, 7);
         KernelCall maxGrad = KernelCalls.pool("maxpool2d_backward", DType.FLOAT64, input, window, 432, new long[] {1, 2, 3},
                 null);
         assertMatchesManifest(maxGrad);
         KernelCall avg = KernelCalls.pool("avgpool2d_forward", DType.FLOAT32, input, window, 120, new long[] {1, 2}, true);
         assertMatchesManifest(avg);
-        assertArgs(avg, 1L, 2L, 2, 3, 9, 8, 3, 2, 2, 1, 1, 0, 1);
+        assertArgs(avg, 1L, 2L, 2, 3, 9, 8, 3, 2, 2, 1, 1, 0, 1, 1, 5, 7, 1);
         KernelCall adam = KernelCalls.adam(DType.FLOAT32, 300, 1, 2, 3, 4, 1e-3, 0.9, 0.999, 1e-8, 0.1, 0.001);
         assertMatchesManifest(adam);
         assertArgs(adam, 1L, 2L, 3L, 4L, 300, 1e-3f, 0.9f, 0.999f, 1e-8f, 0f, 0.1f, 0.001f, 0);

@@ -188,7 +188,8 @@ class ActivationsAndInitTest {
         assertClose(new double[] {1, 1, 1}, bn.weight().get(), 0);
         assertClose(new double[] {0, 0, 0}, bn.bias().get(), 0);
         assertClose(new double[] {1, 1, 1}, bn.runningVar().get(), 0);
-        assertEquals(java.util.Set.of("weight", "bias", "running_mean", "running_var"), bn.stateDict().keySet());
+        assertEquals(java.util.Set.of("weight", "bias", "running_mean", "running_var", "num_batches_tracked"),
+                bn.stateDict().keySet());
         assertEquals(java.util.Set.of("weight", "bias"), bn.namedParameters().keySet());
     }
 }

@@ -8,9 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nabla.DType;
+import dev.nabla.Device;
 import dev.nabla.Tensor;
 import dev.nabla.autograd.Autograd;
 import dev.nabla.backend.fast.CrossEntropyKernel;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 /** Every loss against hand-worked values or a direct double-precision reference of PyTorch's definition. */
@@ -174,6 +176,52 @@ class LossesTest {
                 () -> Losses.mse(x, Tensor.zeros(2), Reduction.MEAN));
         assertTrue(e.getMessage().contains("[3]") && e.getMessage().contains("[2]"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> Losses.l1(x, y, Reduction.BATCHMEAN));
+    }
+
+    @Test
+    void smoothL1WithBetaMatchesPyTorch() {
+        // torch.nn.functional.smooth_l1_loss(d, 0, reduction="none", beta=b) and its gradient, PyTorch 1.13
+        Tensor zero = Tensor.zeros(DType.FLOAT64, Device.best(), 5);
+        double[] d = {-2, -0.5, 0, 0.3, 1.5};
+        double[][] loss = {{1.5, 0.125, 0, 0.045, 1.0}, {1.75, 0.25, 0, 0.09, 1.25}, {2, 0.5, 0, 0.3, 1.5}};
+        double[][] grad = {{-1, -0.5, 0, 0.3, 1}, {-1, -1, 0, 0.6, 1}, {-1, -1, -1, 1, 1}};
+        double[] betas = {1, 0.5, 0};
+        for (int i = 0; i < betas.length; i++) {
+            Tensor x = Tensor.of(d, 5).requiresGrad(true);
+            Tensor l = new SmoothL1Loss(betas[i], Reduction.NONE).forward(x, zero);
+            assertClose(loss[i], l, 1e-12);
+            l.sum().backward();
+            assertClose(grad[i], x.grad(), 1e-12);
+        }
+        assertClose(Arrays.stream(loss[1]).sum() / 5, Losses.smoothL1(Tensor.of(d, 5), zero, 0.5, Reduction.MEAN), 1e-12);
+        assertClose(Arrays.stream(loss[0]).sum() / 5, new SmoothL1Loss().forward(Tensor.of(d, 5), zero), 1e-12);
+        assertGradients(in -> Losses.smoothL1(in[0], in[1], 0.7, Reduction.SUM), randn64(5, 6), randn64(6, 6));
+        var negative = assertThrows(IllegalArgumentException.class, () -> new SmoothL1Loss(-1, Reduction.MEAN));
+        assertTrue(negative.getMessage().contains("beta must be non-negative"), negative.getMessage());
+    }
+
+    @Test
+    void unbatchedCrossEntropyAndNllReduceLikePyTorch() {
+        // regression: MEAN and SUM used to squeeze the already reduced scalar and throw
+        Tensor logits = Tensor.of(new float[] {.1f, -.3f, .5f, 1.2f, -2f}, 5);
+        Tensor target = Tensor.scalar(3, DType.INT64, logits.device());
+        double lse = 0;
+        for (double v : logits.toDoubleArray()) {
+            lse += Math.exp(v);
+        }
+        double expected = Math.log(lse) - logits.toDoubleArray()[3]; // PyTorch 1.13: 0.7387650609016418
+        Tensor logp = Functional.logSoftmax(logits, 0);
+        Tensor weight = Tensor.of(new float[] {1, 2, 3, 4, 5}, 5);
+        for (Reduction r : new Reduction[] {Reduction.MEAN, Reduction.SUM, Reduction.NONE}) {
+            Tensor ce = Losses.crossEntropy(logits, target, null, -100, 0, r);
+            assertEquals(0, ce.rank(), r.toString());
+            assertClose(expected, ce, 1e-6);
+            assertClose(expected, Losses.nll(logp, target, null, -100, r), 1e-6);
+            // a class weight cancels in MEAN and scales SUM and NONE (PyTorch: 0.73877 and 2.95506)
+            double weighted = r == Reduction.MEAN ? expected : 4 * expected;
+            assertClose(weighted, Losses.crossEntropy(logits, target, weight, -100, 0, r), 1e-6);
+        }
+        assertClose(expected, Losses.crossEntropy(logits, target), 1e-6);
     }
 
     @Test

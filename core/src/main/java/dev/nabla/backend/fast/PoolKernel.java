@@ -5,7 +5,9 @@ import dev.nabla.backend.Strided;
 /**
  * Fast path for 2-D max and average pooling over NCHW operands and their backward passes.
  * Floating operands share one dtype; inputs may have any strides; outputs are contiguous and
- * fully overwritten.
+ * fully overwritten, with the shape {@link PoolGeometry#outputHeight}/{@link PoolGeometry#outputWidth}
+ * give. A geometry may be in ceil mode (the last window may overhang the padding) and, for max
+ * pooling, dilated; average pooling is never dilated. Every window reads at least one input cell.
  */
 public interface PoolKernel extends FastPath {
 

@@ -32,7 +32,7 @@ public final class ReferencePool implements PoolKernel {
     public void maxPool2d(Strided x, PoolGeometry geo, Strided out, Strided indices) {
         int[] s = out.shape();
         int kk = geo.kernelH() * geo.kernelW();
-        Strided xp = Windows.padded(backend, x, geo.padH(), geo.padW(), Double.NEGATIVE_INFINITY);
+        Strided xp = padded(x, geo, Double.NEGATIVE_INFINITY);
         WindowAxes ax = axes(xp, geo, s[2], s[3]);
         Strided windows = Windows.reshaped(Windows.copy(backend, Windows.view(xp.storage(), ax.offset(), ax.n(), ax.g(),
                 ax.oh(), ax.ow(), ax.kh(), ax.kw())), s[0], s[1], s[2], s[3], kk);
@@ -45,6 +45,12 @@ public final class ReferencePool implements PoolKernel {
         backend.gather(tableView, 4, local, Windows.reshaped(indices, s[0], s[1], s[2], s[3], 1));
     }
 
+    /** {@code x} padded for {@code geo}, including where ceil-mode windows overhang the padding. */
+    private Strided padded(Strided x, PoolGeometry geo, double fill) {
+        int[] s = x.shape();
+        return Windows.padded(backend, x, geo.padH(), geo.padW(), geo.overhangHeight(s[2]), geo.overhangWidth(s[3]), fill);
+    }
+
     /** For output cell (oh, ow) and window tap t: the input position {@code h * W + w} (clamped inside for padding). */
     private static long[] planeIndexTable(PoolGeometry geo, int h, int w, int oh, int ow) {
         int kk = geo.kernelH() * geo.kernelW();
@@ -54,8 +60,8 @@ public final class ReferencePool implements PoolKernel {
                 for (int a = 0; a < geo.kernelH(); a++) {
                     for (int b = 0; b < geo.kernelW(); b++) {
                         // a padding cell only wins when the whole window is -inf; any cell of it is then a fine answer
-                        int row = Math.min(Math.max(i * geo.strideH() - geo.padH() + a, 0), h - 1);
-                        int col = Math.min(Math.max(j * geo.strideW() - geo.padW() + b, 0), w - 1);
+                        int row = Math.min(Math.max(i * geo.strideH() - geo.padH() + a * geo.dilationH(), 0), h - 1);
+                        int col = Math.min(Math.max(j * geo.strideW() - geo.padW() + b * geo.dilationW(), 0), w - 1);
                         table[(i * ow + j) * kk + a * geo.kernelW() + b] = (long) row * w + col;
                     }
                 }
@@ -77,7 +83,7 @@ public final class ReferencePool implements PoolKernel {
     @Override
     public void avgPool2d(Strided x, PoolGeometry geo, boolean countIncludePad, Strided out) {
         int[] s = out.shape();
-        Strided xp = Windows.padded(backend, x, geo.padH(), geo.padW(), 0);
+        Strided xp = padded(x, geo, 0);
         WindowAxes ax = axes(xp, geo, s[2], s[3]);
         Strided sums = Windows.reshaped(out, s[0], s[1], s[2], s[3], 1, 1);
         backend.reduce(ReduceOp.SUM, Windows.view(xp.storage(), ax.offset(), ax.n(), ax.g(), ax.oh(), ax.ow(), ax.kh(),
@@ -94,7 +100,8 @@ public final class ReferencePool implements PoolKernel {
         // the scaled gradient seen as windows whose every tap reads the same cell
         WindowAxes src = new WindowAxes(new Axis(o[0], o[1] * o[2] * o[3]), new Axis(o[1], o[2] * o[3]), new Axis(1, 0),
                 new Axis(geo.kernelH(), 0), new Axis(geo.kernelW(), 0), new Axis(o[2], o[3]), new Axis(o[3], 1), 0);
-        Windows.col2im(backend, gradInput, geo.asConv(), geo.kernelH(), geo.kernelW(), o[2], o[3], scaled.storage(), src);
+        Windows.col2im(backend, gradInput, geo.asConv(), geo.overhangHeight(in[2]), geo.overhangWidth(in[3]), geo.kernelH(),
+                geo.kernelW(), o[2], o[3], scaled.storage(), src);
     }
 
     /** The divisor of each output cell, broadcast over batch and channels. */
@@ -103,16 +110,18 @@ public final class ReferencePool implements PoolKernel {
         double[] values = new double[o[2] * o[3]];
         for (int i = 0; i < o[2]; i++) {
             for (int j = 0; j < o[3]; j++) {
-                values[i * o[3] + j] = countIncludePad ? geo.kernelH() * geo.kernelW()
-                        : cellsInside(i * geo.strideH() - geo.padH(), geo.kernelH(), inShape[2])
-                                * cellsInside(j * geo.strideW() - geo.padW(), geo.kernelW(), inShape[3]);
+                int padH = countIncludePad ? geo.padH() : 0;
+                int padW = countIncludePad ? geo.padW() : 0;
+                values[i * o[3] + j] = cellsInside(i * geo.strideH() - geo.padH(), geo.kernelH(), inShape[2], padH)
+                        * cellsInside(j * geo.strideW() - geo.padW(), geo.kernelW(), inShape[3], padW);
             }
         }
         Storage table = Windows.upload(backend, like.dtype(), values);
         return Windows.view(table, 0, new Axis(o[0], 0), new Axis(o[1], 0), new Axis(o[2], o[3]), new Axis(o[3], 1));
     }
 
-    private static int cellsInside(int start, int length, int size) {
-        return Math.min(start + length, size) - Math.max(start, 0);
+    /** The cells of window [start, start + length) inside [-pad, size + pad): PyTorch's average divisor. */
+    private static int cellsInside(int start, int length, int size, int pad) {
+        return Math.min(start + length, size + pad) - Math.max(start, -pad);
     }
 }

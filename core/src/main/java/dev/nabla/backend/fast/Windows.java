@@ -81,11 +81,19 @@ final class Windows {
 
     /** {@code x} ([N, C, H, W]) surrounded by {@code fill}; {@code x} itself when there is no padding. */
     static Strided padded(Backend backend, Strided x, int padH, int padW, double fill) {
-        if (padH == 0 && padW == 0) {
+        return padded(backend, x, padH, padW, 0, 0, fill);
+    }
+
+    /**
+     * {@code x} surrounded by {@code fill}, with {@code extraH} more rows below and {@code extraW} more columns
+     * right (where a ceil-mode pooling window overhangs the padding); {@code x} itself when there is none.
+     */
+    static Strided padded(Backend backend, Strided x, int padH, int padW, int extraH, int extraW, double fill) {
+        if (padH == 0 && padW == 0 && extraH == 0 && extraW == 0) {
             return x;
         }
         int[] s = x.shape();
-        Strided out = allocate(backend, x.dtype(), s[0], s[1], s[2] + 2 * padH, s[3] + 2 * padW);
+        Strided out = allocate(backend, x.dtype(), s[0], s[1], s[2] + 2 * padH + extraH, s[3] + 2 * padW + extraW);
         if (fill != 0) {
             backend.fill(out, fill);
         }
@@ -121,10 +129,17 @@ final class Windows {
      */
     static void col2im(Backend backend, Strided gradInput, ConvGeometry geo, int kh, int kw, int oh, int ow, Storage src,
             WindowAxes srcAxes) {
+        col2im(backend, gradInput, geo, 0, 0, kh, kw, oh, ow, src, srcAxes);
+    }
+
+    /** {@link #col2im} where the windows reach {@code extraH} rows and {@code extraW} columns past the padding. */
+    static void col2im(Backend backend, Strided gradInput, ConvGeometry geo, int extraH, int extraW, int kh, int kw, int oh,
+            int ow, Storage src, WindowAxes srcAxes) {
         int[] in = gradInput.shape();
-        boolean padded = geo.padH() > 0 || geo.padW() > 0;
+        boolean padded = geo.padH() > 0 || geo.padW() > 0 || extraH > 0 || extraW > 0;
         Strided target = padded
-                ? allocate(backend, gradInput.dtype(), in[0], in[1], in[2] + 2 * geo.padH(), in[3] + 2 * geo.padW())
+                ? allocate(backend, gradInput.dtype(), in[0], in[1], in[2] + 2 * geo.padH() + extraH,
+                        in[3] + 2 * geo.padW() + extraW)
                 : gradInput;
         if (!padded) {
             backend.fill(target, 0);

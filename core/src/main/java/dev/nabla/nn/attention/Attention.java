@@ -29,7 +29,9 @@ public final class Attention {
      * @param q queries {@code [..., Lq, D]}
      * @param k keys {@code [..., Lk, D]} (same leading dimensions as q)
      * @param v values {@code [..., Lk, Dv]}
-     * @param keep null, or a 0/1 mask broadcastable to {@code [..., Lq, Lk]}; 0 hides a key
+     * @param keep null, or a keep-mask broadcastable to {@code [..., Lq, Lk]}: nonzero attends, 0 hides a key
+     *     (the opposite of PyTorch's boolean masks; wrap those in {@link AttentionMask#ignore} and call
+     *     {@link #scaledDotProduct(Tensor, Tensor, Tensor, AttentionMask)})
      * @param causal hide keys after the query's position (aligned at the end when Lk &gt; Lq, as in
      *     incremental decoding with a cache)
      * @return {@code [..., Lq, Dv]}; a query whose keys are all hidden gets zeros
@@ -60,16 +62,33 @@ public final class Attention {
                     return grads;
                 }
             }
-            Tensor p = probabilities(q3, k3, keep3, causal, scale, lse);
+            // recorded (createGraph): p and the row term must stay functions of q, k and v for the next derivative
+            boolean createGraph = GradMode.isEnabled();
+            Tensor p = createGraph ? differentiableProbabilities(q3, k3, keep3, causal, scale, lse)
+                    : probabilities(q3, k3, keep3, causal, scale, lse);
             Tensor dv3 = p.transpose(1, 2).matmul(g);
             Tensor dp = g.matmul(v3.transpose(1, 2));
-            Tensor ds = p.mul(dp.sub(g.mul(out).sum(new int[] {2}, true)));
+            // Σ_j p·dp over a row equals Σ g·out, which is cheaper but a constant of the recorded graph
+            Tensor rowTerm = createGraph ? p.mul(dp).sum(new int[] {2}, true) : g.mul(out).sum(new int[] {2}, true);
+            Tensor ds = p.mul(dp.sub(rowTerm));
             return new Tensor[] {ds.matmul(k3).mul(scale), ds.transpose(1, 2).matmul(q3).mul(scale), dv3};
         }, q3, k3, v3);
         int[] outShape = Arrays.copyOf(lead, rank);
         outShape[rank - 2] = lq;
         outShape[rank - 1] = dv;
         return recorded.reshape(outShape);
+    }
+
+    /**
+     * Attends {@code q} over {@code k}/{@code v} under a mask whose convention its factory states
+     * ({@link AttentionMask#keep}, {@link AttentionMask#ignore} for PyTorch's boolean masks, ...).
+     *
+     * @param mask which keys each query may see; null sees all
+     * @return {@code [..., Lq, Dv]}; a query whose keys are all hidden gets zeros
+     */
+    public static Tensor scaledDotProduct(Tensor q, Tensor k, Tensor v, AttentionMask mask) {
+        AttentionMask m = mask == null ? AttentionMask.none() : mask;
+        return scaledDotProduct(q, k, v, m.keepTensor(), m.isCausal());
     }
 
     private static void check(Tensor q, Tensor k, Tensor v, Tensor keep) {
@@ -167,9 +186,23 @@ public final class Attention {
         return Tensor.where(hidden, minusInf, scores);
     }
 
-    /** softmax(scores) recomputed from the saved logsumexp; all-hidden rows become zeros. */
+    /** softmax(scores) recomputed from the saved logsumexp (a constant); all-hidden rows become zeros. */
     private static Tensor probabilities(Tensor q, Tensor k, Tensor keep, boolean causal, double scale, Tensor lse) {
         Tensor p = maskedScores(q, k, keep, causal, scale).sub(lse.detach().unsqueeze(2)).exp();
         return Tensor.where(p.nonFinite(), Tensor.zerosLike(p), p);
+    }
+
+    /**
+     * softmax(scores) as a function of q and k, normaliser included: the saved logsumexp only shifts
+     * the exponentials (a constant, so it leaves the derivatives alone), and each row is divided by its
+     * own recomputed sum. All-hidden rows (sum 0) divide by 1 and stay zeros with zero gradients.
+     */
+    private static Tensor differentiableProbabilities(Tensor q, Tensor k, Tensor keep, boolean causal, double scale,
+            Tensor lse) {
+        Tensor shift = lse.detach().unsqueeze(2);
+        shift = Tensor.where(shift.nonFinite(), Tensor.zerosLike(shift), shift);
+        Tensor e = maskedScores(q, k, keep, causal, scale).sub(shift).exp();
+        Tensor sum = e.sum(new int[] {2}, true);
+        return e.div(Tensor.where(sum.gt(0), sum, Tensor.onesLike(sum)));
     }
 }

@@ -8,6 +8,7 @@ import dev.nabla.nn.Embedding;
 import dev.nabla.nn.Functional;
 import dev.nabla.nn.Linear;
 import dev.nabla.nn.Module;
+import dev.nabla.nn.attention.AttentionMask;
 import dev.nabla.nn.attention.KeyValueCache;
 import dev.nabla.nn.decoding.SequenceScorer;
 
@@ -55,7 +56,7 @@ public class DecoderOnlyTransformer extends Module {
                     + ids.dtype().id() + " " + ids.shape());
         }
         Tensor h = positions.forward(tokens.forward(ids), offset);
-        return head.forward(blocks.forward(h, null, null, null, caches));
+        return head.forward(blocks.forward(h, null, AttentionMask.causal(), null, caches));
     }
 
     /** Empty caches for incremental decoding, one per block. */

@@ -3,27 +3,27 @@ package dev.nabla.nn.transformer;
 import dev.nabla.Tensor;
 import dev.nabla.nn.Functional;
 import dev.nabla.nn.Linear;
-import dev.nabla.nn.Module;
 
-/** The position-wise feed-forward network {@code Linear → GELU → dropout → Linear}. */
-public class FeedForward extends Module {
+/**
+ * The position-wise feed-forward network {@code linear2(dropout(act(linear1(x))))}. The two linears
+ * are registered by the layer itself under PyTorch's names ({@code linear1}, {@code linear2}), so this
+ * is only the wiring, not a module of its own.
+ */
+final class FeedForward {
 
-    private final Linear up;
-    private final Linear down;
+    private final Linear linear1;
+    private final Linear linear2;
+    private final FeedForwardActivation activation;
     private final double dropout;
 
-    /** A network from {@code dModel} through {@code hidden} units back to {@code dModel}. */
-    public FeedForward(int dModel, int hidden, double dropout) {
-        this.up = registerModule("up", new Linear(dModel, hidden));
-        this.down = registerModule("down", new Linear(hidden, dModel));
-        this.dropout = dropout;
+    FeedForward(Linear linear1, Linear linear2, TransformerConfig config) {
+        this.linear1 = linear1;
+        this.linear2 = linear2;
+        this.activation = config.activation();
+        this.dropout = config.dropout();
     }
 
-    @Override
-    public Tensor forward(Tensor x) {
-        Tensor h = up.forward(x);
-        // exact GELU: x · Φ(x)
-        h = h.mul(h.mul(1 / Math.sqrt(2)).erf().add(1)).mul(0.5);
-        return down.forward(Functional.dropout(h, dropout, isTraining()));
+    Tensor apply(Tensor x, boolean training) {
+        return linear2.forward(Functional.dropout(activation.apply(linear1.forward(x)), dropout, training));
     }
 }

@@ -15,6 +15,7 @@ import dev.nabla.nn.Parameter;
 public class PositionalEncoding extends Module {
 
     private final int maxLength;
+    private final int dModel;
     private final Parameter table;
     private final Embedding learned;
 
@@ -24,8 +25,9 @@ public class PositionalEncoding extends Module {
                     + " dModel=" + dModel);
         }
         this.maxLength = maxLength;
+        this.dModel = dModel;
         this.learned = learnedTable ? registerModule("embedding", new Embedding(maxLength, dModel)) : null;
-        this.table = learnedTable ? null : registerBuffer("pe", sinusoids(maxLength, dModel));
+        this.table = learnedTable ? null : registerBuffer("pe", sinusoids(maxLength, dModel, DType.FLOAT32, Device.best()));
     }
 
     /** Fixed sinusoidal encodings for up to {@code maxLength} positions. */
@@ -38,15 +40,26 @@ public class PositionalEncoding extends Module {
         return new PositionalEncoding(maxLength, dModel, true);
     }
 
-    static Tensor sinusoids(int maxLength, int dModel) {
-        float[] pe = new float[maxLength * dModel];
+    /** The sinusoid table computed in double and rounded once to {@code dtype}. */
+    static Tensor sinusoids(int maxLength, int dModel, DType dtype, Device device) {
+        double[] pe = new double[maxLength * dModel];
         for (int p = 0; p < maxLength; p++) {
             for (int i = 0; i < dModel; i++) {
                 double angle = p / Math.pow(10000, (i - i % 2) / (double) dModel);
-                pe[p * dModel + i] = (float) (i % 2 == 0 ? Math.sin(angle) : Math.cos(angle));
+                pe[p * dModel + i] = i % 2 == 0 ? Math.sin(angle) : Math.cos(angle);
             }
         }
-        return Tensor.of(pe, maxLength, dModel).to(Device.best());
+        return Tensor.of(pe, maxLength, dModel).to(dtype).to(device);
+    }
+
+    /** Converts like every module, but recomputes a sinusoid table in the new dtype rather than casting a rounded one. */
+    @Override
+    public Module to(DType dtype) {
+        super.to(dtype);
+        if (table != null && dtype.isFloating()) {
+            table.set(sinusoids(maxLength, dModel, dtype, table.get().device()));
+        }
+        return this;
     }
 
     @Override

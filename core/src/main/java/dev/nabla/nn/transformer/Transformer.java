@@ -2,6 +2,7 @@ package dev.nabla.nn.transformer;
 
 import dev.nabla.Tensor;
 import dev.nabla.nn.Module;
+import dev.nabla.nn.attention.AttentionMask;
 
 /** The encoder-decoder Transformer over already embedded source and target sequences. */
 public class Transformer extends Module {
@@ -25,21 +26,27 @@ public class Transformer extends Module {
         return decoder;
     }
 
-    /** Not meaningful for two inputs; use {@link #forward(Tensor, Tensor, Tensor, Tensor)}. */
+    /** Not meaningful for two inputs; use {@link #forward(Tensor, Tensor, AttentionMask, AttentionMask, AttentionMask)}. */
     @Override
     public Tensor forward(Tensor input) {
-        throw new UnsupportedOperationException("Transformer: use forward(source, target, sourceKeep, targetKeep)");
+        throw new UnsupportedOperationException("Transformer: use forward(source, target, sourceMask, targetMask, "
+                + "memoryMask)");
     }
 
     /**
+     * Encodes the source and decodes the target against it, as {@code torch.nn.Transformer.forward}.
+     *
      * @param source embedded source {@code [B, Ls, d]}
      * @param target embedded, shifted target {@code [B, Lt, d]} (teacher forcing)
-     * @param sourceKeep padding mask over source positions, e.g. {@code [B, 1, 1, Ls]}, or null
-     * @param targetKeep padding mask over target positions, or null (causality is always applied)
+     * @param sourceMask the encoder's self-attention mask (e.g. source padding); null sees all
+     * @param targetMask the decoder's self-attention mask: pass {@link AttentionMask#causal()} (and target
+     *     padding) for teacher forcing; null sees all
+     * @param memoryMask the decoder's mask over the encoded source (e.g. source padding again); null sees all
      * @return decoder outputs {@code [B, Lt, d]}
      */
-    public Tensor forward(Tensor source, Tensor target, Tensor sourceKeep, Tensor targetKeep) {
-        Tensor memory = encoder.forward(source, sourceKeep);
-        return decoder.forward(target, memory, sourceKeep, targetKeep, null);
+    public Tensor forward(Tensor source, Tensor target, AttentionMask sourceMask, AttentionMask targetMask,
+            AttentionMask memoryMask) {
+        Tensor memory = encoder.forward(source, sourceMask);
+        return decoder.forward(target, memory, targetMask, memoryMask, null);
     }
 }

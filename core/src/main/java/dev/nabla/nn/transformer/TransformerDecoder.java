@@ -3,13 +3,16 @@ package dev.nabla.nn.transformer;
 import dev.nabla.Tensor;
 import dev.nabla.nn.LayerNorm;
 import dev.nabla.nn.Module;
+import dev.nabla.nn.ModuleList;
+import dev.nabla.nn.attention.AttentionMask;
 import dev.nabla.nn.attention.KeyValueCache;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A stack of decoder layers — with cross-attention for an encoder-decoder model, without for a
- * decoder-only (GPT-style) model — plus a final layer norm when pre-norm.
+ * A stack of decoder layers ({@code layers.0}, ... as in {@code torch.nn.TransformerDecoder}) — with
+ * cross-attention for an encoder-decoder model, without for a decoder-only (GPT-style) model — plus a
+ * final layer norm ({@code norm}) when pre-norm.
  */
 public class TransformerDecoder extends Module {
 
@@ -21,8 +24,10 @@ public class TransformerDecoder extends Module {
         if (count <= 0) {
             throw new IllegalArgumentException("TransformerDecoder: layer count must be positive, got " + count);
         }
+        ModuleList registered = registerModule("layers", new ModuleList());
         for (int i = 0; i < count; i++) {
-            layers.add(registerModule("layers_" + i, new TransformerDecoderLayer(config, crossAttention)));
+            layers.add(new TransformerDecoderLayer(config, crossAttention));
+            registered.add(layers.get(i));
         }
         finalNorm = config.preNorm() ? registerModule("norm", new LayerNorm(config.dModel())) : null;
     }
@@ -32,26 +37,29 @@ public class TransformerDecoder extends Module {
         return layers.size();
     }
 
+    /** Causal decoding without memory (decoder-only layers). */
     @Override
     public Tensor forward(Tensor x) {
-        return forward(x, null, null, null, null);
+        return forward(x, null, AttentionMask.causal(), null, null);
     }
 
     /**
      * Decodes {@code x [B, Lt, d]}.
      *
      * @param memory encoder outputs or null (decoder-only)
-     * @param memoryKeep mask over memory positions or null
-     * @param targetKeep padding mask over target positions or null
+     * @param targetMask the self-attention mask, causality included when wanted ({@link AttentionMask#causal()});
+     *     null sees all
+     * @param memoryMask the mask over memory positions; null sees all
      * @param caches one cache per layer for incremental decoding, or null
      */
-    public Tensor forward(Tensor x, Tensor memory, Tensor memoryKeep, Tensor targetKeep, KeyValueCache[] caches) {
+    public Tensor forward(Tensor x, Tensor memory, AttentionMask targetMask, AttentionMask memoryMask,
+            KeyValueCache[] caches) {
         if (caches != null && caches.length != layers.size()) {
             throw new IllegalArgumentException("TransformerDecoder: need " + layers.size() + " caches, got " + caches.length);
         }
         Tensor h = x;
         for (int i = 0; i < layers.size(); i++) {
-            h = layers.get(i).forward(h, memory, memoryKeep, targetKeep, caches == null ? null : caches[i]);
+            h = layers.get(i).forward(h, memory, targetMask, memoryMask, caches == null ? null : caches[i]);
         }
         return finalNorm == null ? h : finalNorm.forward(h);
     }

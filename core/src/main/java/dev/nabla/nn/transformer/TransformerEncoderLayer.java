@@ -2,10 +2,16 @@ package dev.nabla.nn.transformer;
 
 import dev.nabla.Tensor;
 import dev.nabla.nn.LayerNorm;
+import dev.nabla.nn.Linear;
 import dev.nabla.nn.Module;
+import dev.nabla.nn.attention.AttentionMask;
 import dev.nabla.nn.attention.MultiheadAttention;
 
-/** Self-attention then feed-forward, each in a residual with layer norm. Inputs are {@code [B, L, dModel]}. */
+/**
+ * Self-attention then feed-forward, each in a residual with layer norm; inputs are {@code [B, L, dModel]}.
+ * Parameters carry the names of {@code torch.nn.TransformerEncoderLayer} ({@code self_attn}, {@code linear1},
+ * {@code linear2}, {@code norm1}, {@code norm2}), so its state dict loads strictly.
+ */
 public class TransformerEncoderLayer extends Module {
 
     private final TransformerConfig config;
@@ -18,25 +24,26 @@ public class TransformerEncoderLayer extends Module {
     public TransformerEncoderLayer(TransformerConfig config) {
         this.config = config;
         selfAttention = registerModule("self_attn", new MultiheadAttention(config.dModel(), config.heads()));
-        feedForward = registerModule("ffn", new FeedForward(config.dModel(), config.feedForward(), config.dropout()));
+        feedForward = new FeedForward(registerModule("linear1", new Linear(config.dModel(), config.feedForward())),
+                registerModule("linear2", new Linear(config.feedForward(), config.dModel())), config);
         norm1 = registerModule("norm1", new LayerNorm(config.dModel()));
         norm2 = registerModule("norm2", new LayerNorm(config.dModel()));
     }
 
     @Override
     public Tensor forward(Tensor x) {
-        return forward(x, null, false);
+        return forward(x, AttentionMask.none());
     }
 
     /**
      * @param x {@code [B, L, dModel]}
-     * @param keep null or a 0/1 mask broadcastable to {@code [B, heads, L, L]}, e.g. padding {@code [B, 1, 1, L]}
-     * @param causal hide future positions
+     * @param mask which positions each position attends to (e.g. {@link AttentionMask#keyPadding} for padding,
+     *     {@link AttentionMask#causal()}); null sees all
      */
-    public Tensor forward(Tensor x, Tensor keep, boolean causal) {
+    public Tensor forward(Tensor x, AttentionMask mask) {
         boolean training = isTraining();
         Tensor h = Residual.apply(x, norm1, config.preNorm(), config.dropout(), training,
-                in -> selfAttention.attend(in, in, in, keep, causal, null));
-        return Residual.apply(h, norm2, config.preNorm(), config.dropout(), training, feedForward::forward);
+                in -> selfAttention.attend(in, in, in, mask, null));
+        return Residual.apply(h, norm2, config.preNorm(), config.dropout(), training, in -> feedForward.apply(in, training));
     }
 }

@@ -6,8 +6,9 @@ import java.util.Arrays;
 
 /**
  * Direct float loops for 2-D max and average pooling and their backward passes over dense NCHW
- * planes, spread over the pool by plane. Only window cells inside the input are visited, so
- * padding never wins a maximum and is counted in an average only when asked.
+ * planes, spread over the pool by plane, for any {@link PoolGeometry} (ceil mode; dilation for max
+ * pooling). Only window cells inside the input are visited, so padding never wins a maximum and is
+ * counted in an average only when asked.
  */
 public final class FloatPool {
 
@@ -26,26 +27,47 @@ public final class FloatPool {
      */
     public record Planes(int planes, int h, int w, int oh, int ow, PoolGeometry geo) {
 
+        /** The first row of window {@code o} inside the input (rows step by the dilation). */
         int rowStart(int o) {
-            return Math.max(0, o * geo.strideH() - geo.padH());
+            return firstInside(o * geo.strideH() - geo.padH(), geo.dilationH());
         }
 
+        /** Past the last row of window {@code o} inside the input. */
         int rowEnd(int o) {
-            return Math.min(h, o * geo.strideH() - geo.padH() + geo.kernelH());
+            return Math.min(h, o * geo.strideH() - geo.padH() + geo.dilationH() * (geo.kernelH() - 1) + 1);
         }
 
         int colStart(int o) {
-            return Math.max(0, o * geo.strideW() - geo.padW());
+            return firstInside(o * geo.strideW() - geo.padW(), geo.dilationW());
         }
 
         int colEnd(int o) {
-            return Math.min(w, o * geo.strideW() - geo.padW() + geo.kernelW());
+            return Math.min(w, o * geo.strideW() - geo.padW() + geo.dilationW() * (geo.kernelW() - 1) + 1);
         }
 
-        /** The averaging divisor of output cell (i, j). */
+        /** The first tap at or after 0 of a window starting at {@code start}. */
+        private static int firstInside(int start, int dilation) {
+            return start >= 0 ? start : start + dilation * ((-start + dilation - 1) / dilation);
+        }
+
+        /**
+         * The averaging divisor of output cell (i, j) (no dilation): the window within the padded input
+         * with {@code countIncludePad} (a ceil-mode window may overhang it), else its cells inside the input.
+         */
         float divisor(int i, int j, boolean countIncludePad) {
-            return countIncludePad ? geo.kernelH() * geo.kernelW()
-                    : (rowEnd(i) - rowStart(i)) * (colEnd(j) - colStart(j));
+            if (!countIncludePad) {
+                return (rowEnd(i) - rowStart(i)) * (colEnd(j) - colStart(j));
+            }
+            int top = i * geo.strideH() - geo.padH();
+            int left = j * geo.strideW() - geo.padW();
+            return (Math.min(top + geo.kernelH(), h + geo.padH()) - top)
+                    * (Math.min(left + geo.kernelW(), w + geo.padW()) - left);
+        }
+
+        /** Whether LeNet's 2 × 2 stride-2 windows tile the input without padding, dilation or overhang. */
+        boolean pairWindows() {
+            return geo.kernelH() == 2 && geo.kernelW() == 2 && geo.strideH() == 2 && geo.strideW() == 2 && geo.padH() == 0
+                    && geo.padW() == 0 && !geo.dilated() && 2 * oh <= h && 2 * ow <= w;
         }
     }
 
@@ -55,9 +77,7 @@ public final class FloatPool {
      * kernel use). 2 × 2 stride-2 unpadded windows go through {@link PairMax} (SIMD when available).
      */
     public static void maxForward(Planes s, float[] x, int xOff, float[] y, long[] indices) {
-        PoolGeometry g = s.geo();
-        if (g.kernelH() == 2 && g.kernelW() == 2 && g.strideH() == 2 && g.strideW() == 2 && g.padH() == 0
-                && g.padW() == 0) {
+        if (s.pairWindows()) {
             PairMax rows = Simd.pairMax();
             Parallel.forRange(s.planes(), 1, (from, to) -> {
                 for (int pl = from; pl < to; pl++) {
@@ -69,6 +89,8 @@ public final class FloatPool {
             });
             return;
         }
+        int dh = s.geo().dilationH();
+        int dw = s.geo().dilationW();
         Parallel.forRange(s.planes(), 1, (from, to) -> {
             for (int pl = from; pl < to; pl++) {
                 int in = xOff + pl * s.h() * s.w();
@@ -77,8 +99,8 @@ public final class FloatPool {
                     for (int j = 0; j < s.ow(); j++, out++) {
                         float best = Float.NEGATIVE_INFINITY;
                         int where = s.rowStart(i) * s.w() + s.colStart(j);
-                        for (int r = s.rowStart(i); r < s.rowEnd(i); r++) {
-                            for (int c = s.colStart(j); c < s.colEnd(j); c++) {
+                        for (int r = s.rowStart(i); r < s.rowEnd(i); r += dh) {
+                            for (int c = s.colStart(j); c < s.colEnd(j); c += dw) {
                                 float v = x[in + r * s.w() + c];
                                 if (v > best || (Float.isNaN(v) && !Float.isNaN(best))) {
                                     best = v;
@@ -108,7 +130,7 @@ public final class FloatPool {
         });
     }
 
-    /** Window means. */
+    /** Window means (average pooling has no dilation). */
     public static void avgForward(Planes s, float[] x, int xOff, boolean countIncludePad, float[] y) {
         Parallel.forRange(s.planes(), 1, (from, to) -> {
             for (int pl = from; pl < to; pl++) {

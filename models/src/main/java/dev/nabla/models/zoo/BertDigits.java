@@ -13,6 +13,7 @@ import dev.nabla.models.train.Session;
 import dev.nabla.nn.Functional;
 import dev.nabla.nn.Module;
 import dev.nabla.nn.SequenceLosses;
+import dev.nabla.nn.transformer.FeedForwardActivation;
 import dev.nabla.nn.transformer.TransformerConfig;
 import dev.nabla.optim.Adam;
 import java.util.Arrays;
@@ -80,7 +81,8 @@ final class BertDigits implements ZooModel {
         }
 
         private static MaskedTokenEncoder network() {
-            return new MaskedTokenEncoder(VOCABULARY, LENGTH, new TransformerConfig(64, 4, 128, 0, true), 2, 2);
+            TransformerConfig config = new TransformerConfig(64, 4, 128, 0, true, FeedForwardActivation.GELU);
+            return new MaskedTokenEncoder(VOCABULARY, LENGTH, config, 2, 2);
         }
 
         @Override

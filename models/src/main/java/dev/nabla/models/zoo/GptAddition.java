@@ -13,6 +13,7 @@ import dev.nabla.models.train.Session;
 import dev.nabla.nn.Functional;
 import dev.nabla.nn.decoding.Decoding;
 import dev.nabla.nn.transformer.DecoderOnlyTransformer;
+import dev.nabla.nn.transformer.FeedForwardActivation;
 import dev.nabla.nn.transformer.TransformerConfig;
 import dev.nabla.optim.Adam;
 import java.util.ArrayList;
@@ -57,7 +58,7 @@ final class GptAddition implements ZooModel {
     public Session open(TrainOptions options) {
         SequenceTask.Split split = SequenceTask.ADDITION.split(TRAIN_PROBLEMS, TEST_PROBLEMS, WIDTH, options.seed());
         DecoderOnlyTransformer net = new DecoderOnlyTransformer(TokenVocabulary.SIZE, split.train().decoderLength(),
-                new TransformerConfig(64, 4, 256, 0, true), 2);
+                new TransformerConfig(64, 4, 256, 0, true, FeedForwardActivation.GELU), 2);
         net.to(options.device());
         return new AdditionSession(net, split, options);
     }

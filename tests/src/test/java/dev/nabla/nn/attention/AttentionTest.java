@@ -173,11 +173,14 @@ class AttentionTest {
         MultiheadAttention mha = new MultiheadAttention(8, 2);
         Tensor x = Tensor.randn(2, 3, 8);
         Tensor y = Tensor.randn(2, 5, 8);
-        Tensor out = mha.attend(x, y, y, null, false, null);
+        Tensor out = mha.attend(x, y, y, null, null);
         var s = mha.stateDict();
-        Tensor q = x.matmul(s.get("q_proj.weight").t()).add(s.get("q_proj.bias"));
-        Tensor k = y.matmul(s.get("k_proj.weight").t()).add(s.get("k_proj.bias"));
-        Tensor v = y.matmul(s.get("v_proj.weight").t()).add(s.get("v_proj.bias"));
+        // PyTorch's packing: rows 0..E-1 of in_proj project queries, E..2E-1 keys, 2E..3E-1 values
+        Tensor w = s.get("in_proj_weight");
+        Tensor b = s.get("in_proj_bias");
+        Tensor q = x.matmul(w.narrow(0, 0, 8).t()).add(b.narrow(0, 0, 8));
+        Tensor k = y.matmul(w.narrow(0, 8, 8).t()).add(b.narrow(0, 8, 8));
+        Tensor v = y.matmul(w.narrow(0, 16, 8).t()).add(b.narrow(0, 16, 8));
         Tensor[] heads = new Tensor[2];
         for (int h = 0; h < 2; h++) {
             Tensor qh = q.narrow(2, 4 * h, 4).contiguous();
@@ -195,11 +198,11 @@ class AttentionTest {
         Generator.manualSeed(6);
         MultiheadAttention mha = new MultiheadAttention(6, 3);
         Tensor x = Tensor.randn(2, 5, 6);
-        Tensor full = mha.attend(x, x, x, null, true, null);
+        Tensor full = mha.attend(x, x, x, AttentionMask.causal(), null);
         KeyValueCache cache = new KeyValueCache();
         for (int t = 0; t < 5; t++) {
             Tensor token = x.narrow(1, t, 1);
-            Tensor step = mha.attend(token, token, token, null, true, cache);
+            Tensor step = mha.attend(token, token, token, AttentionMask.causal(), cache);
             assertTrue(step.allClose(full.narrow(1, t, 1), 1e-5, 1e-6), "step " + t);
         }
         assertEquals(5, cache.length());

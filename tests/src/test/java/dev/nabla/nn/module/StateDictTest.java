@@ -27,8 +27,8 @@ class StateDictTest {
 
     @Test
     void namesAreDottedAndIncludeBuffers() {
-        assertEquals(List.of("0.weight", "0.bias", "1.weight", "1.bias", "1.running_mean", "1.running_var", "3.weight",
-                "3.bias"), List.copyOf(model().stateDict().keySet()));
+        assertEquals(List.of("0.weight", "0.bias", "1.weight", "1.bias", "1.running_mean", "1.running_var",
+                "1.num_batches_tracked", "3.weight", "3.bias"), List.copyOf(model().stateDict().keySet()));
         assertEquals(List.of("0.weight", "0.bias", "1.weight", "1.bias", "3.weight", "3.bias"),
                 List.copyOf(model().namedParameters().keySet()));
     }

@@ -30,7 +30,7 @@ class TransformerLearnsReversalTest {
         int length = train.decoderLength();
         int vocabulary = TokenVocabulary.SYMBOLS.length();
         DecoderOnlyTransformer model = new DecoderOnlyTransformer(vocabulary, length,
-                new TransformerConfig(48, 4, 96, 0, true), 2);
+                new TransformerConfig(48, 4, 96, 0, true, FeedForwardActivation.GELU), 2);
         Adam adam = new Adam(model.parameters(), Adam.options(3e-3));
         Tensor all = Tensor.ofIndices(train.decoderTokens(), train.count(), length);
         int answer = train.answerStart();

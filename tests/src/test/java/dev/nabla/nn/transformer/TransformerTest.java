@@ -8,6 +8,7 @@ import dev.nabla.DType;
 import dev.nabla.Generator;
 import dev.nabla.Tensor;
 import dev.nabla.autograd.GradCheck;
+import dev.nabla.nn.attention.AttentionMask;
 import dev.nabla.nn.attention.KeyValueCache;
 import org.junit.jupiter.api.Test;
 
@@ -15,7 +16,7 @@ class TransformerTest {
 
     @Test
     void sinusoidalEncodingFollowsTheClosedForm() {
-        Tensor pe = PositionalEncoding.sinusoids(5, 4);
+        Tensor pe = PositionalEncoding.sinusoids(5, 4, DType.FLOAT32, dev.nabla.Device.best());
         double[] v = pe.toDoubleArray();
         for (int p = 0; p < 5; p++) {
             assertEquals(Math.sin(p), v[p * 4], 1e-6);
@@ -26,6 +27,22 @@ class TransformerTest {
         Tensor x = Tensor.zeros(2, 3, 4);
         Tensor shifted = PositionalEncoding.sinusoidal(5, 4).forward(x, 2);
         assertTrue(shifted.select(0, 1).allClose(pe.narrow(0, 2, 3)));
+    }
+
+    @Test
+    void float64ModelsGetSinusoidsAccurateToDoublePrecision() {
+        // regression: the table was built in float32 and only cast, so float64 models were off by ~3e-8
+        PositionalEncoding pe = PositionalEncoding.sinusoidal(64, 16);
+        pe.to(DType.FLOAT64);
+        double[] v = pe.forward(Tensor.zeros(DType.FLOAT64, dev.nabla.Device.best(), 1, 64, 16)).toDoubleArray();
+        for (int p = 0; p < 64; p++) {
+            for (int i = 0; i < 16; i++) {
+                double angle = p / Math.pow(10000, (i - i % 2) / 16.0);
+                double expected = i % 2 == 0 ? Math.sin(angle) : Math.cos(angle);
+                assertEquals(expected, v[p * 16 + i], 1e-15, "position " + p + " dim " + i);
+            }
+        }
+        assertEquals(DType.FLOAT64, pe.stateDict().get("pe").dtype());
     }
 
     @Test
@@ -51,9 +68,9 @@ class TransformerTest {
             TransformerEncoder encoder = new TransformerEncoder(new TransformerConfig(8, 2, 16, 0, preNorm), 2);
             Tensor x = Tensor.randn(1, 5, 8);
             Tensor keep = Tensor.of(new float[] {1, 1, 1, 0, 0}, 1, 1, 1, 5);
-            Tensor a = encoder.forward(x, keep);
+            Tensor a = encoder.forward(x, AttentionMask.keep(keep));
             Tensor changedPadding = Tensor.cat(1, x.narrow(1, 0, 3), Tensor.randn(1, 2, 8));
-            Tensor b = encoder.forward(changedPadding, keep);
+            Tensor b = encoder.forward(changedPadding, AttentionMask.keep(keep));
             assertTrue(a.narrow(1, 0, 3).allClose(b.narrow(1, 0, 3), 1e-5, 1e-6), "preNorm=" + preNorm);
         }
     }
@@ -66,7 +83,7 @@ class TransformerTest {
         model.to(DType.FLOAT64);
         Tensor src = Tensor.randn(1, 3, 4).to(DType.FLOAT64).requiresGrad(true);
         Tensor tgt = Tensor.randn(1, 2, 4).to(DType.FLOAT64).requiresGrad(true);
-        var result = GradCheck.check(in -> model.forward(in[0], in[1], null, null), src, tgt);
+        var result = GradCheck.check(in -> model.forward(in[0], in[1], null, AttentionMask.causal(), null), src, tgt);
         assertTrue(result.passed(), result.toString());
     }
 
