@@ -1,5 +1,6 @@
 package dev.nabla.models.cli;
 
+import dev.nabla.models.distributed.SparkRun;
 import dev.nabla.models.train.RunFolder;
 import dev.nabla.models.train.Session;
 import dev.nabla.models.train.StopSignal;
@@ -28,6 +29,14 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--resume", description = "continue from DIR/checkpoint.safetensors (needs --out)")
     boolean resume;
 
+    @Option(names = "--spark", paramLabel = "MASTER", arity = "0..1", fallbackValue = "",
+            description = "train data-parallel on Apache Spark, e.g. local[2] or spark://host:7077; without a value, "
+                    + "the master given to spark-submit (Spark must be on the class path; --batch-size is the global batch)")
+    String spark;
+
+    @Option(names = "--workers", paramLabel = "N", description = "data-parallel workers with --spark (default: 2)")
+    Integer workers;
+
     @Override
     public Integer call() {
         ZooModel zooModel = model.zooModel();
@@ -35,11 +44,18 @@ final class TrainCommand implements Callable<Integer> {
         if (resume && out == null) {
             throw new IllegalArgumentException("train: --resume needs --out, the folder holding the checkpoint");
         }
+        if (workers != null && spark == null) {
+            throw new IllegalArgumentException("train: --workers needs --spark");
+        }
         if (out != null) {
             RunFolder.check(out);
         }
         System.out.printf("training %s on %s (epochs=%d batch-size=%d lr=%s, %s)%n", zooModel.name(), options.device(),
                 options.epochs(), options.batchSize(), options.lr(), zooModel.defaults().optimizer());
+        if (spark != null) {
+            return report(SparkRun.train(spark, workers == null ? 2 : workers, zooModel, options,
+                    out == null ? null : RunFolder.prepare(out), resume));
+        }
         Session session = zooModel.open(options);
         if (out != null) {
             RunFolder.prepare(out);
@@ -47,6 +63,11 @@ final class TrainCommand implements Callable<Integer> {
         TrainingLoop loop = new TrainingLoop(zooModel.name(), options.epochs(), out, resume,
                 new StopSignal().installShutdownHook(), System.out, null);
         TrainOutcome outcome = loop.run(session);
+        return report(outcome);
+    }
+
+    /** Prints the final metrics and the wall time; the exit code. */
+    private static int report(TrainOutcome outcome) {
         outcome.metrics().forEach((k, v) -> System.out.printf(Locale.ROOT, "%s = %.4f%n", k, v));
         System.out.printf(Locale.ROOT, "time = %.1f s%s%n", outcome.seconds(), outcome.stopped() ? " (stopped)" : "");
         return 0;

@@ -36,6 +36,7 @@ public final class TrainingLoop {
     private final StopSignal stop;
     private final PrintStream log;
     private final Consumer<String> progressLines;
+    private final boolean writes;
 
     /**
      * @param modelName the zoo name, stored in checkpoints so a resume cannot load another model's
@@ -48,6 +49,15 @@ public final class TrainingLoop {
      */
     public TrainingLoop(String modelName, int epochs, Path out, boolean resume, StopSignal stop, PrintStream log,
             Consumer<String> progressLines) {
+        this(modelName, epochs, out, resume, stop, log, progressLines, true);
+    }
+
+    /**
+     * As above; with {@code writes} false the loop resumes from {@code out} but writes nothing there
+     * (the data-parallel workers other than rank 0).
+     */
+    public TrainingLoop(String modelName, int epochs, Path out, boolean resume, StopSignal stop, PrintStream log,
+            Consumer<String> progressLines, boolean writes) {
         if (resume && out == null) {
             throw new IllegalArgumentException("train: --resume needs --out, the folder holding " + CHECKPOINT);
         }
@@ -58,6 +68,7 @@ public final class TrainingLoop {
         this.stop = stop;
         this.log = log;
         this.progressLines = progressLines;
+        this.writes = writes;
     }
 
     /** Trains {@code session} and returns its final metrics. */
@@ -73,7 +84,7 @@ public final class TrainingLoop {
         }
         Map<String, Double> metrics = new LinkedHashMap<>();
         boolean stopped = false;
-        try (CsvMetricsLogger csv = out == null ? null : new CsvMetricsLogger(out.resolve(METRICS))) {
+        try (CsvMetricsLogger csv = out == null || !writes ? null : new CsvMetricsLogger(out.resolve(METRICS))) {
             int steps = session.stepsPerEpoch();
             for (int epoch = firstEpoch; epoch <= epochs && !stopped; epoch++) {
                 int from = epoch == firstEpoch ? firstStep : 0;
@@ -98,7 +109,7 @@ public final class TrainingLoop {
                 session.model().eval();
                 metrics = session.evaluate();
             }
-            if (out != null) {
+            if (out != null && writes) {
                 MetricsPlot.write(out.resolve(METRICS), out.resolve(LOSS_PLOT), modelName);
                 writeSamples(session);
             }
@@ -154,7 +165,7 @@ public final class TrainingLoop {
     }
 
     private void save(Session session, int epoch, int step) {
-        if (out != null) {
+        if (out != null && writes) {
             Checkpoints.save(out.resolve(CHECKPOINT), modelName, session, epoch, step);
         }
     }
