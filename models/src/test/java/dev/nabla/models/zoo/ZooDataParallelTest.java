@@ -123,6 +123,22 @@ class ZooDataParallelTest {
     }
 
     @Test
+    void badSparkOptionsAreOneLineErrors() {
+        PrintStream old = System.err;
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        try {
+            assertEquals(Main.BAD_INPUT, Main.run("train", "mlp-spiral", "--workers", "2"));
+            assertEquals(Main.BAD_INPUT, Main.run("train", "mlp-spiral", "--spark", "local[1]", "--workers", "2"));
+        } finally {
+            System.setErr(old);
+        }
+        String text = err.toString(StandardCharsets.UTF_8);
+        assertTrue(text.contains("--workers needs --spark"), text);
+        assertTrue(text.contains("--workers 2 needs 2 task slots at once, but local[1] has 1"), text);
+    }
+
+    @Test
     void aBatchTooSmallToShareIsRefused() {
         ZooModel model = Zoo.get("mlp-digits");
         TrainOptions tiny = new TrainOptions(1, 1, 0, Device.CPU, 3, SmallData.digits(), null).resolve(model.defaults());
