@@ -73,6 +73,7 @@ public final class BenchSuite {
         for (int workers : new int[] {1, 2}) {
             cases.add(new BenchEntry("ddp_step_w" + workers, name -> DistributedCases.lenetDataParallel(name, device, workers)));
         }
+        cases.add(new BenchEntry("ddp_sync_w2", name -> DistributedCases.lenetSynchronization(name, device)));
         return cases;
     }
 

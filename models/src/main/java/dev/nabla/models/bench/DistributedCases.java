@@ -24,8 +24,8 @@ import java.util.concurrent.Future;
  * of this JVM: the all-reduce of 1, 16 and 64 MiB of float32 (bytes counted once: the algorithm
  * bandwidth, size / time) beside a single-threaded copy of the same size (bytes read plus written),
  * the all-reduce of LeNet's gradients (one 25 MiB bucket holds them all), and one LeNet training step
- * on a global batch of 64 with 1 or 2 workers, each on its share, gradients averaged by
- * {@link DistributedDataParallel}.
+ * on a global batch of 64 with 1 or 2 workers, each on its share with its share of the cores, gradients
+ * averaged by {@link DistributedDataParallel}.
  */
 final class DistributedCases {
 
@@ -108,10 +108,38 @@ final class DistributedCases {
                 opt.step();
             };
         }
-        // every rank joins the start-up check and broadcast together; the replicas then average after each backward
-        everyRank(workers, rank -> new DistributedDataParallel(nets[rank], ring.get(rank))).run();
+        replicate(nets, ring);
+        // the cores are shared out: one worker computes on all of them, two workers on half each
+        int threads = Math.max(1, Runtime.getRuntime().availableProcessors() / workers);
         return new BenchCase(name, "LeNet-5 zoo net, global batch " + GLOBAL_BATCH + " over " + workers
-                + " worker thread(s), TCP ring, adam", Runtime.getRuntime().availableProcessors(), 0,
+                + " worker thread(s) of " + threads + " compute thread(s) each, TCP ring, adam", threads, 0,
                 everyRank(workers, rank -> steps[rank].run()));
+    }
+
+    /**
+     * The gradient averaging alone, as {@link DistributedDataParallel} does it after each backward pass
+     * of {@link #lenetDataParallel} with 2 workers (buckets, host staging, the ring): its share of that step.
+     */
+    static BenchCase lenetSynchronization(String name, Device device) {
+        List<Communicator> ring = TcpCommunicator.loopbackGroup(2, TIMEOUT);
+        LeNet5[] nets = new LeNet5[2];
+        for (int r = 0; r < 2; r++) {
+            nets[r] = new LeNet5(28, 10);
+            nets[r].to(device);
+        }
+        DistributedDataParallel[] replicas = replicate(nets, ring);
+        // one backward pass on each rank at once (each averages as it ends), so every gradient exists
+        everyRank(2, rank -> Functional.crossEntropy(
+                nets[rank].forward(Tensor.normal(new Generator(rank), 0, 1, DType.FLOAT32, device, GLOBAL_BATCH / 2, 1, 28, 28)),
+                Tensor.randint(new Generator(10 + rank), 0, 10, device, GLOBAL_BATCH / 2)).backward()).run();
+        return new BenchCase(name, "LeNet-5's gradients averaged by DistributedDataParallel, 2 workers, TCP ring", 1, 0,
+                everyRank(2, rank -> replicas[rank].synchronizeGradients()));
+    }
+
+    /** Every rank joins the start-up check and broadcast together; the replicas then average after each backward. */
+    private static DistributedDataParallel[] replicate(LeNet5[] nets, List<Communicator> ring) {
+        DistributedDataParallel[] replicas = new DistributedDataParallel[nets.length];
+        everyRank(nets.length, rank -> replicas[rank] = new DistributedDataParallel(nets[rank], ring.get(rank))).run();
+        return replicas;
     }
 }
