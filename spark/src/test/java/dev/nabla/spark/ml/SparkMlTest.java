@@ -81,6 +81,16 @@ class SparkMlTest {
         return Tensor.of(x).to(Device.CPU);
     }
 
+    /** The same rows up to their order (cluster numbering is arbitrary). */
+    private static void assertSameRowsInAnyOrder(Tensor expected, Tensor actual, double tolerance) {
+        double[][] a = sortedRows(expected);
+        double[][] b = sortedRows(actual);
+        assertEquals(a.length, b.length);
+        for (int i = 0; i < a.length; i++) {
+            assertArrayEquals(a[i], b[i], tolerance, "row " + i);
+        }
+    }
+
     private static double[][] sortedRows(Tensor m) {
         double[][] r = new double[m.size(0)][];
         for (int i = 0; i < r.length; i++) {
@@ -95,11 +105,7 @@ class SparkMlTest {
         double[][] x = rows(600, 3, 6, 1);
         KMeansModel local = KMeans.of(3, 7).fit(tensor(x));
         KMeansModel distributed = SparkKMeans.of(3, 7).fit(rdd(x));
-        double[][] a = sortedRows(local.centroids());
-        double[][] b = sortedRows(distributed.centroids());
-        for (int i = 0; i < 3; i++) {
-            assertArrayEquals(a[i], b[i], 1e-9, "centroid " + i);
-        }
+        assertSameRowsInAnyOrder(local.centroids(), distributed.centroids(), 1e-9);
         assertEquals(local.inertia(), distributed.inertia(), 1e-7 * local.inertia());
         assertTrue(distributed.converged());
     }
@@ -166,11 +172,7 @@ class SparkMlTest {
         double[][] x = rows(450, 2, 6, 6);
         GaussianMixtureModel local = GaussianMixture.of(3, 3).fit(tensor(x));
         GaussianMixtureModel distributed = SparkGaussianMixture.of(3, 3).fit(rdd(x));
-        double[][] a = sortedRows(local.means());
-        double[][] b = sortedRows(distributed.means());
-        for (int i = 0; i < 3; i++) {
-            assertArrayEquals(a[i], b[i], 1e-5, "mean " + i);
-        }
+        assertSameRowsInAnyOrder(local.means(), distributed.means(), 1e-5);
         assertEquals(local.logLikelihood(), distributed.logLikelihood(), 1e-6);
     }
 
