@@ -77,7 +77,7 @@ def main():
     hello = json.loads(torch.line())
     names = nabla.ask("list")["cases"]
     wanted = args.filter.split(",")
-    shared = [n for n in names if any(w in n for w in wanted) and not n.startswith("fma_peak")
+    shared = [n for n in names if any(w in n for w in wanted) and not n.startswith(("fma_peak", "copy_", "allreduce_", "ddp_step_"))
               and n not in ("matmul_4096", "softmax_8192x4096", "attention_fwd")]
     if not shared:
         sys.exit(f"compare: no case matches '{args.filter}'; the cases: {', '.join(names)}")

@@ -1,9 +1,13 @@
 package dev.nabla.autograd;
 
 import dev.nabla.Tensor;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /** Entry points of reverse-mode differentiation. */
 public final class Autograd {
+
+    private static final List<GradientListener> LISTENERS = new CopyOnWriteArrayList<>();
 
     private Autograd() {
     }
@@ -79,7 +83,28 @@ public final class Autograd {
                     + " does not require grad and has no grad function (was it computed under noGrad or from detached inputs?)");
         }
         Tensor[] seeds = seeds("backward", new Tensor[] {root}, seed == null ? null : new Tensor[] {seed});
-        Engine.run(new Tensor[] {root}, seeds, null, retainGraph, createGraph);
+        Tensor[] leaves = Engine.run(new Tensor[] {root}, seeds, null, retainGraph, createGraph);
+        if (leaves.length > 0) {
+            List<Tensor> reached = List.of(leaves);
+            for (GradientListener listener : LISTENERS) {
+                listener.gradientsAccumulated(reached);
+            }
+        }
+    }
+
+    /**
+     * Calls {@code listener} on the thread that ran it after every {@link #backward} pass, with the
+     * leaves whose {@code .grad} it changed; what the listener throws comes out of {@code backward}.
+     * Distributed data parallelism uses it to average gradients across processes once they are
+     * complete, so the training loop around it (clipping, optimizers) needs no change.
+     */
+    public static void addGradientListener(GradientListener listener) {
+        LISTENERS.add(java.util.Objects.requireNonNull(listener, "addGradientListener: listener"));
+    }
+
+    /** Stops calling {@code listener}; a listener that was not added is ignored. */
+    public static void removeGradientListener(GradientListener listener) {
+        LISTENERS.remove(listener);
     }
 
     private static Tensor[] seeds(String op, Tensor[] outputs, Tensor[] gradOutputs) {

@@ -18,8 +18,9 @@ final class Engine {
 
     /**
      * Propagates {@code seeds} from {@code roots}. When {@code targets} is null, gradients of
-     * leaves are accumulated into their {@code .grad}; otherwise the gradients of the targets are
-     * returned (in target order, {@code null} where unreachable) and no {@code .grad} changes.
+     * leaves are accumulated into their {@code .grad} and the leaves that received one are returned;
+     * otherwise the gradients of the targets are returned (in target order, {@code null} where
+     * unreachable) and no {@code .grad} changes.
      */
     static Tensor[] run(Tensor[] roots, Tensor[] seeds, Tensor[] targets, boolean retainGraph, boolean createGraph) {
         List<Tensor> order = topologicalOrder(roots);
@@ -32,6 +33,7 @@ final class Engine {
             Collections.addAll(targetSet, targets);
         }
         Map<Tensor, Tensor> targetGrads = new IdentityHashMap<>();
+        List<Tensor> accumulated = new ArrayList<>();
         try (GradMode ignored = GradMode.set(createGraph)) {
             for (Tensor t : order) {
                 Tensor g = grads.remove(t);
@@ -45,6 +47,7 @@ final class Engine {
                 if (node == null) {
                     if (targets == null) {
                         t.accumulateGrad(g, createGraph);
+                        accumulated.add(t);
                     }
                     continue;
                 }
@@ -63,7 +66,7 @@ final class Engine {
             }
         }
         if (targets == null) {
-            return new Tensor[0];
+            return accumulated.toArray(new Tensor[0]);
         }
         Tensor[] out = new Tensor[targets.length];
         for (int i = 0; i < targets.length; i++) {

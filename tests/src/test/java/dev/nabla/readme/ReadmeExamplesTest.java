@@ -24,13 +24,16 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The README's Java code cannot drift: every fenced {@code java} block in README.md is a complete program that
- * stands, letter for letter after its package line, in {@code dev.nabla.readme.examples}, where Maven compiles it;
- * the tests here run each program and check what it prints.
+ * stands, letter for letter after its package line, in package {@code dev.nabla.readme.examples} of some module's
+ * test sources, where Maven compiles it; the tests here run this module's programs and check what they print (the
+ * {@code spark} module runs its own, which need Spark on the class path).
  */
 class ReadmeExamplesTest {
 
     private static final Path README = Path.of("..", "README.md");
     private static final Path EXAMPLES = Path.of("src", "test", "java", "dev", "nabla", "readme", "examples");
+    /** The modules whose test sources hold README programs: this one, and spark (whose programs need Spark). */
+    private static final List<Path> EXAMPLE_FOLDERS = List.of(EXAMPLES, Path.of("..", "spark").resolve(EXAMPLES));
     private static final Pattern JAVA_BLOCK = Pattern.compile("```java\\n(.*?)```", Pattern.DOTALL);
     private static final Pattern CLASS_NAME = Pattern.compile("public class (\\w+)");
 
@@ -42,15 +45,18 @@ class ReadmeExamplesTest {
             String code = block.group(1);
             Matcher name = CLASS_NAME.matcher(code);
             assertTrue(name.find(), "a README java block is not a complete program (no public class):\n" + code);
-            Path source = EXAMPLES.resolve(name.group(1) + ".java");
-            assertTrue(Files.exists(source), "README shows " + name.group(1) + ", which is not in " + EXAMPLES);
+            Path source = EXAMPLE_FOLDERS.stream().map(f -> f.resolve(name.group(1) + ".java")).filter(Files::exists)
+                    .findFirst().orElse(null);
+            assertTrue(source != null, "README shows " + name.group(1) + ", which is in none of " + EXAMPLE_FOLDERS);
             assertEquals(withoutPackageLine(Files.readString(source)), code,
                     "README's " + name.group(1) + " differs from " + source);
             shown.add(name.group(1));
         }
         Set<String> examples = new TreeSet<>();
-        try (Stream<Path> files = Files.list(EXAMPLES)) {
-            files.map(f -> f.getFileName().toString().replace(".java", "")).forEach(examples::add);
+        for (Path folder : EXAMPLE_FOLDERS) {
+            try (Stream<Path> files = Files.list(folder)) {
+                files.map(f -> f.getFileName().toString().replace(".java", "")).forEach(examples::add);
+            }
         }
         assertEquals(examples, shown, "every example program is shown in the README, and only those");
     }

@@ -35,7 +35,8 @@ import java.util.function.UnaryOperator;
  * efficiency is measured against, in the same run), and SGEMM at four sizes on one and two threads,
  * mirrored one to one by {@code bench/pytorch_bench.py}. The device cases, run through the Tensor API on the
  * chosen device: a 4096³ matmul, a row softmax, attention forward, a 3×3 convolution forward, and
- * four training steps (forward, backward, Adam) at batch size 64 or 32. Cases are {@link BenchEntry entries}
+ * four training steps (forward, backward, Adam) at batch size 64 or 32; then the data-parallel cases of
+ * {@link DistributedCases}. Cases are {@link BenchEntry entries}
  * named up front, so each allocates its data only when chosen.
  */
 public final class BenchSuite {
@@ -64,6 +65,15 @@ public final class BenchSuite {
         cases.add(new BenchEntry("lenet_train", name -> lenet(name, device)));
         cases.add(new BenchEntry("lstm_train", name -> lstm(name, device)));
         cases.add(new BenchEntry("transformer_train", name -> transformer(name, device)));
+        for (int megabytes : new int[] {1, 16, 64}) {
+            cases.add(new BenchEntry("copy_" + megabytes + "mb", name -> DistributedCases.copy(name, megabytes)));
+            cases.add(new BenchEntry("allreduce_tcp_" + megabytes + "mb", name -> DistributedCases.allReduce(name, megabytes)));
+        }
+        cases.add(new BenchEntry("allreduce_tcp_grads", name -> DistributedCases.lenetGradients(name)));
+        for (int workers : new int[] {1, 2}) {
+            cases.add(new BenchEntry("ddp_step_w" + workers, name -> DistributedCases.lenetDataParallel(name, device, workers)));
+        }
+        cases.add(new BenchEntry("ddp_sync_w2", name -> DistributedCases.lenetSynchronization(name, device)));
         return cases;
     }
 

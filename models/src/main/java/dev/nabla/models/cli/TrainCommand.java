@@ -6,6 +6,7 @@ import dev.nabla.io.TrainingCheckpoint;
 import dev.nabla.models.console.StatusLine;
 import dev.nabla.models.train.CheckpointCadence;
 import dev.nabla.models.train.Checkpoints;
+import dev.nabla.models.distributed.SparkRun;
 import dev.nabla.models.train.RunFolder;
 import dev.nabla.models.train.RunState;
 import dev.nabla.models.train.Session;
@@ -52,6 +53,14 @@ final class TrainCommand implements Callable<Integer> {
                     + "(90s, 10m, 2h); default: after every epoch and on Ctrl-C only")
     CheckpointCadence checkpointEvery;
 
+    @Option(names = "--spark", paramLabel = "MASTER", arity = "0..1", fallbackValue = "",
+            description = "train data-parallel on Apache Spark, e.g. local[2] or spark://host:7077; without a value, "
+                    + "the master given to spark-submit (Spark must be on the class path; --batch-size is the global batch)")
+    String spark;
+
+    @Option(names = "--workers", paramLabel = "N", description = "data-parallel workers with --spark (default: 2)")
+    Integer workers;
+
     @Override
     public Integer call() {
         ZooModel zooModel = model.zooModel();
@@ -61,6 +70,13 @@ final class TrainCommand implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "training %s on %s (epochs=%d batch-size=%d lr=%s seed=%d, %s)%n", zooModel.name(),
                 options.device(), options.epochs(), options.batchSize(), options.lr(), options.seed(),
                 zooModel.defaults().optimizer());
+        CheckpointCadence cadence = checkpointEvery == null ? CheckpointCadence.EPOCHS_ONLY : checkpointEvery;
+        if (spark != null) {
+            prepareFolder();
+            report(SparkRun.train(spark, workers == null ? 2 : workers, zooModel, options, out, resume, cadence,
+                    RunRecipe.metadata(options)));
+            return 0;
+        }
         // the initial weights are drawn from this thread's default generator: --seed decides them, as it decides the data
         Generator.manualSeed(options.seed());
         Session session = zooModel.open(options);
@@ -69,19 +85,23 @@ final class TrainCommand implements Callable<Integer> {
             System.out.printf("resuming from %s at epoch %d step %d%n", out.resolve(TrainingLoop.CHECKPOINT),
                     start.state().epoch(), start.state().step());
         }
-        if (out != null) {
-            if (force && !RunFolder.runFiles(out).isEmpty()) {
-                System.out.println("replacing the run in " + out + " (--force)");
-            }
-            RunFolder.prepare(out, force);
-        }
-        TrainingLoop.Run run = new TrainingLoop.Run(zooModel.name(), options.epochs(), out,
-                checkpointEvery == null ? CheckpointCadence.EPOCHS_ONLY : checkpointEvery, RunRecipe.metadata(options));
+        prepareFolder();
+        TrainingLoop.Run run = new TrainingLoop.Run(zooModel.name(), options.epochs(), out, cadence,
+                RunRecipe.metadata(options));
         // the stop signal holds a Ctrl-C'd JVM until the summary is printed; closing it releases the JVM at once
         try (StopSignal stop = StopSignal.onShutdown(); StatusLine status = StatusLine.forStandardError()) {
             TrainOutcome outcome = new TrainingLoop(run, stop, System.out, status).run(session, start.state());
             report(outcome);
             return outcome.stopped() ? Main.INTERRUPTED : 0;
+        }
+    }
+
+    private void prepareFolder() {
+        if (out != null) {
+            if (force && !RunFolder.runFiles(out).isEmpty()) {
+                System.out.println("replacing the run in " + out + " (--force)");
+            }
+            RunFolder.prepare(out, force);
         }
     }
 
@@ -109,6 +129,9 @@ final class TrainCommand implements Callable<Integer> {
         if (out == null && (resume || force || checkpointEvery != null)) {
             throw new IllegalArgumentException("train: " + (resume ? "--resume" : force ? "--force" : "--checkpoint-every")
                     + " needs --out, the folder of the run");
+        }
+        if (workers != null && spark == null) {
+            throw new IllegalArgumentException("train: --workers needs --spark");
         }
         if (resume && force) {
             throw new IllegalArgumentException("train: --resume continues the run in " + out + " and --force replaces it; "

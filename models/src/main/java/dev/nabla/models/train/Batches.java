@@ -8,6 +8,7 @@ import java.util.Arrays;
 /**
  * Mini-batches of sample indices: a fresh seeded shuffle per epoch, a pure function of
  * {@code (seed, epoch)}, so that a resumed run draws exactly the batches an uninterrupted one would.
+ * Made under a {@link DataShard}, each batch is this rank's slice of the global batch.
  */
 public final class Batches {
 
@@ -15,6 +16,7 @@ public final class Batches {
     private final int batchSize;
     private final long seed;
     private final Device device;
+    private final DataShard shard;
     private int cachedEpoch = -1;
     private int[] order;
 
@@ -33,6 +35,13 @@ public final class Batches {
         this.batchSize = Math.min(batchSize, count);
         this.seed = seed;
         this.device = device;
+        this.shard = DataShard.current();
+        int last = count % this.batchSize;
+        if (shard != null && (this.batchSize < shard.size() || (last != 0 && last < shard.size()))) {
+            throw new IllegalArgumentException("batches: a batch of " + (this.batchSize < shard.size() ? this.batchSize : last)
+                    + " samples cannot be shared by " + shard.size() + " workers; choose a batch size (and a data size) "
+                    + "that leaves every worker a sample");
+        }
     }
 
     /** Batches per epoch. */
@@ -40,14 +49,16 @@ public final class Batches {
         return (count + batchSize - 1) / batchSize;
     }
 
-    /** The sample indices of batch {@code step} of {@code epoch}. */
+    /** The sample indices of batch {@code step} of {@code epoch} (this rank's slice under a shard). */
     public int[] indices(int epoch, int step) {
         if (epoch != cachedEpoch) {
             order = permutation(count, new Generator(seed * 1_000_003L + epoch));
             cachedEpoch = epoch;
         }
         int from = step * batchSize;
-        return Arrays.copyOfRange(order, from, Math.min(count, from + batchSize));
+        int to = Math.min(count, from + batchSize);
+        return shard == null ? Arrays.copyOfRange(order, from, to)
+                : Arrays.copyOfRange(order, from + shard.from(to - from), from + shard.to(to - from));
     }
 
     /** {@link #indices} as an INT64 tensor on the device, for {@code indexSelect}. */
