@@ -65,11 +65,13 @@ final class HostArray {
 
     /** The elements as a tensor of {@code shape} on the CPU. */
     Tensor toTensor(int[] shape) {
+        // Tensor.of reads an empty shape as one dimension; reshape gives back a scalar's shape too
         Tensor t = switch (dtype) {
-            case FLOAT32 -> Tensor.of((float[]) array, shape);
-            case FLOAT64 -> Tensor.of((double[]) array, shape);
-            case INT64 -> Tensor.of((long[]) array, shape);
+            case FLOAT32 -> Tensor.of((float[]) array);
+            case FLOAT64 -> Tensor.of((double[]) array);
+            case INT64 -> Tensor.of((long[]) array);
         };
+        t = t.reshape(shape);
         return t.to(Device.CPU);
     }
 
