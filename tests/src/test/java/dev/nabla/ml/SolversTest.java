@@ -72,21 +72,32 @@ class SolversTest {
     }
 
     @Test
-    void newtonSolvesAQuadraticInOneStep() {
-        SolverResult r = run(Newton.defaults());
+    void newtonCgSolvesAQuadraticInAFewSteps() {
+        // the inner CG solve is inexact early (residual η|g|₁, η <= 0.5), so a quadratic takes a few outer steps
+        SolverResult r = run(new Newton(100, 1e-10));
         assertTrue(r.converged());
-        assertTrue(r.iterations() <= 2, "iterations " + r.iterations());
+        assertTrue(r.iterations() <= 12, "iterations " + r.iterations());
         assertArrayEquals(closedForm(), r.solution().toDoubleArray(), 1e-10);
-        SolverResult cg = run(new Newton(10, 1e-10, 0));
-        assertArrayEquals(closedForm(), cg.solution().toDoubleArray(), 1e-10);
     }
 
     @Test
     void deterministicFirstOrderSolversConverge() {
-        assertArrayEquals(closedForm(), run(Lbfgs.defaults()).solution().toDoubleArray(), 1e-7);
+        SolverResult lbfgs = run(new Lbfgs(10, 1000, 1e-8));
+        assertTrue(lbfgs.converged());
+        assertArrayEquals(closedForm(), lbfgs.solution().toDoubleArray(), 1e-7);
         SolverResult gd = run(new GradientDescent(5000, 1e-9));
         assertTrue(gd.converged());
         assertArrayEquals(closedForm(), gd.solution().toDoubleArray(), 1e-7);
+    }
+
+    @Test
+    void defaultTolerancesAreScikitLearnsOnTheSummedObjective() {
+        // tol 1e-4 on n·max|∇F| bounds the mean gradient by 1e-4/120, so the error by that over the smallest curvature
+        for (FiniteSumSolver solver : new FiniteSumSolver[] {Lbfgs.defaults(), Newton.defaults()}) {
+            SolverResult r = run(solver);
+            assertTrue(r.converged(), solver.toString());
+            assertArrayEquals(closedForm(), r.solution().toDoubleArray(), 1e-5, solver.toString());
+        }
     }
 
     @Test
