@@ -49,10 +49,10 @@ public record LinearRegression(boolean fitIntercept, Solver solver) implements S
         Inputs.requireXy("LinearRegression.fit", x, y);
         CenteredData c = CenteredData.of(x, y, fitIntercept);
         Tensor w = switch (solver) {
-            case CHOLESKY -> NormalEquations.solve("LinearRegression.fit", c.x(), c.y(), 0);
-            case QR -> HostMatrices.toVector(HostLinalg.qrLeastSquares("LinearRegression.fit",
-                    HostMatrices.toHost(c.x()), HostMatrices.toHost(c.y())), x.dtype(), x.device());
+            case CHOLESKY -> NormalEquations.solve("LinearRegression.fit", c, 0);
+            case QR -> c.unscale(HostMatrices.toVector(HostLinalg.qrLeastSquares("LinearRegression.fit",
+                    c.hostFeatures(), c.hostTargets()), x.dtype(), x.device()));
         };
-        return c.model(w, 0, true);
+        return c.model("LinearRegression.fit", w, 0, true);
     }
 }
