@@ -106,7 +106,11 @@ class SelectionTest {
         Arrays.sort(all);
         assertArrayEquals(y.toDoubleArray(), all);
         assertArrayEquals(split.yTest().toDoubleArray(), TrainTestSplit.of(x, y, 0.3, 5).yTest().toDoubleArray());
-        assertThrows(IllegalArgumentException.class, () -> TrainTestSplit.of(x, y, 0.01, 5));
+        // the test size is rounded up, as scikit-learn does: ceil(0.21·10) = 3 (rounding gave 2), ceil(0.01·10) = 1
+        assertEquals(3, TrainTestSplit.of(x, y, 0.21, 5).xTest().size(0));
+        assertEquals(1, TrainTestSplit.of(x, y, 0.01, 5).xTest().size(0));
+        // ceil(0.99·10) = 10 leaves no training rows
+        assertThrows(IllegalArgumentException.class, () -> TrainTestSplit.of(x, y, 0.99, 5));
     }
 
     @Test

@@ -91,8 +91,8 @@ class SolversTest {
     }
 
     @Test
-    void defaultTolerancesAreScikitLearnsOnTheSummedObjective() {
-        // tol 1e-4 on n·max|∇F| bounds the mean gradient by 1e-4/120, so the error by that over the smallest curvature
+    void defaultTolerancesApplyToTheSummedObjective() {
+        // tol 1e-6 on n·max|∇F| bounds the mean gradient by 1e-6/120, so the error by that over the smallest curvature
         for (FiniteSumSolver solver : new FiniteSumSolver[] {Lbfgs.defaults(), Newton.defaults()}) {
             SolverResult r = run(solver);
             assertTrue(r.converged(), solver.toString());

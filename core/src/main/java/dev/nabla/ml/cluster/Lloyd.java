@@ -1,54 +1,68 @@
 package dev.nabla.ml.cluster;
 
-import dev.nabla.DType;
 import dev.nabla.Tensor;
 import dev.nabla.ml.RowBlocks;
 import dev.nabla.ml.linalg.Centered;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
+import java.util.stream.IntStream;
 
 /**
- * Lloyd's iterations over one data set, as scikit-learn's {@code lloyd} runs them. Each iteration is
- * one pass over the rows in {@link RowBlocks}: per block, the scores {@code ‖c‖² - 2x·cᵀ} (one GEMM;
- * the row's own {@code ‖x‖²} does not change which centroid is nearest), their arg-minimum, and the
- * one-hot assignments' product with the rows (a second GEMM) that sums each cluster's rows. The
- * k × d sums and the counts come to the host, where the new centroids, empty-cluster relocation and
- * the centroid shift are a few hundred flops. Scratch: one block's {@code [8192, k]} scores and
- * one-hot matrix, plus the labels and distances ({@code n} each).
+ * Lloyd's iterations over one data set, with scikit-learn's stopping rules. Each iteration makes
+ * one GEMM per block of {@link RowBlocks#ROWS} rows on the tensors' device, the scores
+ * {@code -2x·cᵀ} against the k centroids; the rest is cheap and sequential per row, so it runs on the
+ * host over a copy of the rows made once per fit: adding {@code ‖c‖²}, the arg-minimum (the row's
+ * own {@code ‖x‖²} does not change it), and the scatter-add of each row into its cluster's sum, in
+ * fixed chunks of rows whose partial sums are added in order (so the result does not depend on the
+ * thread count). Memory beyond X: its host copy, a block's {@code [8192, k]} scores, the labels and
+ * distances ({@code n} each).
  *
  * <p>Data whose squares would overflow (say values near 1e160 in float64) is divided by a power of
  * two first, which is exact, and the centroids and inertia are scaled back at the end.
  */
 final class Lloyd {
 
+    /** Rows per partial sum of the host scatter-add. */
+    private static final int CHUNK = 16384;
+
     private final Tensor x;
+    private final double[] rows;
+    private final int d;
     private final double scale;
-    private final Tensor rowNorms;
+    private final double[] rowNorms;
     private final double tolerance;
     private final int maxIterations;
 
-    private Lloyd(Tensor x, double scale, Tensor rowNorms, double tolerance, int maxIterations) {
+    private Lloyd(Tensor x, double scale, double relativeTolerance, int maxIterations) {
         this.x = x;
+        this.rows = x.toDoubleArray();
+        this.d = x.size(1);
         this.scale = scale;
-        this.rowNorms = rowNorms;
-        this.tolerance = tolerance;
         this.maxIterations = maxIterations;
+        int n = x.size(0);
+        this.rowNorms = new double[n];
+        double[] mean = new double[d];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < d; j++) {
+                double v = rows[i * d + j];
+                rowNorms[i] += v * v;
+                mean[j] += v / n;
+            }
+        }
+        double variance = 0;
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < d; j++) {
+                double c = rows[i * d + j] - mean[j];
+                variance += c * c;
+            }
+        }
+        // scikit-learn's rule: the tolerance is relative to the mean of the columns' variances
+        this.tolerance = relativeTolerance * variance / ((double) n * d);
     }
 
-    /**
-     * Prepares the data: rescaling when needed, the squared row norms, and the absolute tolerance
-     * {@code relativeTolerance × mean column variance} (scikit-learn's rule).
-     */
+    /** Prepares the data: rescaling when its squares would overflow, the host copy, norms and tolerance. */
     static Lloyd of(Tensor x, double relativeTolerance, int maxIterations) {
-        double max = Centered.powerOfTwoScale(x);
-        double limit = Math.sqrt((x.dtype() == DType.FLOAT32 ? Float.MAX_VALUE : Double.MAX_VALUE) / (16.0 * x.size(1)));
-        double scale = max * 2 > limit || max < 1 / limit ? max : 1;
-        Tensor data = scale == 1 ? x : x.div(scale);
-        List<Tensor> norms = new ArrayList<>();
-        RowBlocks.forEach(data, b -> norms.add(b.rows().mul(b.rows()).sum(new int[] {1}, false)));
-        double tolerance = relativeTolerance * Centered.meanVariance(data, Centered.mean(data));
-        return new Lloyd(data, scale, Tensor.cat(0, norms.toArray(Tensor[]::new)), tolerance, maxIterations);
+        double scale = Centered.overflowScale(x, x.size(1));
+        return new Lloyd(scale == 1 ? x : x.div(scale), scale, relativeTolerance, maxIterations);
     }
 
     /** The data the iterations run on (divided by the scale when it had to be). */
@@ -56,8 +70,8 @@ final class Lloyd {
         return x;
     }
 
-    /** Each working row's squared norm {@code ‖x‖²}, {@code [n]}. */
-    Tensor rowNorms() {
+    /** Each working row's squared norm {@code ‖x‖²}. */
+    double[] rowNorms() {
         return rowNorms;
     }
 
@@ -67,39 +81,41 @@ final class Lloyd {
     }
 
     /**
-     * One assignment pass.
+     * One assignment pass: each row's nearest centroid and squared distance to it.
      *
-     * @param labels the nearest centroid of each row, INT64 {@code [n]}
-     * @param distances each row's squared distance to it {@code [n]}
-     * @param sums the sum of each cluster's rows {@code [k, d]}, on the host
-     * @param counts each cluster's row count
+     * @param labels the nearest centroid of each row
+     * @param distances each row's squared distance to it
      */
-    private record Assignment(Tensor labels, Tensor distances, double[] sums, double[] counts) {
+    private record Assignment(int[] labels, double[] distances) {
     }
 
-    private Assignment assign(Tensor centroids, boolean withSums) {
-        int k = centroids.size(0);
-        Tensor weights = centroids.t().mul(-2);
-        Tensor centroidNorms = centroids.mul(centroids).sum(new int[] {1}, false);
-        List<Tensor> labels = new ArrayList<>();
-        List<Tensor> distances = new ArrayList<>();
-        Tensor[] sums = {null};
-        Tensor[] counts = {null};
+    private Assignment assign(double[] centroids, int k) {
+        double[] norms = new double[k];
+        for (int c = 0; c < k; c++) {
+            for (int j = 0; j < d; j++) {
+                norms[c] += centroids[c * d + j] * centroids[c * d + j];
+            }
+        }
+        Tensor weights = Tensor.of(centroids, k, d).to(x.device()).to(x.dtype()).t().mul(-2);
+        int[] labels = new int[rowNorms.length];
+        double[] distances = new double[rowNorms.length];
         RowBlocks.forEach(x, b -> {
-            Tensor scores = b.rows().matmul(weights).add(centroidNorms);
-            Tensor nearest = scores.argmin(1, false);
-            labels.add(nearest);
-            distances.add(scores.min(new int[] {1}, false).add(rowNorms.narrow(0, b.start(), b.length())).relu());
-            if (withSums) {
-                Tensor oneHot = nearest.oneHot(k).to(x.dtype());
-                Tensor s = oneHot.t().matmul(b.rows());
-                Tensor c = oneHot.sum(new int[] {0}, false);
-                sums[0] = sums[0] == null ? s : sums[0].add(s);
-                counts[0] = counts[0] == null ? c : counts[0].add(c);
+            double[] scores = b.rows().matmul(weights).toDoubleArray();
+            for (int r = 0; r < b.length(); r++) {
+                int best = 0;
+                double bestScore = scores[r * k] + norms[0];
+                for (int c = 1; c < k; c++) {
+                    double s = scores[r * k + c] + norms[c];
+                    if (s < bestScore) {
+                        bestScore = s;
+                        best = c;
+                    }
+                }
+                labels[b.start() + r] = best;
+                distances[b.start() + r] = Math.max(rowNorms[b.start() + r] + bestScore, 0);
             }
         });
-        return new Assignment(Tensor.cat(0, labels.toArray(Tensor[]::new)), Tensor.cat(0, distances.toArray(Tensor[]::new)),
-                withSums ? sums[0].toDoubleArray() : null, withSums ? counts[0].toDoubleArray() : null);
+        return new Assignment(labels, distances);
     }
 
     /**
@@ -113,61 +129,66 @@ final class Lloyd {
 
     /** Runs Lloyd's iterations from {@code start} (in working units). */
     Run run(Tensor start) {
-        Tensor centroids = start.to(x.dtype());
-        Tensor previousLabels = null;
+        int k = start.size(0);
+        double[] centroids = start.toDoubleArray();
+        int[] previousLabels = null;
         boolean converged = false;
         int iterations = maxIterations;
         for (int it = 1; it <= maxIterations; it++) {
-            Assignment a = assign(centroids, true);
-            double[] old = centroids.toDoubleArray();
-            double[] next = means(a, old);
+            Assignment a = assign(centroids, k);
+            double[] next = means(a, k, centroids);
             double shift = 0;
-            for (int i = 0; i < old.length; i++) {
-                shift += (next[i] - old[i]) * (next[i] - old[i]);
+            for (int i = 0; i < next.length; i++) {
+                shift += (next[i] - centroids[i]) * (next[i] - centroids[i]);
             }
-            centroids = Tensor.of(next, centroids.size(0), centroids.size(1)).to(x.device()).to(x.dtype());
-            boolean unchanged = previousLabels != null && a.labels().ne(previousLabels).sum().item() == 0;
-            if (unchanged || shift <= tolerance) {
+            centroids = next;
+            if (Arrays.equals(a.labels(), previousLabels) || shift <= tolerance) {
                 converged = true;
                 iterations = it;
                 break;
             }
             previousLabels = a.labels();
         }
-        Assignment last = assign(centroids, false);
-        double inertia = last.distances().sum().item() * scale * scale;
-        int distinct = (int) last.labels().oneHot(centroids.size(0)).sum(new int[] {0}, false).gt(0).sum().item();
-        return new Run(new KMeansModel(scale == 1 ? centroids : centroids.mul(scale), inertia, iterations, converged),
-                distinct);
+        Assignment last = assign(centroids, k);
+        double inertia = Arrays.stream(last.distances()).sum() * scale * scale;
+        int distinct = (int) Arrays.stream(last.labels()).distinct().count();
+        Tensor result = Tensor.of(centroids, k, d).to(x.device()).to(x.dtype());
+        return new Run(new KMeansModel(scale == 1 ? result : result.mul(scale), inertia, iterations, converged), distinct);
     }
 
     /**
-     * The clusters' means. As scikit-learn does, each empty cluster takes the row farthest from its own
-     * centroid (the farthest first), which leaves the cluster it came from.
+     * The clusters' means by a scatter-add of the rows. As scikit-learn does, each empty cluster takes
+     * the row farthest from its own centroid (the farthest first), which leaves the cluster it came from.
      */
-    private double[] means(Assignment a, double[] old) {
-        int k = a.counts().length;
-        int d = x.size(1);
-        double[] sums = a.sums();
-        double[] counts = a.counts();
-        int[] empty = java.util.stream.IntStream.range(0, k).filter(c -> counts[c] == 0).toArray();
-        if (empty.length > 0) {
-            double[] distances = a.distances().to(DType.FLOAT64).toDoubleArray();
-            long[] labels = a.labels().toLongArray();
-            Integer[] order = java.util.stream.IntStream.range(0, distances.length).boxed().toArray(Integer[]::new);
-            Arrays.sort(order, (i, j) -> Double.compare(distances[j], distances[i]));
-            for (int e = 0; e < empty.length && e < order.length; e++) {
-                int row = order[e];
-                double[] values = x.select(0, row).toDoubleArray();
-                int from = (int) labels[row];
+    private double[] means(Assignment a, int k, double[] old) {
+        int n = rowNorms.length;
+        int chunks = (n + CHUNK - 1) / CHUNK;
+        double[][] partialSums = new double[chunks][];
+        double[][] partialCounts = new double[chunks][];
+        IntStream.range(0, chunks).parallel().forEach(c -> {
+            double[] sums = new double[k * d];
+            double[] counts = new double[k];
+            for (int i = c * CHUNK, end = Math.min(n, i + CHUNK); i < end; i++) {
+                int label = a.labels()[i];
+                counts[label]++;
                 for (int j = 0; j < d; j++) {
-                    sums[from * d + j] -= values[j];
-                    sums[empty[e] * d + j] = values[j];
+                    sums[label * d + j] += rows[i * d + j];
                 }
-                counts[from]--;
-                counts[empty[e]] = 1;
+            }
+            partialSums[c] = sums;
+            partialCounts[c] = counts;
+        });
+        double[] sums = new double[k * d];
+        double[] counts = new double[k];
+        for (int c = 0; c < chunks; c++) {
+            for (int i = 0; i < sums.length; i++) {
+                sums[i] += partialSums[c][i];
+            }
+            for (int i = 0; i < k; i++) {
+                counts[i] += partialCounts[c][i];
             }
         }
+        relocateEmpty(a, sums, counts);
         double[] next = new double[k * d];
         for (int c = 0; c < k; c++) {
             for (int j = 0; j < d; j++) {
@@ -175,5 +196,26 @@ final class Lloyd {
             }
         }
         return next;
+    }
+
+    private void relocateEmpty(Assignment a, double[] sums, double[] counts) {
+        int[] empty = IntStream.range(0, counts.length).filter(c -> counts[c] == 0).toArray();
+        if (empty.length == 0) {
+            return;
+        }
+        double[] distances = a.distances();
+        int[] farthest = IntStream.range(0, distances.length).boxed()
+                .sorted((i, j) -> Double.compare(distances[j], distances[i])).limit(empty.length)
+                .mapToInt(Integer::intValue).toArray();
+        for (int e = 0; e < farthest.length; e++) {
+            int row = farthest[e];
+            int from = a.labels()[row];
+            for (int j = 0; j < d; j++) {
+                sums[from * d + j] -= rows[row * d + j];
+                sums[empty[e] * d + j] = rows[row * d + j];
+            }
+            counts[from]--;
+            counts[empty[e]] = 1;
+        }
     }
 }

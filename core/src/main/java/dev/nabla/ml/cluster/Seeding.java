@@ -15,7 +15,7 @@ final class Seeding {
     }
 
     /** {@code k} rows of {@code x} chosen by {@code init}; {@code rowNorms} holds each row's {@code ‖x‖²}. */
-    static Tensor centroids(KMeansInit init, Tensor x, Tensor rowNorms, int k, Generator gen) {
+    static Tensor centroids(KMeansInit init, Tensor x, double[] rowNorms, int k, Generator gen) {
         return x.indexSelect(0, Tensor.of(init == KMeansInit.RANDOM ? distinctRows(x.size(0), k, gen)
                 : plusPlus(x, rowNorms, k, gen), k).to(x.device()));
     }
@@ -36,8 +36,9 @@ final class Seeding {
         return out;
     }
 
-    private static long[] plusPlus(Tensor x, Tensor rowNorms, int k, Generator gen) {
+    private static long[] plusPlus(Tensor x, double[] hostNorms, int k, Generator gen) {
         int n = x.size(0);
+        Tensor rowNorms = Tensor.of(hostNorms, n).to(x.device()).to(x.dtype());
         long[] chosen = new long[k];
         chosen[0] = gen.nextInt(n);
         Tensor nearest = distances(x, rowNorms, (int) chosen[0]);

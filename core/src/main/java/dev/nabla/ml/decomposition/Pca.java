@@ -51,12 +51,12 @@ public record Pca(int components, Method method) implements UnsupervisedLearner<
                     + " and at least 2 rows)");
         }
         Tensor mean = Centered.mean(x);
-        double scale = Centered.powerOfTwoScale(x);
+        double scale = Centered.overflowScale(x, d);
         HostLinalg.Eigen axes;
         double[] variances;
         double total;
         if (method == Method.COVARIANCE_EIGEN) {
-            DMatrixRMaj covariance = HostMatrices.toHost(Centered.crossProduct(x, mean, scale, x, mean, scale));
+            DMatrixRMaj covariance = HostMatrices.toHost(Centered.crossProducts(x, mean, scale, null, null, 1)[0]);
             CommonOps_DDRM.scale(scale * scale / (n - 1), covariance);
             axes = HostLinalg.symmetricEigen("Pca.fit", covariance);
             variances = axes.values().clone();

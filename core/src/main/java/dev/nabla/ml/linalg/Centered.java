@@ -1,5 +1,6 @@
 package dev.nabla.ml.linalg;
 
+import dev.nabla.DType;
 import dev.nabla.Tensor;
 import dev.nabla.ml.RowBlocks;
 
@@ -29,23 +30,46 @@ public final class Centered {
     }
 
     /**
-     * {@code Σ_i ((x_i - μ)/s)ᵀ((y_i - ν)/t)}: {@code [d, e]} for {@code x [n, d]} and {@code y [n, e]}, or
-     * {@code [d]} for a vector {@code y}; {@code y == x} gives the scatter matrix. The power-of-two scales
-     * keep squares of huge values finite and are exact.
+     * {@code Σ_i ((x_i - μ)/s)ᵀ((x_i - μ)/s)}, the scatter matrix {@code [d, d]}, and with targets
+     * {@code y} also {@code Σ_i ((x_i - μ)/s)ᵀ((y_i - ν)/t)} ({@code [d]}), from one pass over the blocks.
+     * The scales are powers of two (exact) that keep squares of huge values finite, 1 for ordinary data.
+     *
+     * @param y targets {@code [n]}, or null for the scatter matrix alone
+     * @return the scatter matrix, then the cross products when {@code y} is given
      */
-    public static Tensor crossProduct(Tensor x, Tensor xMean, double xScale, Tensor y, Tensor yMean, double yScale) {
-        Tensor[] total = {null};
+    public static Tensor[] crossProducts(Tensor x, Tensor xMean, double xScale, Tensor y, Tensor yMean, double yScale) {
+        Tensor[] total = new Tensor[y == null ? 1 : 2];
         RowBlocks.forEach(x, b -> {
-            Tensor cx = b.rows().sub(xMean).div(xScale);
-            Tensor cy = y == x ? cx : y.narrow(0, b.start(), b.length()).sub(yMean).div(yScale);
-            Tensor p = cx.t().matmul(cy);
-            total[0] = total[0] == null ? p : total[0].add(p);
+            Tensor cx = scaled(b.rows().sub(xMean), xScale);
+            total[0] = accumulate(total[0], cx.t().matmul(cx));
+            if (y != null) {
+                Tensor cy = scaled(y.narrow(0, b.start(), b.length()).sub(yMean), yScale);
+                total[1] = accumulate(total[1], cx.t().matmul(cy));
+            }
         });
-        return total[0];
+        return total;
+    }
+
+    private static Tensor scaled(Tensor t, double scale) {
+        return scale == 1 ? t : t.div(scale);
+    }
+
+    private static Tensor accumulate(Tensor total, Tensor part) {
+        return total == null ? part : total.add(part);
+    }
+
+    /**
+     * 1, or a power of two near the largest magnitude in {@code t} when squares of sums of {@code columns}
+     * such values could overflow the dtype (values beyond about 1e150 in float64, 1e17 in float32).
+     */
+    public static double overflowScale(Tensor t, int columns) {
+        double max = powerOfTwoScale(t);
+        double limit = Math.sqrt((t.dtype() == DType.FLOAT32 ? Float.MAX_VALUE : Double.MAX_VALUE) / (16.0 * columns));
+        return max * 2 > limit || max < 1 / limit ? max : 1;
     }
 
     /** The power of two nearest the largest magnitude in {@code t} (1 for an all-zero tensor). */
-    public static double powerOfTwoScale(Tensor t) {
+    private static double powerOfTwoScale(Tensor t) {
         double[] max = {0};
         RowBlocks.forEach(t.rank() == 1 ? t.unsqueeze(1) : t, b -> max[0] = Math.max(max[0], b.rows().abs().max().item()));
         return max[0] == 0 || !Double.isFinite(max[0]) ? 1 : Math.scalb(1.0, Math.getExponent(max[0]));

@@ -6,8 +6,8 @@ import dev.nabla.ml.linalg.HostMatrices;
 import org.ejml.data.DMatrixRMaj;
 
 /**
- * Features and targets seen column-centred and divided by powers of two ({@code xScale},
- * {@code yScale}: exact), without a centred copy of X: the Gram matrix {@code XcᵀXc} and
+ * Features and targets seen column-centred and, when their squares could overflow, divided by
+ * powers of two ({@code xScale}, {@code yScale}: exact; 1 otherwise), without a centred copy of X: the Gram matrix {@code XcᵀXc} and
  * {@code Xcᵀyc} are summed block by block ({@link Centered}), and the scaling keeps the squares of
  * data near 1e160 finite. An unpenalised intercept drops out of the fit and is {@code b = ȳ - x̄ᵀw}
  * afterwards.
@@ -25,17 +25,13 @@ record CenteredData(Tensor x, Tensor y, Tensor xMean, Tensor yMean, double xScal
         Tensor yf = y.to(x.dtype());
         Tensor xMean = fitIntercept ? Centered.mean(x) : Tensor.zeros(x.dtype(), x.device(), x.size(1));
         Tensor yMean = fitIntercept ? yf.mean() : Tensor.scalar(0, x.dtype(), x.device());
-        return new CenteredData(x, yf, xMean, yMean, Centered.powerOfTwoScale(x), Centered.powerOfTwoScale(yf));
+        return new CenteredData(x, yf, xMean, yMean, Centered.overflowScale(x, x.size(1)), Centered.overflowScale(yf, 1));
     }
 
-    /** {@code XcᵀXc / xScale²}, {@code [d, d]}. */
-    Tensor gram() {
-        return Centered.crossProduct(x, xMean, xScale, x, xMean, xScale);
-    }
-
-    /** {@code Xcᵀyc / (xScale·yScale)}, {@code [d]}. */
-    Tensor cross() {
-        return Centered.crossProduct(x, xMean, xScale, y.unsqueeze(1), yMean, yScale).reshape(x.size(1));
+    /** {@code XcᵀXc / xScale²} ({@code [d, d]}) and {@code Xcᵀyc / (xScale·yScale)} ({@code [d]}), in one pass. */
+    Tensor[] products() {
+        Tensor[] p = Centered.crossProducts(x, xMean, xScale, y.unsqueeze(1), yMean, yScale);
+        return new Tensor[] {p[0], p[1].reshape(x.size(1))};
     }
 
     /** The centred, scaled features on the host, for solvers that factor X itself. */

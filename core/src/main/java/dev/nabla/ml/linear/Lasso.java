@@ -38,8 +38,9 @@ public record Lasso(double alpha, boolean fitIntercept, int maxIterations, doubl
         CenteredData c = CenteredData.of(x, y, fitIntercept);
         int n = x.size(0);
         // on features / s and targets / t the coefficients are u = (s/t)·w and the penalty α/(s·t)
-        DMatrixRMaj gram = HostMatrices.toHost(c.gram().div(n));
-        double[] xy = c.cross().div(n).toDoubleArray();
+        Tensor[] products = c.products();
+        DMatrixRMaj gram = HostMatrices.toHost(products[0].div(n));
+        double[] xy = products[1].div(n).toDoubleArray();
         double penalty = alpha / (c.xScale() * c.yScale());
         double unit = c.yScale() / c.xScale();
         int d = xy.length;

@@ -46,9 +46,14 @@ public record LinearSvm(double lambda, MarginLoss loss, Penalty penalty, boolean
         Inputs.requirePositive("LinearSvm", "maxIterations", maxIterations);
     }
 
-    /** Strength {@code lambda} and {@code penalty}, squared hinge, with bias, tolerance 1e-4, 1000 passes, seed 0 (LinearSVC's defaults). */
+    /**
+     * Strength {@code lambda} and {@code penalty}, squared hinge, with bias, tolerance 1e-5, at most 100,000
+     * passes, seed 0. liblinear's defaults (1e-4, 1000 passes) stop 2.4e-4 (L2), 2.2e-2 (hinge) and 4.5e-4 (L1)
+     * from the optimum on raw digits at C = 0.01; these get within 1e-4, and shrinking keeps the extra passes
+     * cheap (tenths of a second there).
+     */
     public static LinearSvm of(double lambda, Penalty penalty) {
-        return new LinearSvm(lambda, MarginLoss.SQUARED_HINGE, penalty, true, 1e-4, 1000, 0);
+        return new LinearSvm(lambda, MarginLoss.SQUARED_HINGE, penalty, true, 1e-5, 100_000, 0);
     }
 
     /** A copy with another loss. */

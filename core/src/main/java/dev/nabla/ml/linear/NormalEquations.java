@@ -12,8 +12,9 @@ final class NormalEquations {
     }
 
     static Tensor solve(String op, CenteredData c, double alpha) {
-        DMatrixRMaj gram = HostMatrices.toHost(c.gram());
-        DMatrixRMaj rhs = HostMatrices.toHost(c.cross());
+        Tensor[] products = c.products();
+        DMatrixRMaj gram = HostMatrices.toHost(products[0]);
+        DMatrixRMaj rhs = HostMatrices.toHost(products[1]);
         DMatrixRMaj u = HostLinalg.choleskySolve(op, HostLinalg.addToDiagonal(gram, c.scaledPenalty(alpha)), rhs);
         return c.unscale(HostMatrices.toVector(u, c.x().dtype(), c.x().device()));
     }

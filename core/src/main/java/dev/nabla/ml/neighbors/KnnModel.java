@@ -15,7 +15,7 @@ import java.util.List;
  * @param classIndices class index of each row, INT64 {@code [n]}
  * @param classes the labels
  * @param k neighbours per vote
- * @param batchSize query rows per block of the streamed search: scratch is {@code batchSize × 8192} scores
+ * @param batchSize query rows per block of the streamed search: scratch is {@code batchSize × 2048} scores
  */
 public record KnnModel(Tensor points, Tensor classIndices, ClassLabels classes, int k, int batchSize)
         implements ProbabilisticClassifier {
@@ -26,8 +26,8 @@ public record KnnModel(Tensor points, Tensor classIndices, ClassLabels classes, 
         Tensor p = points.to(x.dtype());
         List<Tensor> norms = new ArrayList<>();
         RowBlocks.forEach(p, b -> norms.add(b.rows().mul(b.rows()).sum(new int[] {1}, false)));
-        long[] idx = NeighborSearch.nearest(p, Tensor.cat(0, norms.toArray(Tensor[]::new)), x.to(p.device()), k,
-                batchSize);
+        long[] idx = NeighborSearch.nearest(p, Tensor.cat(0, norms.toArray(Tensor[]::new)).toDoubleArray(),
+                x.to(p.device()), k, batchSize);
         return Tensor.of(idx, x.size(0), k).to(x.device());
     }
 

@@ -1,18 +1,24 @@
 package dev.nabla.ml.neighbors;
 
 import dev.nabla.Tensor;
-import dev.nabla.ml.RowBlocks;
 import java.util.stream.IntStream;
 
 /**
- * Brute-force k-nearest-neighbour search that streams: a block of query rows meets one block of
- * {@link RowBlocks#ROWS} training rows at a time, as one GEMM of scores {@code ‖t‖² - 2q·tᵀ} (the
- * query's own {@code ‖q‖²} does not change the ranking), and each query's running top k is merged
- * on the host, where a bounded insertion beats k arg-min passes over the block. Memory is one
- * {@code [queries per block, 8192]} score block whatever the training set's size, not a distance
- * row per query and training row. Ties keep the lower training index, so results are deterministic.
+ * Brute-force k-nearest-neighbour search that streams: a block of query rows meets a block of
+ * {@link #TRAINING_BLOCK} training rows at a time, as one GEMM {@code -2q·tᵀ}; the training rows'
+ * {@code ‖t‖²} is added on the host while each query's running top k is merged (the query's own
+ * {@code ‖q‖²} does not change its ranking), where a bounded insertion beats k arg-min passes over the
+ * block. Memory is one {@code [queries per block, 2048]} score block whatever the training set's size,
+ * not a distance row per query and training row. Ties keep the lower training index, so results are
+ * deterministic.
  */
 final class NeighborSearch {
+
+    /**
+     * Training rows per score block: with 1024 query rows a block is 16 MB, and the training rows are
+     * packed for the GEMM once per query block, so larger query blocks cost fewer passes over them.
+     */
+    static final int TRAINING_BLOCK = 2048;
 
     private NeighborSearch() {
     }
@@ -22,21 +28,22 @@ final class NeighborSearch {
      * {@code long[queries·k]}.
      *
      * @param points the training rows {@code [n, d]}
-     * @param pointNorms their squared norms {@code [n]}
+     * @param pointNorms their squared norms
      * @param queries {@code [m, d]} in the points' dtype and device
      * @param queryBlock query rows per block
      */
-    static long[] nearest(Tensor points, Tensor pointNorms, Tensor queries, int k, int queryBlock) {
+    static long[] nearest(Tensor points, double[] pointNorms, Tensor queries, int k, int queryBlock) {
         int m = queries.size(0);
+        int n = points.size(0);
         long[] out = new long[m * k];
         for (int q0 = 0; q0 < m; q0 += queryBlock) {
             int rows = Math.min(queryBlock, m - q0);
             Tensor weights = queries.narrow(0, q0, rows).mul(-2);
-            TopK top = new TopK(rows, k);
-            RowBlocks.forEach(points, b -> {
-                Tensor scores = weights.matmul(b.rows().t()).add(pointNorms.narrow(0, b.start(), b.length()).unsqueeze(0));
-                top.merge(scores.toDoubleArray(), b.length(), b.start());
-            });
+            TopK top = new TopK(rows, k, pointNorms);
+            for (int t0 = 0; t0 < n; t0 += TRAINING_BLOCK) {
+                int width = Math.min(TRAINING_BLOCK, n - t0);
+                top.merge(weights.matmul(points.narrow(0, t0, width).t()).toDoubleArray(), width, t0);
+            }
             top.sortedInto(out, q0 * k);
         }
         return out;
@@ -48,9 +55,11 @@ final class NeighborSearch {
         private final double[] scores;
         private final long[] indices;
         private final int[] filled;
+        private final double[] norms;
 
-        TopK(int rows, int k) {
+        TopK(int rows, int k, double[] norms) {
             this.k = k;
+            this.norms = norms;
             this.scores = new double[rows * k];
             this.indices = new long[rows * k];
             this.filled = new int[rows];
@@ -62,7 +71,7 @@ final class NeighborSearch {
                 int base = r * k;
                 int from = r * width;
                 for (int j = 0; j < width; j++) {
-                    double s = block[from + j];
+                    double s = block[from + j] + norms[start + j];
                     if (filled[r] == k && !(s < scores[base + k - 1])) {
                         continue;
                     }

@@ -58,19 +58,29 @@ final class HostObjective {
     }
 
     /**
-     * Whether the step from {@code before} to {@code after} hit the dtype's floor: the summed objective
-     * changed by no more than its rounding noise relative to {@code max(|n·F|, 1)} (SciPy's
-     * {@code ftol} test, with a dtype-dependent threshold) while the gradient did not even halve. A
-     * solver still converging fast (Newton's last steps) shrinks the gradient by orders of magnitude
-     * while F no longer moves visibly, and goes on to meet the gradient tolerance instead.
+     * Watches a solver's steps for the dtype's floor: {@link #PATIENCE} steps in a row whose summed
+     * objective changed (either way) by no more than its rounding noise relative to
+     * {@code max(|n·F|, 1)} (SciPy's {@code ftol} test, with a dtype-dependent threshold) while the
+     * gradient did not even halve from where the streak began. One such step proves little (an
+     * ill-conditioned valley can take a tiny step and then a large one, and Newton's last steps shrink
+     * the gradient by orders of magnitude while F no longer moves visibly); a streak means no progress is
+     * left to make at this precision.
      */
-    boolean stalled(Point before, Point after) {
-        return negligible(before.value(), after.value()) && gradientMeasure(after) > 0.5 * gradientMeasure(before);
-    }
+    final class Stalls {
+        static final int PATIENCE = 5;
+        private int streak;
+        private double gradientAtStart;
 
-    /** Whether F going from {@code before} to {@code after} is within the dtype's rounding noise. */
-    boolean negligible(double before, double after) {
-        return before - after <= noise(Math.max(Math.abs(before), Math.abs(after)));
+        /** Records the step from {@code before} to {@code after}; true once the streak reaches the patience. */
+        boolean stalled(Point before, Point after) {
+            boolean flat = Math.abs(before.value() - after.value()) <= noise(Math.max(Math.abs(before.value()),
+                    Math.abs(after.value())));
+            if (streak == 0) {
+                gradientAtStart = gradientMeasure(before);
+            }
+            streak = flat && gradientMeasure(after) > 0.5 * gradientAtStart ? streak + 1 : 0;
+            return streak >= PATIENCE;
+        }
     }
 
     /** The rounding noise of a value {@code F}: the dtype's resolution relative to {@code max(|n·F|, 1)}, over n. */

@@ -9,11 +9,13 @@ package dev.nabla.ml.optim;
  * cubic interpolation. Every trial costs one evaluation of the value and gradient.
  *
  * <p>Near an optimum, differences of F sink below its rounding noise long before the gradient
- * stops carrying information. There the search falls back on Hager and Zhang's approximate Wolfe
- * condition (SIAM J. Optim. 2005): a step whose value is within the noise of the start passes the
- * decrease test when its slope shows it did not overshoot ({@code ∇F(x + a·d)ᵀd <= (1 - 2c1)|∇Fᵀd|}),
- * and values within the noise of each other are ordered by their slopes. So solvers reach tight
- * gradient tolerances instead of stopping where F looks flat.
+ * stops carrying information (the logistic losses subtract numbers far larger than their difference:
+ * on raw digits F carries noise of 1e-11 relative in float64). There the search falls back on Hager
+ * and Zhang's approximate Wolfe condition (SIAM J. Optim. 2005), with their noise bound
+ * {@link #NOISE}{@code ·|F|}: a step whose value is within the noise of the start passes the decrease
+ * test when its slope shows it did not overshoot ({@code ∇F(x + a·d)ᵀd <= (1 - 2c1)|∇Fᵀd|}), and values
+ * within the noise of each other are ordered by their slopes. So solvers reach tight gradient
+ * tolerances instead of stopping where F looks flat.
  */
 final class WolfeLineSearch {
 
@@ -21,6 +23,8 @@ final class WolfeLineSearch {
     private static final double C2 = 0.9;
     private static final int MAX_EVALUATIONS = 30;
     private static final double GROWTH = 4;
+    /** Hager and Zhang's relative bound on F's noise, below which the approximate Wolfe condition applies. */
+    static final double NOISE = 1e-6;
 
     private WolfeLineSearch() {
     }
@@ -37,7 +41,7 @@ final class WolfeLineSearch {
         if (!(slope0 < 0)) {
             return null;
         }
-        Conditions c = new Conditions(start.value(), slope0, f.noise(start.value()));
+        Conditions c = new Conditions(start.value(), slope0, noise(f, start.value()));
         Trial previous = new Trial(0, start, slope0);
         double a = firstStep;
         for (int evals = 0; evals < MAX_EVALUATIONS; evals++) {
@@ -55,6 +59,11 @@ final class WolfeLineSearch {
             a *= GROWTH;
         }
         return null;
+    }
+
+    /** The noise bound at a value {@code F}: {@link #NOISE}{@code ·|F|}, and at least the dtype's resolution. */
+    static double noise(HostObjective f, double value) {
+        return NOISE * Math.abs(value) + f.noise(value);
     }
 
     /** A step length with its point and directional derivative. */

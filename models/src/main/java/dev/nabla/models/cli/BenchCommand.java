@@ -6,6 +6,7 @@ import dev.nabla.backend.Backends;
 import dev.nabla.models.bench.BenchEntry;
 import dev.nabla.models.bench.BenchRunner;
 import dev.nabla.models.bench.BenchSuite;
+import dev.nabla.models.bench.MlBench;
 import dev.nabla.models.train.Session;
 import dev.nabla.models.zoo.TrainOptions;
 import dev.nabla.models.zoo.Zoo;
@@ -25,7 +26,8 @@ import picocli.CommandLine.Parameters;
 final class BenchCommand implements Callable<Integer> {
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "FILTER",
-            description = "run only suite cases whose name contains FILTER, or one of its comma-separated parts (e.g. sgemm,lstm)")
+            description = "run only suite cases whose name contains FILTER, or one of its comma-separated parts (e.g. sgemm,lstm); "
+                    + "'ml' runs the classical-ML fits at 200,000 x 50 instead ('ml:kmeans,knn' some of them)")
     String filter = "";
 
     @Option(names = "--zoo", description = "time training steps of zoo models instead of the suite")
@@ -50,6 +52,14 @@ final class BenchCommand implements Callable<Integer> {
         if (steps <= 0 || warmup < 0 || batchSize <= 0) {
             throw new IllegalArgumentException("bench: --steps and --batch-size must be positive and --warmup not negative, got "
                     + "steps=" + steps + " warmup=" + warmup + " batch-size=" + batchSize);
+        }
+        if (filter.equals("ml") || filter.startsWith("ml:")) {
+            String cases = filter.equals("ml") ? "" : filter.substring(3);
+            if (MlBench.run(cases) == 0) {
+                throw new IllegalArgumentException("bench: no ml case matches '" + cases + "'; the cases: "
+                        + String.join(", ", MlBench.cases()));
+            }
+            return 0;
         }
         Device target = device == null ? Device.best() : Device.parse(device);
         Backends.get(target);
