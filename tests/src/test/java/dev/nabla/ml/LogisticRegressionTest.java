@@ -6,9 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.nabla.DType;
 import dev.nabla.Tensor;
 import dev.nabla.ml.linear.LogisticModel;
 import dev.nabla.ml.linear.LogisticRegression;
+import dev.nabla.ml.optim.FiniteSumSolver;
 import dev.nabla.ml.optim.GradientDescent;
 import dev.nabla.ml.optim.Lbfgs;
 import dev.nabla.ml.optim.Newton;
@@ -170,5 +172,42 @@ class LogisticRegressionTest {
         LogisticModel model = LogisticRegression.of(L2).fit(xy[0], xy[1]);
         assertFalse(model.coefficients().requiresGrad());
         assertThrows(IllegalArgumentException.class, () -> model.predict(Data.normal(1, 2, 2)));
+    }
+
+
+    @Test
+    void multinomialInterceptsAreCentredForEverySolver() {
+        // regression: Newton returned intercepts shifted by an arbitrary constant (softmax cannot see it)
+        Tensor[] blobs = Data.blobs(22, new double[][] {{0, 0}, {3, 0}, {0, 3}}, 40, 1.0);
+        LogisticModel newton = LogisticRegression.of(L2).withSolver(new Newton(100, 1e-10)).fit(blobs[0], blobs[1]);
+        LogisticModel lbfgs = LogisticRegression.of(L2).withSolver(new Lbfgs(10, 1000, 1e-10)).fit(blobs[0], blobs[1]);
+        assertEquals(0, newton.intercepts().sum().item(), 1e-12);
+        assertEquals(0, lbfgs.intercepts().sum().item(), 1e-12);
+        assertArrayEquals(lbfgs.intercepts().toDoubleArray(), newton.intercepts().toDoubleArray(), 1e-8);
+    }
+
+    @Test
+    void float32FitsConvergeToTheFloat64Optimum() {
+        // regression: the tolerances ignored the dtype, so float32 fits never converged
+        Tensor[] xy = binaryProblem();
+        double[] reference = newtonReference(xy[0], xy[1]);
+        for (FiniteSumSolver solver : new FiniteSumSolver[] {Lbfgs.defaults(), Newton.defaults()}) {
+            LogisticModel model = LogisticRegression.of(L2).withSolver(solver).fit(xy[0].to(DType.FLOAT32), xy[1]);
+            assertTrue(model.converged(), solver + " converged in float32");
+            assertEquals(DType.FLOAT32, model.coefficients().dtype());
+            assertMatchesReference(reference, model, 1e-4);
+        }
+    }
+
+    @Test
+    void anUnconvergedFitWarnsOnce() {
+        Tensor[] xy = binaryProblem();
+        LogisticModel[] model = new LogisticModel[1];
+        String log = Logs.during(() -> model[0] = LogisticRegression.of(L2).withSolver(new Lbfgs(10, 2, 1e-12))
+                .fit(xy[0], xy[1]));
+        assertFalse(model[0].converged());
+        assertEquals(2, model[0].iterations());
+        assertEquals(1, log.lines().filter(l -> l.contains("did not converge")).count(), log);
+        assertTrue(log.contains("LogisticRegression.fit"), log);
     }
 }

@@ -22,4 +22,9 @@ final class Logs {
         }
         return err.toString(StandardCharsets.UTF_8);
     }
+
+    /** The warning lines of a log (slf4j-simple marks them {@code WARN}). */
+    static long warnings(String log) {
+        return log.lines().filter(l -> l.contains("WARN")).count();
+    }
 }

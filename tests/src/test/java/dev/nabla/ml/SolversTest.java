@@ -115,4 +115,55 @@ class SolversTest {
         double optimum = RIDGE.loss(Data.vector(exact)).item();
         assertEquals(optimum, r.loss(), 0.01 * optimum);
     }
+
+    @Test
+    void newtonAtTheExactOptimumHasConverged() {
+        // regression: with features in the ten-thousands the gradient's rounding floor lies above the old 1e-10,
+        // so Newton started at (or stepping onto) the optimum found no decrease and reported converged = false
+        int n = 120;
+        Tensor x = X.mul(1e4);
+        Tensor y = x.matmul(Data.vector(1, -2, 0.5, 3)).add(Data.normal(112, N, 1).reshape(N).mul(1e3));
+        FiniteSumObjective ridge = new FiniteSumObjective() {
+            @Override
+            public int size() {
+                return n;
+            }
+
+            @Override
+            public Tensor loss(Tensor w) {
+                Tensor r = x.matmul(w).sub(y);
+                return r.mul(r).mean().mul(0.5).add(w.mul(w).sum().mul(LAMBDA / 2));
+            }
+
+            @Override
+            public Tensor batchLoss(Tensor w, Tensor indices) {
+                return loss(w);
+            }
+        };
+        double[] xs = x.toDoubleArray();
+        double[] ys = y.toDoubleArray();
+        double[][] a = new double[D][D];
+        double[] b = new double[D];
+        for (int i = 0; i < n; i++) {
+            for (int r = 0; r < D; r++) {
+                b[r] += xs[i * D + r] * ys[i] / n;
+                for (int c = 0; c < D; c++) {
+                    a[r][c] += xs[i * D + r] * xs[i * D + c] / n;
+                }
+            }
+        }
+        for (int r = 0; r < D; r++) {
+            a[r][r] += LAMBDA;
+        }
+        double[] optimum = Data.solve(a, b);
+        SolverResult fromOptimum = Newton.defaults().minimize(ridge, Data.vector(optimum));
+        assertTrue(fromOptimum.converged(), "converged after " + fromOptimum.iterations() + " iterations");
+        // the gradient there is rounding noise above the tolerance: steps that change nothing end the run once they
+        // form a streak, and leave the point where it was
+        assertTrue(fromOptimum.iterations() <= 6, "iterations " + fromOptimum.iterations());
+        assertArrayEquals(optimum, fromOptimum.solution().toDoubleArray(), 1e-9);
+        SolverResult fromZero = Newton.defaults().minimize(ridge, Tensor.zeros(DType.FLOAT64, Device.CPU, D));
+        assertTrue(fromZero.converged(), "converged after " + fromZero.iterations() + " iterations");
+        assertArrayEquals(optimum, fromZero.solution().toDoubleArray(), 1e-9);
+    }
 }

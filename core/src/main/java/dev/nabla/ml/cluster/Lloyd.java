@@ -13,11 +13,13 @@ import java.util.stream.IntStream;
  * host over a copy of the rows made once per fit: adding {@code ‖c‖²}, the arg-minimum (the row's
  * own {@code ‖x‖²} does not change it), and the scatter-add of each row into its cluster's sum, in
  * fixed chunks of rows whose partial sums are added in order (so the result does not depend on the
- * thread count). Memory beyond X: its host copy, a block's {@code [8192, k]} scores, the labels and
- * distances ({@code n} each).
+ * thread count). Memory beyond X: a centred copy and its host copy, a block's {@code [8192, k]}
+ * scores, the labels and distances ({@code n} each).
  *
- * <p>Data whose squares would overflow (say values near 1e160 in float64) is divided by a power of
- * two first, which is exact, and the centroids and inertia are scaled back at the end.
+ * <p>As scikit-learn does, the iterations run on the data minus its column means: the expansion
+ * {@code ‖x‖² - 2x·c + ‖c‖²} cancels catastrophically when the rows sit far from the origin relative
+ * to their spread. Centred data whose squares would still overflow (a spread near 1e160 in float64)
+ * is also divided by a power of two, which is exact; centroids and inertia are mapped back at the end.
  */
 final class Lloyd {
 
@@ -25,6 +27,7 @@ final class Lloyd {
     private static final int CHUNK = 16384;
 
     private final Tensor x;
+    private final Tensor offset;
     private final double[] rows;
     private final int d;
     private final double scale;
@@ -32,8 +35,9 @@ final class Lloyd {
     private final double tolerance;
     private final int maxIterations;
 
-    private Lloyd(Tensor x, double scale, double relativeTolerance, int maxIterations) {
+    private Lloyd(Tensor x, Tensor offset, double scale, double relativeTolerance, int maxIterations) {
         this.x = x;
+        this.offset = offset;
         this.rows = x.toDoubleArray();
         this.d = x.size(1);
         this.scale = scale;
@@ -59,13 +63,15 @@ final class Lloyd {
         this.tolerance = relativeTolerance * variance / ((double) n * d);
     }
 
-    /** Prepares the data: rescaling when its squares would overflow, the host copy, norms and tolerance. */
+    /** Prepares the data: centring, rescaling when its squares would overflow, the host copy, norms and tolerance. */
     static Lloyd of(Tensor x, double relativeTolerance, int maxIterations) {
-        double scale = Centered.overflowScale(x, x.size(1));
-        return new Lloyd(scale == 1 ? x : x.div(scale), scale, relativeTolerance, maxIterations);
+        Tensor mean = Centered.mean(x);
+        Tensor centred = x.sub(mean);
+        double scale = Centered.overflowScale(centred, x.size(1));
+        return new Lloyd(scale == 1 ? centred : centred.div(scale), mean, scale, relativeTolerance, maxIterations);
     }
 
-    /** The data the iterations run on (divided by the scale when it had to be). */
+    /** The data the iterations run on: centred, and divided by the scale when it had to be. */
     Tensor data() {
         return x;
     }
@@ -77,7 +83,8 @@ final class Lloyd {
 
     /** Centroids given in the caller's units, in the iterations' units. */
     Tensor toWorkingUnits(Tensor centroids) {
-        return scale == 1 ? centroids : centroids.div(scale);
+        Tensor centred = centroids.sub(offset);
+        return scale == 1 ? centred : centred.div(scale);
     }
 
     /**
@@ -153,7 +160,8 @@ final class Lloyd {
         double inertia = Arrays.stream(last.distances()).sum() * scale * scale;
         int distinct = (int) Arrays.stream(last.labels()).distinct().count();
         Tensor result = Tensor.of(centroids, k, d).to(x.device()).to(x.dtype());
-        return new Run(new KMeansModel(scale == 1 ? result : result.mul(scale), inertia, iterations, converged), distinct);
+        return new Run(new KMeansModel((scale == 1 ? result : result.mul(scale)).add(offset), inertia, iterations,
+                converged), distinct);
     }
 
     /**

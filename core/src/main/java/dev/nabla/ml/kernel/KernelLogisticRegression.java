@@ -2,6 +2,7 @@ package dev.nabla.ml.kernel;
 
 import dev.nabla.Tensor;
 import dev.nabla.ml.ClassLabels;
+import dev.nabla.ml.ConvergenceWarning;
 import dev.nabla.ml.Inputs;
 import dev.nabla.ml.SupervisedLearner;
 import dev.nabla.ml.linear.Design;
@@ -48,6 +49,10 @@ public record KernelLogisticRegression(Kernel kernel, double lambda, FiniteSumSo
         MarginObjective objective = new MarginObjective(design, signs, MarginLoss.LOGISTIC,
                 w -> Tensor.cat(0, gram.matmul(w.narrow(0, 0, n)).mul(lambda), Tensor.zeros(w.dtype(), w.device(), 1)));
         SolverResult r = solver.minimize(objective, Tensor.zeros(x.dtype(), x.device(), n + 1));
+        if (!r.converged()) {
+            ConvergenceWarning.warn(op, "the solver stopped after " + r.iterations() + " iterations (" + solver
+                    + "); raise its iteration limit");
+        }
         Tensor alpha = r.solution().narrow(0, 0, n).contiguous();
         double bias = r.solution().select(0, n).item();
         return new KernelClassifierModel(new KernelExpansion(kernel, x, alpha, bias), classes, r.iterations(),

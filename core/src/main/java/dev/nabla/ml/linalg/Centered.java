@@ -19,16 +19,6 @@ public final class Centered {
         return x.mean(new int[] {0}, false);
     }
 
-    /** The mean over the columns of their (population) variances, scikit-learn's k-means tolerance scale. */
-    public static double meanVariance(Tensor x, Tensor mean) {
-        double[] sum = {0};
-        RowBlocks.forEach(x, b -> {
-            Tensor c = b.rows().sub(mean);
-            sum[0] += c.mul(c).sum().item();
-        });
-        return sum[0] / ((double) x.size(0) * x.size(1));
-    }
-
     /**
      * {@code Σ_i ((x_i - μ)/s)ᵀ((x_i - μ)/s)}, the scatter matrix {@code [d, d]}, and with targets
      * {@code y} also {@code Σ_i ((x_i - μ)/s)ᵀ((y_i - ν)/t)} ({@code [d]}), from one pass over the blocks.
@@ -70,8 +60,8 @@ public final class Centered {
 
     /** The power of two nearest the largest magnitude in {@code t} (1 for an all-zero tensor). */
     private static double powerOfTwoScale(Tensor t) {
-        double[] max = {0};
-        RowBlocks.forEach(t.rank() == 1 ? t.unsqueeze(1) : t, b -> max[0] = Math.max(max[0], b.rows().abs().max().item()));
-        return max[0] == 0 || !Double.isFinite(max[0]) ? 1 : Math.scalb(1.0, Math.getExponent(max[0]));
+        // two reductions that read t in place, where abs() would first write a copy of it
+        double max = Math.max(t.max().item(), -t.min().item());
+        return max == 0 || !Double.isFinite(max) ? 1 : Math.scalb(1.0, Math.getExponent(max));
     }
 }
