@@ -26,31 +26,39 @@ class SolversTest {
     private static final Tensor Y = X.matmul(Data.vector(1, -2, 0.5, 3)).add(Data.normal(112, N, 1).reshape(N).mul(0.1));
 
     /** Ridge least squares (1/2n)|Xw - y|² + (λ/2)|w|², whose minimiser solves (XᵀX/n + λI) w = Xᵀy/n. */
-    private static final FiniteSumObjective RIDGE = new FiniteSumObjective() {
-        @Override
-        public int size() {
-            return N;
-        }
+    private static final FiniteSumObjective RIDGE = ridge(X, Y);
 
-        @Override
-        public Tensor loss(Tensor w) {
-            return terms(X, Y, w);
-        }
+    private static FiniteSumObjective ridge(Tensor x, Tensor y) {
+        return new FiniteSumObjective() {
+            @Override
+            public int size() {
+                return N;
+            }
 
-        @Override
-        public Tensor batchLoss(Tensor w, Tensor indices) {
-            return terms(X.indexSelect(0, indices), Y.indexSelect(0, indices), w);
-        }
+            @Override
+            public Tensor loss(Tensor w) {
+                return terms(x, y, w);
+            }
 
-        private Tensor terms(Tensor x, Tensor y, Tensor w) {
-            Tensor r = x.matmul(w).sub(y);
-            return r.mul(r).mean().mul(0.5).add(w.mul(w).sum().mul(LAMBDA / 2));
-        }
-    };
+            @Override
+            public Tensor batchLoss(Tensor w, Tensor indices) {
+                return terms(x.indexSelect(0, indices), y.indexSelect(0, indices), w);
+            }
+
+            private Tensor terms(Tensor xs, Tensor ys, Tensor w) {
+                Tensor r = xs.matmul(w).sub(ys);
+                return r.mul(r).mean().mul(0.5).add(w.mul(w).sum().mul(LAMBDA / 2));
+            }
+        };
+    }
 
     private static double[] closedForm() {
-        double[] x = X.toDoubleArray();
-        double[] y = Y.toDoubleArray();
+        return closedForm(X, Y);
+    }
+
+    private static double[] closedForm(Tensor xt, Tensor yt) {
+        double[] x = xt.toDoubleArray();
+        double[] y = yt.toDoubleArray();
         double[][] a = new double[D][D];
         double[] b = new double[D];
         for (int i = 0; i < N; i++) {
@@ -120,42 +128,10 @@ class SolversTest {
     void newtonAtTheExactOptimumHasConverged() {
         // regression: with features in the ten-thousands the gradient's rounding floor lies above the old 1e-10,
         // so Newton started at (or stepping onto) the optimum found no decrease and reported converged = false
-        int n = 120;
         Tensor x = X.mul(1e4);
         Tensor y = x.matmul(Data.vector(1, -2, 0.5, 3)).add(Data.normal(112, N, 1).reshape(N).mul(1e3));
-        FiniteSumObjective ridge = new FiniteSumObjective() {
-            @Override
-            public int size() {
-                return n;
-            }
-
-            @Override
-            public Tensor loss(Tensor w) {
-                Tensor r = x.matmul(w).sub(y);
-                return r.mul(r).mean().mul(0.5).add(w.mul(w).sum().mul(LAMBDA / 2));
-            }
-
-            @Override
-            public Tensor batchLoss(Tensor w, Tensor indices) {
-                return loss(w);
-            }
-        };
-        double[] xs = x.toDoubleArray();
-        double[] ys = y.toDoubleArray();
-        double[][] a = new double[D][D];
-        double[] b = new double[D];
-        for (int i = 0; i < n; i++) {
-            for (int r = 0; r < D; r++) {
-                b[r] += xs[i * D + r] * ys[i] / n;
-                for (int c = 0; c < D; c++) {
-                    a[r][c] += xs[i * D + r] * xs[i * D + c] / n;
-                }
-            }
-        }
-        for (int r = 0; r < D; r++) {
-            a[r][r] += LAMBDA;
-        }
-        double[] optimum = Data.solve(a, b);
+        FiniteSumObjective ridge = ridge(x, y);
+        double[] optimum = closedForm(x, y);
         SolverResult fromOptimum = Newton.defaults().minimize(ridge, Data.vector(optimum));
         assertTrue(fromOptimum.converged(), "converged after " + fromOptimum.iterations() + " iterations");
         // the gradient there is rounding noise above the tolerance: steps that change nothing end the run once they
