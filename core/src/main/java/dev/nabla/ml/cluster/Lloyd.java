@@ -35,40 +35,52 @@ final class Lloyd {
     private final double tolerance;
     private final int maxIterations;
 
-    private Lloyd(Tensor x, Tensor offset, double scale, double relativeTolerance, int maxIterations) {
+    private Lloyd(Tensor x, Tensor offset, double scale, double[] rows, double[] rowNorms, double tolerance,
+            int maxIterations) {
         this.x = x;
         this.offset = offset;
-        this.rows = x.toDoubleArray();
-        this.d = x.size(1);
         this.scale = scale;
+        this.rows = rows;
+        this.d = x.size(1);
+        this.rowNorms = rowNorms;
+        this.tolerance = tolerance;
         this.maxIterations = maxIterations;
-        int n = x.size(0);
-        this.rowNorms = new double[n];
-        double[] mean = new double[d];
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < d; j++) {
-                double v = rows[i * d + j];
-                rowNorms[i] += v * v;
-                mean[j] += v / n;
-            }
-        }
-        double variance = 0;
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < d; j++) {
-                double c = rows[i * d + j] - mean[j];
-                variance += c * c;
-            }
-        }
-        // scikit-learn's rule: the tolerance is relative to the mean of the columns' variances
-        this.tolerance = relativeTolerance * variance / ((double) n * d);
     }
 
-    /** Prepares the data: centring, rescaling when its squares would overflow, the host copy, norms and tolerance. */
+    /**
+     * Prepares the data: centring, the host copy and the row norms, and the absolute tolerance
+     * {@code relativeTolerance × mean column variance} (scikit-learn's rule). Overflow shows as an infinite
+     * row norm; only then are the rows divided by a power of two and the norms computed again.
+     */
     static Lloyd of(Tensor x, double relativeTolerance, int maxIterations) {
         Tensor mean = Centered.mean(x);
         Tensor centred = x.sub(mean);
-        double scale = Centered.overflowScale(centred, x.size(1));
-        return new Lloyd(scale == 1 ? centred : centred.div(scale), mean, scale, relativeTolerance, maxIterations);
+        double[] rows = centred.toDoubleArray();
+        int n = x.size(0);
+        int d = x.size(1);
+        double[] norms = rowNorms(rows, n, d);
+        double scale = 1;
+        if (!Arrays.stream(norms).allMatch(Double::isFinite)) {
+            scale = Centered.overflowScale(centred, d);
+            centred = centred.div(scale);
+            for (int i = 0; i < rows.length; i++) {
+                rows[i] /= scale;
+            }
+            norms = rowNorms(rows, n, d);
+        }
+        // the columns are centred, so their mean variance is the mean square of the rows' entries
+        double tolerance = relativeTolerance * Arrays.stream(norms).sum() / ((double) n * d);
+        return new Lloyd(centred, mean, scale, rows, norms, tolerance, maxIterations);
+    }
+
+    private static double[] rowNorms(double[] rows, int n, int d) {
+        double[] norms = new double[n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < d; j++) {
+                norms[i] += rows[i * d + j] * rows[i * d + j];
+            }
+        }
+        return norms;
     }
 
     /** The data the iterations run on: centred, and divided by the scale when it had to be. */
@@ -108,7 +120,7 @@ final class Lloyd {
         double[] distances = new double[rowNorms.length];
         RowBlocks.forEach(x, b -> {
             double[] scores = b.rows().matmul(weights).toDoubleArray();
-            for (int r = 0; r < b.length(); r++) {
+            IntStream.range(0, b.length()).parallel().forEach(r -> {
                 int best = 0;
                 double bestScore = scores[r * k] + norms[0];
                 for (int c = 1; c < k; c++) {
@@ -120,7 +132,7 @@ final class Lloyd {
                 }
                 labels[b.start() + r] = best;
                 distances[b.start() + r] = Math.max(rowNorms[b.start() + r] + bestScore, 0);
-            }
+            });
         });
         return new Assignment(labels, distances);
     }

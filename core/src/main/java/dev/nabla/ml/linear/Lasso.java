@@ -38,11 +38,11 @@ public record Lasso(double alpha, boolean fitIntercept, int maxIterations, doubl
         CenteredData c = CenteredData.of(x, y, fitIntercept);
         int n = x.size(0);
         // on features / s and targets / t the coefficients are u = (s/t)·w and the penalty α/(s·t)
-        Tensor[] products = c.products();
-        DMatrixRMaj gram = HostMatrices.toHost(products[0].div(n));
-        double[] xy = products[1].div(n).toDoubleArray();
-        double penalty = alpha / (c.xScale() * c.yScale());
-        double unit = c.yScale() / c.xScale();
+        CenteredData.Moments m = c.moments();
+        DMatrixRMaj gram = HostMatrices.toHost(m.gram().div(n));
+        double[] xy = m.cross().div(n).toDoubleArray();
+        double penalty = alpha / (m.xScale() * m.yScale());
+        double unit = m.yScale() / m.xScale();
         int d = xy.length;
         double[] w = new double[d];
         // gw[j] = (Gram · w)_j, kept current as coordinates change
@@ -66,12 +66,12 @@ public record Lasso(double alpha, boolean fitIntercept, int maxIterations, doubl
                 }
             }
             if (maxChange * unit < tolerance) {
-                return c.model("Lasso.fit", c.unscale(vector(w, x)), sweep, true);
+                return c.model("Lasso.fit", m.unscale(vector(w, x)), sweep, true);
             }
         }
         ConvergenceWarning.warn("Lasso.fit", "coordinate descent stopped after " + maxIterations
                 + " sweeps; raise maxIterations or tolerance");
-        return c.model("Lasso.fit", c.unscale(vector(w, x)), maxIterations, false);
+        return c.model("Lasso.fit", m.unscale(vector(w, x)), maxIterations, false);
     }
 
     private static Tensor vector(double[] w, Tensor like) {

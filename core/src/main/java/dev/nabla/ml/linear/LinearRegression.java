@@ -3,8 +3,6 @@ package dev.nabla.ml.linear;
 import dev.nabla.Tensor;
 import dev.nabla.ml.Inputs;
 import dev.nabla.ml.SupervisedLearner;
-import dev.nabla.ml.linalg.HostLinalg;
-import dev.nabla.ml.linalg.HostMatrices;
 import java.util.Objects;
 
 /**
@@ -50,8 +48,7 @@ public record LinearRegression(boolean fitIntercept, Solver solver) implements S
         CenteredData c = CenteredData.of(x, y, fitIntercept);
         Tensor w = switch (solver) {
             case CHOLESKY -> NormalEquations.solve("LinearRegression.fit", c, 0);
-            case QR -> c.unscale(HostMatrices.toVector(HostLinalg.qrLeastSquares("LinearRegression.fit",
-                    c.hostFeatures(), c.hostTargets()), x.dtype(), x.device()));
+            case QR -> c.qrSolution("LinearRegression.fit");
         };
         return c.model("LinearRegression.fit", w, 0, true);
     }

@@ -23,6 +23,18 @@ public enum MarginLoss {
         };
     }
 
+    /**
+     * The loss's value elementwise, for evaluation only: the logistic loss as
+     * {@code relu(-m) + log(1 + e^{-|m|})}, a third of the passes {@link #apply}'s stacked log-sum-exp makes
+     * (whose form is kept for autograd, where this one's derivative vanishes at 0).
+     */
+    public Tensor value(Tensor margins) {
+        if (this == LOGISTIC) {
+            return margins.neg().relu().add(margins.abs().neg().exp().add(1).log());
+        }
+        return apply(margins);
+    }
+
     /** {@code loss'(m)} elementwise (for the hinge, the subgradient that is 0 at the kink). */
     public Tensor derivative(Tensor margins) {
         return switch (this) {

@@ -51,7 +51,7 @@ public record MarginObjective(Design design, Tensor signs, MarginLoss loss, Unar
         try (var ignored = Autograd.noGradScope()) {
             Tensor margins = signs.mul(design.scores(w));
             Tensor aw = penalty.apply(w);
-            double value = loss.apply(margins).mean().item() + 0.5 * w.mul(aw).sum().item();
+            double value = loss.value(margins).mean().item() + 0.5 * w.mul(aw).sum().item();
             Tensor gradient = design.adjoint(loss.derivative(margins).mul(signs).div(size())).add(aw);
             return new Gradients.ValueAndGradient(value, gradient);
         }

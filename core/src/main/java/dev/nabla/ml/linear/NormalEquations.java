@@ -12,10 +12,10 @@ final class NormalEquations {
     }
 
     static Tensor solve(String op, CenteredData c, double alpha) {
-        Tensor[] products = c.products();
-        DMatrixRMaj gram = HostMatrices.toHost(products[0]);
-        DMatrixRMaj rhs = HostMatrices.toHost(products[1]);
-        DMatrixRMaj u = HostLinalg.choleskySolve(op, HostLinalg.addToDiagonal(gram, c.scaledPenalty(alpha)), rhs);
-        return c.unscale(HostMatrices.toVector(u, c.x().dtype(), c.x().device()));
+        CenteredData.Moments m = c.moments();
+        DMatrixRMaj gram = HostMatrices.toHost(m.gram());
+        DMatrixRMaj rhs = HostMatrices.toHost(m.cross());
+        DMatrixRMaj u = HostLinalg.choleskySolve(op, HostLinalg.addToDiagonal(gram, m.scaledPenalty(alpha)), rhs);
+        return m.unscale(HostMatrices.toVector(u, c.x().dtype(), c.x().device()));
     }
 }
