@@ -70,22 +70,29 @@ final class NeighborSearch {
             IntStream.range(0, filled.length).parallel().forEach(r -> {
                 int base = r * k;
                 int from = r * width;
+                // the k-th best so far, in a local: most scores fail this one comparison
+                double worst = filled[r] == k ? scores[base + k - 1] : Double.POSITIVE_INFINITY;
                 for (int j = 0; j < width; j++) {
                     double s = block[from + j] + norms[start + j];
-                    if (filled[r] == k && !(s < scores[base + k - 1])) {
-                        continue;
+                    if (s < worst) {
+                        worst = insert(r, s, start + j);
                     }
-                    // insertion into the sorted row; equal scores stay behind earlier (lower) indices
-                    int at = filled[r] < k ? filled[r]++ : k - 1;
-                    while (at > 0 && s < scores[base + at - 1]) {
-                        scores[base + at] = scores[base + at - 1];
-                        indices[base + at] = indices[base + at - 1];
-                        at--;
-                    }
-                    scores[base + at] = s;
-                    indices[base + at] = start + j;
                 }
             });
+        }
+
+        /** Inserts into row {@code r}'s sorted list (equal scores stay behind earlier indices); returns its new k-th score. */
+        private double insert(int r, double s, long index) {
+            int base = r * k;
+            int at = filled[r] < k ? filled[r]++ : k - 1;
+            while (at > 0 && s < scores[base + at - 1]) {
+                scores[base + at] = scores[base + at - 1];
+                indices[base + at] = indices[base + at - 1];
+                at--;
+            }
+            scores[base + at] = s;
+            indices[base + at] = index;
+            return filled[r] == k ? scores[base + k - 1] : Double.POSITIVE_INFINITY;
         }
 
         void sortedInto(long[] out, int at) {
