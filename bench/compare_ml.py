@@ -5,7 +5,8 @@ Each round runs every case once on each side, the side that goes first alternati
 process (MlBench or sklearn_bench.py with the case's name) so that its peak resident memory is its own. Both sides
 generate the same data (their SHA-1s must agree) and print one JSON line; this prints a Markdown table of the median
 seconds and peak RSS with their range over the rounds, the time ratio, and the quality comparison of the last round.
-It refuses to report when NumPy runs on the reference BLAS. Usage: compare_ml.py JAVA_COMMAND... -- [--rounds N] [FILTER]
+It refuses to report when NumPy runs on the reference BLAS.
+Usage: compare_ml.py JAVA_COMMAND... -- [--rounds N] [FILTER]
 """
 import argparse
 import json
@@ -107,7 +108,7 @@ def main():
 
 
 def table(results):
-    """Markdown: medians over the rounds with their ranges; the ratio sklearn/Nabla per round (above 1: Nabla faster)."""
+    """Markdown: medians over the rounds with ranges; the ratio sklearn/Nabla per round (above 1: Nabla faster)."""
     print("| fit, 200k × 50 float64 | Nabla s | scikit-learn s | sklearn/Nabla | Nabla peak RSS MB | "
           "sklearn peak RSS MB | quality (last round) |")
     print("|---|---|---|---|---|---|---|")

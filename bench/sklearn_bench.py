@@ -3,9 +3,11 @@
 
 Regenerates MlBench's data bit for bit (SplitMix64's finaliser over counters in uint64, combined by additions and
 multiplications in the same order as MlData.java), fits each case on the first 20,000 rows for at least 4 s (the
-warm-up the Java side needs for its JIT, done alike here), then times one fit on 200,000 x 50 float64 rows and prints one JSON line with the
-seconds, the peak resident memory during the fit (VmHWM, reset through /proc/self/clear_refs) and the quality
-figures compare_ml.py compares (computed after the timed fit), with a SHA-1 of the data that must equal the Java side's. Usage: sklearn_bench.py [FILTER]   (comma-separated substrings of case names)
+warm-up the Java side needs for its JIT, done alike here), then times one fit on 200,000 x 50 float64 rows and
+prints one JSON line: the seconds, the peak resident memory during the fit (VmHWM, reset through
+/proc/self/clear_refs), a SHA-1 of the data that must equal the Java side's, and the quality figures compare_ml.py
+compares (computed after the timed fit).
+Usage: sklearn_bench.py [FILTER]   (comma-separated substrings of case names)
 Run with Debian's /usr/bin/python3 (python3-sklearn on OpenBLAS)."""
 import hashlib
 import json
