@@ -7,12 +7,7 @@
 # (build first: mvn -B -q -pl models -am package -DskipTests)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-if [[ ! -f models/target/bench.classpath ]]; then
-  # with -am every module writes the file in turn; models comes last, so its class path is what stays
-  mvn -B -q -pl models -am dependency:build-classpath -Dmdep.outputFile="$PWD/models/target/bench.classpath" >/dev/null
-fi
-# this worktree's classes first, so nabla jars installed in ~/.m2 by other checkouts never win
-own="core/target/classes:cpu-backend/target/classes:cuda-backend/target/classes:models/target/classes"
+cp="$(bench/classpath.sh)"
 exec /usr/bin/python3 bench/compare.py java --add-modules jdk.incubator.vector -Xmx6g \
-  -Dorg.slf4j.simpleLogger.logFile=System.err -cp "$own:$(cat models/target/bench.classpath)" \
+  -Dorg.slf4j.simpleLogger.logFile=System.err -cp "$cp" \
   dev.nabla.models.bench.BenchRunner -- "$@"

@@ -25,24 +25,6 @@ public final class Distances {
         return a.unsqueeze(1).sub(b.unsqueeze(0)).abs().sum(new int[] {2}, false);
     }
 
-    /**
-     * The column indices {@code [m, k]} (INT64) of the {@code k} smallest entries of each row of
-     * {@code distances}, nearest first: k rounds of argmin, each masking the winner with +infinity.
-     */
-    public static Tensor smallest(Tensor distances, int k) {
-        Inputs.requireAtMostSamples("Distances.smallest", "k", k, distances.size(1));
-        Tensor d = distances;
-        Tensor[] picks = new Tensor[k];
-        Tensor infinity = Tensor.full(Double.POSITIVE_INFINITY, d.dtype(), d.device(), d.size(0), 1);
-        for (int j = 0; j < k; j++) {
-            picks[j] = d.argmin(1, true);
-            if (j + 1 < k) {
-                d = d.scatterAdd(1, picks[j], infinity);
-            }
-        }
-        return Tensor.cat(1, picks);
-    }
-
     private static void requireAligned(String op, Tensor a, Tensor b) {
         if (a.rank() != 2 || b.rank() != 2 || a.size(1) != b.size(1)) {
             throw new IllegalArgumentException(op + ": expected matrices with equal column counts, got shapes "

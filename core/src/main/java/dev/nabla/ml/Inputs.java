@@ -1,6 +1,7 @@
 package dev.nabla.ml;
 
 import dev.nabla.Tensor;
+import java.util.Arrays;
 
 /** Argument checks shared by the learners; messages name the operation and the offending shapes or values. */
 public final class Inputs {
@@ -19,9 +20,18 @@ public final class Inputs {
         requireFinite(op, "X", x);
     }
 
-    /** Requires no NaN or infinite element in {@code t}. */
+    /**
+     * Requires no NaN or infinite element in {@code t}. A NaN or infinity makes any sum over it non-finite, so
+     * a finite total clears a matrix with one matrix-vector product of column sums (read in place; the mask of
+     * {@code nonFinite()} would write a tensor the size of t); only a non-finite total, which finite values can
+     * also reach by overflow, is followed by the exact count.
+     */
     public static void requireFinite(String op, String what, Tensor t) {
         if (t.dtype().isFloating()) {
+            Tensor totals = t.rank() == 2 ? Tensor.ones(t.dtype(), t.device(), t.size(0)).matmul(t) : t.sum();
+            if (Arrays.stream(totals.toDoubleArray()).allMatch(Double::isFinite)) {
+                return;
+            }
             int bad = (int) t.nonFinite().sum().item();
             if (bad > 0) {
                 throw new IllegalArgumentException(op + ": " + what + " of shape " + t.shape() + " contains " + bad

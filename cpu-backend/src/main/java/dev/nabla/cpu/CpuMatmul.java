@@ -2,6 +2,7 @@ package dev.nabla.cpu;
 
 import dev.nabla.backend.Strided;
 import dev.nabla.cpu.kernels.Dgemm;
+import dev.nabla.cpu.kernels.Dgemv;
 import dev.nabla.cpu.kernels.MatrixStrides;
 import dev.nabla.cpu.kernels.Sgemm;
 
@@ -9,7 +10,8 @@ import dev.nabla.cpu.kernels.Sgemm;
  * Batched matrix product on heap arrays through the packed, register-blocked GEMMs
  * ({@link Sgemm}, {@link Dgemm}). Each operand's last two strides become the GEMM's row and
  * column strides, so transposed and sliced views are read in place (the packing absorbs any
- * layout); batch dimensions, broadcast ones included, become per-batch offsets.
+ * layout); batch dimensions, broadcast ones included, become per-batch offsets. A float64 product
+ * with a single output row or column goes to the matrix-vector kernel ({@link Dgemv}).
  */
 final class CpuMatmul {
 
@@ -34,12 +36,30 @@ final class CpuMatmul {
         MatrixStrides as = new MatrixStrides(a.strides()[r - 2], a.strides()[r - 1]);
         MatrixStrides bs = new MatrixStrides(b.strides()[r - 2], b.strides()[r - 1]);
         Object cData = CpuBackend.data(out);
+        if (cData instanceof double[] c && batches == 1 && (n == 1 || m == 1)) {
+            matrixVector(m, n, k, (double[]) CpuBackend.data(a), aOff[0], as, (double[]) CpuBackend.data(b), bOff[0], bs, c,
+                    cOff[0]);
+            return;
+        }
         if (cData instanceof float[] c) {
             Sgemm.multiplyBatched(batches, m, n, k, (float[]) CpuBackend.data(a), aOff, as, (float[]) CpuBackend.data(b),
                     bOff, bs, 0f, c, cOff, n, true);
         } else {
             Dgemm.multiplyBatched(batches, m, n, k, (double[]) CpuBackend.data(a), aOff, as,
                     (double[]) CpuBackend.data(b), bOff, bs, 0.0, (double[]) cData, cOff, n, true);
+        }
+    }
+
+    /**
+     * A product with one output column ({@code A·b}) or one output row ({@code a·B = (Bᵀaᵀ)ᵀ}) as a
+     * matrix-vector product, which reads the matrix once instead of packing it for a GEMM.
+     */
+    private static void matrixVector(int m, int n, int k, double[] a, int aOff, MatrixStrides as, double[] b, int bOff,
+            MatrixStrides bs, double[] c, int cOff) {
+        if (n == 1) {
+            Dgemv.multiply(m, k, a, aOff, as, b, bOff, bs.row(), c, cOff);
+        } else {
+            Dgemv.multiply(n, k, b, bOff, new MatrixStrides(bs.col(), bs.row()), a, aOff, as.col(), c, cOff);
         }
     }
 

@@ -199,4 +199,63 @@ class ClusteringTest {
             assertEquals(pred[80 * (int) truth[i]], pred[i]);
         }
     }
+
+
+    @Test
+    void kmeansToleranceIsRelativeToTheDataScale() {
+        // regression: an absolute tolerance (1e-10 on the squared shift) made large-scale data run many more
+        // iterations than the same data in small units; scikit-learn scales it by the mean column variance
+        Tensor[] xy = Data.blobs(74, CENTRES, 60, 2.0);
+        KMeans learner = new KMeans(3, KMeansInit.RANDOM, 1, 300, 1e-4, 5);
+        KMeansModel small = learner.fit(xy[0].mul(1e-3));
+        KMeansModel large = learner.fit(xy[0].mul(1e3));
+        assertTrue(small.converged() && large.converged());
+        assertEquals(small.iterations(), large.iterations());
+        assertEquals(small.inertia() * 1e12, large.inertia(), 1e-9 * large.inertia());
+    }
+
+    @Test
+    void kmeansOnValuesNear1e160KeepsFiniteInertia() {
+        // regression: ‖x‖² overflowed (here 2e320), so distances and the inertia were NaN; the squared distances
+        // themselves (about 1e300) are representable
+        Tensor[] xy = Data.blobs(75, CENTRES, 40, 0.5);
+        KMeansModel plain = KMeans.of(3, 2).fit(xy[0]);
+        KMeansModel huge = KMeans.of(3, 2).fit(xy[0].mul(1e150).add(1e160));
+        assertTrue(huge.converged());
+        assertTrue(Double.isFinite(huge.inertia()), "inertia " + huge.inertia());
+        // 1e160 + 1e150·x keeps x to about 1e-6 (the ulp of 1e160 is 2e144)
+        assertEquals(plain.inertia(), huge.inertia() / 1e300, 1e-4 * plain.inertia());
+        double[] c = huge.centroids().toDoubleArray();
+        double[] expected = plain.centroids().toDoubleArray();
+        for (int k = 0; k < 3; k++) {
+            int found = nearest(c, 2, new double[] {expected[2 * k] * 1e150 + 1e160, expected[2 * k + 1] * 1e150 + 1e160});
+            assertEquals(expected[2 * k], (c[2 * found] - 1e160) / 1e150, 1e-4);
+            assertEquals(expected[2 * k + 1], (c[2 * found + 1] - 1e160) / 1e150, 1e-4);
+        }
+    }
+
+    @Test
+    void moreClustersThanDistinctPointsWarn() {
+        // regression: k-means and the mixture silently returned duplicate centroids
+        Tensor x = Data.matrix(new double[][] {{0, 0}, {0, 0}, {1, 1}, {1, 1}, {5, 5}, {5, 5}});
+        String kmeans = Logs.during(() -> KMeans.of(4, 1).fit(x));
+        assertTrue(kmeans.contains("number of distinct clusters (3) found smaller than k (4)"), kmeans);
+        String mixture = Logs.during(() -> GaussianMixture.of(4, 1).with(CovarianceType.DIAGONAL, EmVariant.SOFT).fit(x));
+        assertTrue(mixture.contains("distinct"), mixture);
+        // a well-posed fit logs nothing
+        String quiet = Logs.during(() -> KMeans.of(3, 1).fit(x));
+        assertEquals(0, Logs.warnings(quiet), quiet);
+    }
+
+    @Test
+    void float32FitsConverge() {
+        // regression: tolerances ignored the dtype, so float32 fits ran to their iteration limit
+        Tensor[] xy = Data.blobs(76, CENTRES, 60, 1.0);
+        Tensor x32 = xy[0].to(dev.nabla.DType.FLOAT32);
+        KMeansModel model = KMeans.of(3, 3).fit(x32);
+        assertTrue(model.converged());
+        assertEquals(KMeans.of(3, 3).fit(xy[0]).inertia(), model.inertia(), 1e-4 * model.inertia());
+        GaussianMixtureModel mixture = GaussianMixture.of(3, 3).with(CovarianceType.DIAGONAL, EmVariant.SOFT).fit(x32);
+        assertTrue(mixture.converged());
+    }
 }

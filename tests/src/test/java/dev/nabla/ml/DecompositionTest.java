@@ -110,4 +110,24 @@ class DecompositionTest {
                 .score(pca.transform(test[0]), test[1]);
         assertTrue(linear < 0.7, "on linear PCA features, accuracy " + linear);
     }
+
+
+    @Test
+    void svdPcaRejectsMoreComponentsThanRows() {
+        // regression: SVD PCA returned all-zero "unit" component rows beyond the rank; scikit-learn raises
+        Tensor x = Data.normal(91, 5, 10);
+        for (Pca.Method method : Pca.Method.values()) {
+            var e = assertThrows(IllegalArgumentException.class, () -> new Pca(6, method).fit(x));
+            assertTrue(e.getMessage().contains("min(rows, columns) = 5"), e.getMessage());
+            // every component kept is a unit vector
+            double[] c = new Pca(5, method).fit(x).components().toDoubleArray();
+            for (int k = 0; k < 5; k++) {
+                double norm = 0;
+                for (int j = 0; j < 10; j++) {
+                    norm += c[k * 10 + j] * c[k * 10 + j];
+                }
+                assertEquals(1, norm, 1e-12, method + " component " + k);
+            }
+        }
+    }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nabla.DType;
+import dev.nabla.Device;
 import dev.nabla.Tensor;
 import dev.nabla.ml.linear.Lasso;
 import dev.nabla.ml.linear.LinearModel;
@@ -165,5 +166,53 @@ class LinearRegressionTest {
         var singular = assertThrows(IllegalArgumentException.class,
                 () -> LinearRegression.defaults().fit(collinear, xy[1]));
         assertTrue(singular.getMessage().contains("not positive definite"), singular.getMessage());
+    }
+
+
+    @Test
+    void qrFitsFullRankDataWhoseColumnsDifferInScale() {
+        // regression: the rank test multiplied diagonal ratios, 3e-21 at 20 columns, and refused this (condition ~100)
+        int n = 200;
+        int d = 20;
+        double[] x = Data.normal(71, n, d).toDoubleArray();
+        for (int i = 0; i < n; i++) {
+            for (int j = d / 2; j < d; j++) {
+                x[i * d + j] *= 0.01;
+            }
+        }
+        Tensor xs = Tensor.of(x, n, d).to(Device.CPU);
+        Tensor y = xs.matmul(Data.normal(72, d, 1).reshape(d)).add(Data.normal(73, n, 1).reshape(n).mul(0.01));
+        LinearModel qr = LinearRegression.defaults().withSolver(LinearRegression.Solver.QR).fit(xs, y);
+        LinearModel cholesky = LinearRegression.defaults().fit(xs, y);
+        assertArrayEquals(cholesky.coefficients().toDoubleArray(), qr.coefficients().toDoubleArray(), 1e-8);
+        assertEquals(cholesky.intercept(), qr.intercept(), 1e-10);
+        // an exactly repeated column is still rank deficient
+        Tensor collinear = Tensor.cat(1, xs, xs.narrow(1, 0, 1).mul(2));
+        var e = assertThrows(IllegalArgumentException.class,
+                () -> LinearRegression.defaults().withSolver(LinearRegression.Solver.QR).fit(collinear, y));
+        assertTrue(e.getMessage().contains("rank deficient"), e.getMessage());
+    }
+
+    @Test
+    void valuesNear1e160GiveTheSameCoefficientsAsOrdinaryOnes() {
+        // regression: XᵀX overflowed to infinity and the fit returned NaN coefficients with converged = true
+        Tensor[] xy = plantedProblem(0.01);
+        double[] reference = normalEquationSolution(xy[0], xy[1], 0);
+        Tensor hugeX = xy[0].mul(1e160);
+        Tensor hugeY = xy[1].mul(1e160);
+        for (LinearRegression.Solver solver : LinearRegression.Solver.values()) {
+            LinearModel model = LinearRegression.defaults().withSolver(solver).fit(hugeX, hugeY);
+            assertTrue(model.converged());
+            double[] w = model.coefficients().toDoubleArray();
+            for (int j = 0; j < D; j++) {
+                assertEquals(reference[j], w[j], 1e-9, solver + " coefficient " + j);
+            }
+            assertEquals(reference[D], model.intercept() / 1e160, 1e-9, solver + " intercept");
+        }
+        // ridge on the same data: α = 3e300 is α = 3e-20 for the unscaled rows, so the fit is the least-squares one
+        double[] ridge = new Ridge(3e300, true).fit(hugeX, hugeY).coefficients().toDoubleArray();
+        for (int j = 0; j < D; j++) {
+            assertEquals(reference[j], ridge[j], 1e-9, "ridge coefficient " + j);
+        }
     }
 }

@@ -3,9 +3,11 @@ package dev.nabla.ml;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nabla.Tensor;
 import dev.nabla.ml.metrics.ClassificationMetrics;
+import dev.nabla.ml.metrics.ClusteringMetrics;
 import dev.nabla.ml.metrics.ConfusionMatrix;
 import dev.nabla.ml.metrics.PrecisionRecallCurve;
 import dev.nabla.ml.metrics.RegressionMetrics;
@@ -83,5 +85,46 @@ class MetricsTest {
         // SS_tot = 2.25 + 0.25 + 0.25 + 2.25 = 5
         assertEquals(1 - 1.25 / 5, RegressionMetrics.r2(y, p), 1e-15);
         assertEquals(1, RegressionMetrics.r2(y, y));
+    }
+
+
+    @Test
+    void regressionMetricsRejectNaN() {
+        // regression: r2 with a NaN prediction returned NaN; scikit-learn raises
+        Tensor truth = Data.vector(1, 2, 3);
+        Tensor withNan = Data.vector(1, Double.NaN, 3);
+        var e = assertThrows(IllegalArgumentException.class, () -> RegressionMetrics.r2(truth, withNan));
+        assertTrue(e.getMessage().contains("r2") && e.getMessage().contains("NaN"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> RegressionMetrics.mse(withNan, truth));
+        assertThrows(IllegalArgumentException.class, () -> RegressionMetrics.r2(truth, Data.vector(1, 2,
+                Double.POSITIVE_INFINITY)));
+    }
+
+    @Test
+    void clusteringMetricsMatchScikitLearn() {
+        com.fasterxml.jackson.databind.JsonNode small = Fixtures.json("sklearn_small.json");
+        Tensor truth = Tensor.of(toLongs(small.get("ari_truth")), small.get("ari_truth").size());
+        Tensor pred = Tensor.of(toLongs(small.get("ari_pred")), small.get("ari_pred").size());
+        assertEquals(small.get("ari").asDouble(), ClusteringMetrics.adjustedRandIndex(truth, pred), 1e-12);
+        // identical partitions under other label values, and the same partition with the roles swapped
+        assertEquals(1.0, ClusteringMetrics.adjustedRandIndex(truth, truth.mul(7).add(3)), 1e-15);
+        assertEquals(ClusteringMetrics.adjustedRandIndex(truth, pred), ClusteringMetrics.adjustedRandIndex(pred, truth),
+                1e-15);
+        double[] points = Fixtures.matrix(small.get("points"));
+        Tensor x = Tensor.of(points, points.length / 2, 2);
+        Tensor labels = Tensor.of(toLongs(small.get("labels")), small.get("labels").size());
+        // distances come from ‖a‖² + ‖b‖² - 2a·b, as in scikit-learn, but rounded in another order
+        assertEquals(small.get("silhouette").asDouble(), ClusteringMetrics.silhouetteScore(x, labels), 1e-9);
+        var e = assertThrows(IllegalArgumentException.class,
+                () -> ClusteringMetrics.silhouetteScore(x, Tensor.zeros(dev.nabla.DType.INT64, dev.nabla.Device.CPU, 10)));
+        assertTrue(e.getMessage().contains("valid values are 2 to"), e.getMessage());
+    }
+
+    private static long[] toLongs(com.fasterxml.jackson.databind.JsonNode values) {
+        long[] out = new long[values.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = values.get(i).asLong();
+        }
+        return out;
     }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nabla.Tensor;
 import dev.nabla.ml.linear.LinearModel;
+import dev.nabla.ml.linear.LogisticRegression;
 import dev.nabla.ml.linear.Ridge;
 import dev.nabla.ml.preprocessing.AffineScaling;
 import dev.nabla.ml.preprocessing.MinMaxScaler;
@@ -17,6 +18,7 @@ import dev.nabla.ml.selection.GridSearch;
 import dev.nabla.ml.selection.KFold;
 import dev.nabla.ml.selection.RandomSearch;
 import dev.nabla.ml.selection.SearchResult;
+import dev.nabla.ml.selection.StratifiedKFold;
 import dev.nabla.ml.selection.TrainTestSplit;
 import java.util.Arrays;
 import java.util.List;
@@ -106,7 +108,11 @@ class SelectionTest {
         Arrays.sort(all);
         assertArrayEquals(y.toDoubleArray(), all);
         assertArrayEquals(split.yTest().toDoubleArray(), TrainTestSplit.of(x, y, 0.3, 5).yTest().toDoubleArray());
-        assertThrows(IllegalArgumentException.class, () -> TrainTestSplit.of(x, y, 0.01, 5));
+        // the test size is rounded up, as scikit-learn does: ceil(0.21·10) = 3 (rounding gave 2), ceil(0.01·10) = 1
+        assertEquals(3, TrainTestSplit.of(x, y, 0.21, 5).xTest().size(0));
+        assertEquals(1, TrainTestSplit.of(x, y, 0.01, 5).xTest().size(0));
+        // ceil(0.99·10) = 10 leaves no training rows
+        assertThrows(IllegalArgumentException.class, () -> TrainTestSplit.of(x, y, 0.99, 5));
     }
 
     @Test
@@ -127,5 +133,59 @@ class SelectionTest {
         assertArrayEquals(x.toDoubleArray(), mm.inverseTransform(mm.transform(x)).toDoubleArray(), 1e-12);
         assertThrows(IllegalArgumentException.class, () -> new MinMaxScaler(1, 1));
         assertThrows(IllegalArgumentException.class, () -> mm.transform(Data.normal(1, 2, 2)));
+    }
+
+
+    @Test
+    void stratifiedKFoldMatchesScikitLearnAndKeepsClassShares() {
+        com.fasterxml.jackson.databind.JsonNode small = Fixtures.json("sklearn_small.json");
+        com.fasterxml.jackson.databind.JsonNode labels = small.get("labels");
+        int[] y = new int[labels.size()];
+        for (int i = 0; i < y.length; i++) {
+            y[i] = labels.get(i).asInt();
+        }
+        List<Fold> folds = new StratifiedKFold(3, false, 0).split(Data.labels(y));
+        for (int f = 0; f < 3; f++) {
+            com.fasterxml.jackson.databind.JsonNode expected = small.get("stratified_3_fold_tests").get(f);
+            long[] test = folds.get(f).testIndices().toLongArray();
+            assertEquals(expected.size(), test.length, "fold " + f);
+            for (int i = 0; i < test.length; i++) {
+                assertEquals(expected.get(i).asLong(), test[i], "fold " + f + " row " + i);
+            }
+        }
+        // shuffled: every row is tested once and each fold holds 3 or 4 rows of each of the three classes
+        int[] sorted = new int[30];
+        for (int i = 0; i < 30; i++) {
+            sorted[i] = i / 10;
+        }
+        int[] tested = new int[30];
+        for (Fold fold : new StratifiedKFold(3, true, 4).split(Data.labels(sorted))) {
+            int[] perClass = new int[3];
+            for (long i : fold.testIndices().toLongArray()) {
+                tested[(int) i]++;
+                perClass[sorted[(int) i]]++;
+            }
+            assertArrayEquals(new int[] {3, 3, 3}, new int[] {Math.min(perClass[0], 3), Math.min(perClass[1], 3),
+                    Math.min(perClass[2], 3)});
+            assertTrue(Arrays.stream(perClass).allMatch(c -> c == 3 || c == 4), Arrays.toString(perClass));
+        }
+        assertTrue(Arrays.stream(tested).allMatch(t -> t == 1));
+    }
+
+    @Test
+    void unshuffledKFoldOnSortedLabelsWarnsAndStratifiedKFoldScoresWell() {
+        // regression: KFold on class-sorted rows tested every fold on a class it never trained on, scoring
+        // [0, 0, 0] silently; scikit-learn's cross_val_score stratifies for classifiers
+        Tensor[] xy = Data.blobs(61, new double[][] {{0, 0}, {4, 0}, {0, 4}}, 30, 0.7);
+        double[][] plain = new double[1][];
+        String log = Logs.during(() -> plain[0] = CrossValidation.scores(LogisticRegression.of(0.01), xy[0], xy[1],
+                new KFold(3, false, 0)));
+        assertArrayEquals(new double[] {0, 0, 0}, plain[0]);
+        assertTrue(log.contains("absent from its training rows"), log);
+        double[][] stratified = new double[1][];
+        String quiet = Logs.during(() -> stratified[0] = CrossValidation.scores(LogisticRegression.of(0.01), xy[0],
+                xy[1], new StratifiedKFold(3, false, 0)));
+        assertTrue(Arrays.stream(stratified[0]).allMatch(s -> s > 0.9), Arrays.toString(stratified[0]));
+        assertEquals(0, Logs.warnings(quiet), quiet);
     }
 }

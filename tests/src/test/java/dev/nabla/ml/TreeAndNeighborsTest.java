@@ -106,4 +106,66 @@ class TreeAndNeighborsTest {
         var e = assertThrows(IllegalArgumentException.class, () -> KNearestNeighbors.of(5).fit(x, Data.labels(0, 1, 0, 1)));
         assertTrue(e.getMessage().contains("k = 5") && e.getMessage().contains("4"), e.getMessage());
     }
+
+
+    @Test
+    void unlimitedDepthOnAlternatingLabelsGrowsWithoutRecursion() throws InterruptedException {
+        // regression: growth, depth() and leafCount() recursed once per level and overflowed the stack at n = 3000;
+        // a thread with a 256 KB stack (the tests' JVM runs with -Xss8m) shows the depth no longer matters
+        int n = 3000;
+        double[] x = new double[n];
+        int[] y = new int[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = i;
+            y[i] = i % 2;
+        }
+        Tensor xs = Tensor.of(x, n, 1);
+        DecisionTreeModel[] model = new DecisionTreeModel[1];
+        int[] shape = new int[2];
+        Throwable[] failure = new Throwable[1];
+        Thread small = new Thread(null, () -> {
+            try {
+                model[0] = DecisionTree.defaults().fit(xs, Data.labels(y));
+                shape[0] = model[0].leafCount();
+                shape[1] = model[0].depth();
+            } catch (Throwable t) {
+                failure[0] = t;
+            }
+        }, "small-stack", 256 * 1024);
+        small.start();
+        small.join();
+        assertEquals(null, failure[0]);
+        assertEquals(n, shape[0], "every point is its own pure leaf");
+        assertTrue(shape[1] >= 11 && shape[1] < n, "depth " + shape[1]);
+        assertEquals(1.0, model[0].score(xs, Data.labels(y)));
+    }
+
+    @Test
+    void streamedNeighboursEqualABruteForceRanking() {
+        // 5000 training rows cross the 2048-row score blocks, 7 query rows per block cross the query blocks
+        Tensor train = Data.normal(95, 5000, 4);
+        Tensor queries = Data.normal(96, 30, 4);
+        int[] labels = new int[5000];
+        for (int i = 0; i < labels.length; i++) {
+            labels[i] = i % 3;
+        }
+        KnnModel model = new KNearestNeighbors(6, 7).fit(train, Data.labels(labels));
+        long[] got = model.neighbors(queries).toLongArray();
+        double[] t = train.toDoubleArray();
+        double[] q = queries.toDoubleArray();
+        for (int i = 0; i < 30; i++) {
+            double[] dist = new double[5000];
+            Integer[] order = new Integer[5000];
+            for (int j = 0; j < 5000; j++) {
+                order[j] = j;
+                for (int c = 0; c < 4; c++) {
+                    dist[j] += (q[i * 4 + c] - t[j * 4 + c]) * (q[i * 4 + c] - t[j * 4 + c]);
+                }
+            }
+            java.util.Arrays.sort(order, java.util.Comparator.comparingDouble(j -> dist[j]));
+            for (int r = 0; r < 6; r++) {
+                assertEquals(order[r].longValue(), got[i * 6 + r], "query " + i + " neighbour " + r);
+            }
+        }
+    }
 }

@@ -1,15 +1,27 @@
 package dev.nabla.ml.cluster;
 
 import dev.nabla.Tensor;
+import dev.nabla.ml.ConvergenceWarning;
 import dev.nabla.ml.Inputs;
+import dev.nabla.ml.Precision;
+import dev.nabla.ml.RowBlocks;
 import dev.nabla.ml.UnsupervisedLearner;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 
 /**
- * A Gaussian mixture fitted by expectation-maximisation, initialised from k-means. The E-step
- * computes responsibilities (soft) or winner-take-all assignments (hard); the M-step re-estimates
- * weights, means and covariances with one-hot/responsibility matrix products on the device.
- * {@code regularization} is added to every covariance diagonal to keep it positive definite.
+ * A Gaussian mixture fitted by expectation-maximisation with scikit-learn's schedule: initial
+ * parameters from the k-means assignments (one k-means++ run), then E- and M-steps until the mean
+ * log-likelihood of the E-step changes by less than {@code tolerance}. The E-step computes
+ * responsibilities (soft) or winner-take-all assignments (hard) block by block
+ * ({@link GaussianMixtureModel#logJoint}); the M-step re-estimates weights and means with
+ * {@code respᵀX} products, diagonal variances with {@code respᵀX²} ({@code E[x²] - μ²}, as
+ * scikit-learn), full covariances with one weighted product of centred rows per component. Memory
+ * beyond X: the {@code [n, k]} responsibilities and one block's scratch. {@code regularization} is
+ * added to every covariance diagonal to keep it positive definite. Components that end with equal
+ * means (k above the number of distinct rows) log a warning.
  *
  * @param k number of components
  * @param covarianceType full or diagonal covariances
@@ -32,9 +44,9 @@ public record GaussianMixture(int k, CovarianceType covarianceType, EmVariant va
         Inputs.requireNonNegative("GaussianMixture", "tolerance", tolerance);
     }
 
-    /** Full covariances, soft EM, regularisation 1e-6, 200 iterations, tolerance 1e-8. */
+    /** Full covariances, soft EM, regularisation 1e-6, 100 iterations, tolerance 1e-3 (scikit-learn's defaults). */
     public static GaussianMixture of(int k, long seed) {
-        return new GaussianMixture(k, CovarianceType.FULL, EmVariant.SOFT, 1e-6, 200, 1e-8, seed);
+        return new GaussianMixture(k, CovarianceType.FULL, EmVariant.SOFT, 1e-6, 100, 1e-3, seed);
     }
 
     /** A copy with other covariance shape and EM variant. */
@@ -44,52 +56,115 @@ public record GaussianMixture(int k, CovarianceType covarianceType, EmVariant va
 
     @Override
     public GaussianMixtureModel fit(Tensor x) {
-        Inputs.requireMatrix("GaussianMixture.fit", x);
-        Inputs.requireAtMostSamples("GaussianMixture.fit", "k", k, x.size(0));
-        KMeansModel init = new KMeans(k, KMeansInit.KMEANS_PLUS_PLUS, 3, 100, 1e-8, seed).fit(x);
-        GaussianMixtureModel model = maximise(x, init.predict(x).oneHot(k).to(x.dtype()), Double.NaN, 0, false);
-        double previous = Double.NEGATIVE_INFINITY;
-        for (int it = 1; it <= maxIterations; it++) {
-            Tensor logJoint = model.logJoint(x);
-            Tensor logNorm = logJoint.logsumexp(new int[] {1}, true);
-            double ll = logNorm.mean().item();
-            Tensor resp = variant == EmVariant.SOFT ? logJoint.sub(logNorm).exp()
-                    : logJoint.argmax(1, false).oneHot(k).to(x.dtype());
-            if (Math.abs(ll - previous) < tolerance) {
-                return withLikelihood(model, ll, it, true);
-            }
-            previous = ll;
-            model = maximise(x, resp, ll, it, false);
+        String op = "GaussianMixture.fit";
+        Inputs.requireMatrix(op, x);
+        Inputs.requireAtMostSamples(op, "k", k, x.size(0));
+        KMeansModel init = new KMeans(k, KMeansInit.KMEANS_PLUS_PLUS, 1, 300, 1e-4, seed).fit(x);
+        List<Tensor> resp = new ArrayList<>();
+        Tensor labels = init.predict(x);
+        RowBlocks.forEach(x, b -> resp.add(labels.narrow(0, b.start(), b.length()).oneHot(k).to(x.dtype())));
+        return em(op, x, maximise(x, resp, Double.NaN, 0, false));
+    }
+
+    /**
+     * EM from given parameters instead of k-means (scikit-learn's {@code weights_init}, {@code means_init}
+     * and {@code precisions_init}): the same start gives the same mixture on every backend and in scikit-learn.
+     *
+     * @param initial the starting weights, means and covariances; its other fields are ignored
+     */
+    public GaussianMixtureModel fit(Tensor x, GaussianMixtureModel initial) {
+        String op = "GaussianMixture.fit";
+        Inputs.requireMatrix(op, x);
+        if (initial.covarianceType() != covarianceType || initial.weights().numel() != k) {
+            throw new IllegalArgumentException(op + ": the initial model has " + initial.weights().numel() + " "
+                    + initial.covarianceType() + " components, expected " + k + " " + covarianceType);
         }
-        return withLikelihood(model, model.score(x), maxIterations, false);
+        Inputs.requireFeatures(op, initial.means(), x.size(1));
+        return em(op, x, initial);
     }
 
-    private static GaussianMixtureModel withLikelihood(GaussianMixtureModel m, double ll, int it, boolean converged) {
-        return new GaussianMixtureModel(m.weights(), m.means(), m.covariances(), m.covarianceType(), ll, it, converged);
+    private GaussianMixtureModel em(String op, Tensor x, GaussianMixtureModel start) {
+        GaussianMixtureModel model = start;
+        double likelihood = Double.NEGATIVE_INFINITY;
+        for (int it = 1; it <= maxIterations; it++) {
+            double previous = likelihood;
+            List<Tensor> resp = new ArrayList<>();
+            likelihood = expect(model, x, resp);
+            model = maximise(x, resp, likelihood, it, false);
+            if (Math.abs(likelihood - previous) < tolerance) {
+                return checked(op, new GaussianMixtureModel(model.weights(), model.means(), model.covariances(),
+                        covarianceType, likelihood, it, true));
+            }
+        }
+        ConvergenceWarning.warn(op, "EM stopped after " + maxIterations + " iterations; raise maxIterations or "
+                + "tolerance, or check the initialisation");
+        return checked(op, model);
     }
 
-    /** The M-step for responsibilities {@code resp} ({@code [n, k]}). */
-    private GaussianMixtureModel maximise(Tensor x, Tensor resp, double ll, int it, boolean converged) {
-        int n = x.size(0);
+    /** The E-step: each block's responsibilities into {@code resp}; returns the mean log-likelihood. */
+    private double expect(GaussianMixtureModel model, Tensor x, List<Tensor> resp) {
+        double[] total = {0};
+        RowBlocks.forEach(x, b -> {
+            Tensor logJoint = model.logJoint(b.rows());
+            Tensor logNorm = logJoint.logsumexp(new int[] {1}, true);
+            total[0] += logNorm.sum().item();
+            resp.add(variant == EmVariant.SOFT ? logJoint.sub(logNorm).exp()
+                    : logJoint.argmax(1, false).oneHot(k).to(x.dtype()));
+        });
+        return total[0] / x.size(0);
+    }
+
+    /** The M-step for the responsibilities of each block of rows. */
+    private GaussianMixtureModel maximise(Tensor x, List<Tensor> resp, double ll, int it, boolean converged) {
         int d = x.size(1);
-        // a tiny floor keeps an empty component's statistics finite (its covariance becomes the regulariser)
-        Tensor nk = resp.sum(new int[] {0}, false).add(1e-10);
-        Tensor weights = nk.div(n);
-        Tensor means = resp.t().matmul(x).div(nk.unsqueeze(1));
+        Tensor[] nk = {null};
+        Tensor[] sums = {null};
+        Tensor[] squares = {null};
+        RowBlocks.forEach(x, b -> {
+            Tensor r = resp.get(b.start() / RowBlocks.ROWS);
+            nk[0] = accumulate(nk[0], r.sum(new int[] {0}, false));
+            sums[0] = accumulate(sums[0], r.t().matmul(b.rows()));
+            if (covarianceType == CovarianceType.DIAGONAL) {
+                squares[0] = accumulate(squares[0], r.t().matmul(b.rows().mul(b.rows())));
+            }
+        });
+        // scikit-learn's floor of 10 machine epsilons keeps an empty component's statistics finite
+        Tensor counts = nk[0].add(10 * Precision.epsilon(x.dtype()));
+        Tensor means = sums[0].div(counts.unsqueeze(1));
         Tensor covariances;
         if (covarianceType == CovarianceType.FULL) {
             Tensor[] covs = new Tensor[k];
             Tensor ridge = Tensor.eye(d, x.dtype(), x.device()).mul(regularization);
             for (int j = 0; j < k; j++) {
-                Tensor centred = x.sub(means.select(0, j));
-                Tensor weighted = centred.mul(resp.select(1, j).unsqueeze(1));
-                covs[j] = weighted.t().matmul(centred).div(nk.select(0, j)).add(ridge);
+                int component = j;
+                Tensor[] scatter = {null};
+                RowBlocks.forEach(x, b -> {
+                    Tensor centred = b.rows().sub(means.select(0, component));
+                    Tensor weighted = centred.mul(resp.get(b.start() / RowBlocks.ROWS).select(1, component).unsqueeze(1));
+                    scatter[0] = accumulate(scatter[0], weighted.t().matmul(centred));
+                });
+                covs[j] = scatter[0].div(counts.select(0, j)).add(ridge);
             }
             covariances = Tensor.stack(0, covs);
         } else {
-            Tensor second = resp.t().matmul(x.mul(x)).div(nk.unsqueeze(1));
-            covariances = second.sub(means.mul(means)).relu().add(regularization);
+            covariances = squares[0].div(counts.unsqueeze(1)).sub(means.mul(means)).relu().add(regularization);
         }
-        return new GaussianMixtureModel(weights, means, covariances, covarianceType, ll, it, converged);
+        return new GaussianMixtureModel(counts.div(x.size(0)), means, covariances, covarianceType, ll, it, converged);
+    }
+
+    private static Tensor accumulate(Tensor total, Tensor part) {
+        return total == null ? part : total.add(part);
+    }
+
+    private GaussianMixtureModel checked(String op, GaussianMixtureModel model) {
+        int d = model.means().size(1);
+        double[] m = model.means().toDoubleArray();
+        long distinct = java.util.stream.IntStream.range(0, k)
+                .mapToObj(j -> Arrays.toString(Arrays.copyOfRange(m, j * d, (j + 1) * d))).distinct().count();
+        if (distinct < k) {
+            ConvergenceWarning.warn(op, "only " + distinct + " of the " + k + " components have distinct means; "
+                    + "possibly due to duplicate points in X");
+        }
+        return model;
     }
 }

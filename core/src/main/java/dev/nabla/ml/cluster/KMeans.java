@@ -2,21 +2,24 @@ package dev.nabla.ml.cluster;
 
 import dev.nabla.Generator;
 import dev.nabla.Tensor;
-import dev.nabla.ml.Distances;
+import dev.nabla.ml.ConvergenceWarning;
 import dev.nabla.ml.Inputs;
 import dev.nabla.ml.UnsupervisedLearner;
 import java.util.Objects;
 
 /**
- * k-means by Lloyd's algorithm: assign rows to the nearest centroid (a distance matrix on the
- * device), move each centroid to its rows' mean (a one-hot matrix product). The best of
- * {@code restarts} runs, by inertia, is kept. An empty cluster keeps its previous centroid.
+ * k-means by Lloyd's algorithm with scikit-learn's stopping rules ({@link Lloyd}: two GEMMs per
+ * block of rows and iteration). A run stops when the assignments no longer change, or when the
+ * centroids' total squared shift is at most {@code tolerance} times the data's mean column
+ * variance; the best of {@code restarts} runs, by inertia, is kept. An empty cluster takes the
+ * row farthest from its centroid. Fewer distinct clusters than {@code k} (duplicate rows) log a
+ * warning, as scikit-learn's {@code ConvergenceWarning} does.
  *
  * @param k number of clusters
  * @param init seeding method
  * @param restarts independent runs
  * @param maxIterations Lloyd iterations per run
- * @param tolerance stop when no centroid moves by more than this (squared distance)
+ * @param tolerance the centroid shift, relative to the mean column variance, below which a run has converged
  * @param seed seed of the seeding
  */
 public record KMeans(int k, KMeansInit init, int restarts, int maxIterations, double tolerance, long seed)
@@ -31,9 +34,9 @@ public record KMeans(int k, KMeansInit init, int restarts, int maxIterations, do
         Inputs.requireNonNegative("KMeans", "tolerance", tolerance);
     }
 
-    /** k-means++ seeding, 10 restarts, 300 iterations, tolerance 1e-10. */
+    /** k-means++ seeding, 10 restarts, 300 iterations, tolerance 1e-4 (scikit-learn's defaults). */
     public static KMeans of(int k, long seed) {
-        return new KMeans(k, KMeansInit.KMEANS_PLUS_PLUS, 10, 300, 1e-10, seed);
+        return new KMeans(k, KMeansInit.KMEANS_PLUS_PLUS, 10, 300, 1e-4, seed);
     }
 
     /** A copy with another seeding and restart count. */
@@ -43,42 +46,50 @@ public record KMeans(int k, KMeansInit init, int restarts, int maxIterations, do
 
     @Override
     public KMeansModel fit(Tensor x) {
-        Inputs.requireMatrix("KMeans.fit", x);
-        Inputs.requireAtMostSamples("KMeans.fit", "k", k, x.size(0));
+        String op = "KMeans.fit";
+        Inputs.requireMatrix(op, x);
+        Inputs.requireAtMostSamples(op, "k", k, x.size(0));
+        Lloyd lloyd = Lloyd.of(x, tolerance, maxIterations);
         Generator gen = new Generator(seed);
-        KMeansModel best = null;
+        Lloyd.Run best = null;
         for (int r = 0; r < restarts; r++) {
-            KMeansModel run = lloyd(x, Seeding.centroids(init, x, k, gen));
-            if (best == null || run.inertia() < best.inertia()) {
+            Lloyd.Run run = lloyd.run(Seeding.centroids(init, lloyd.data(), lloyd.rowNorms(), k, gen));
+            if (best == null || run.model().inertia() < best.model().inertia()) {
                 best = run;
             }
         }
-        return best;
+        return checked(op, best);
     }
 
-    private KMeansModel lloyd(Tensor x, Tensor start) {
-        Tensor c = start;
-        for (int it = 1; it <= maxIterations; it++) {
-            Tensor assign = Distances.squaredEuclidean(x, c).argmin(1, false);
-            Tensor next = means(x, assign, c);
-            double shift = next.sub(c).pow(2).sum(new int[] {1}, false).max().item();
-            c = next;
-            if (shift <= tolerance) {
-                return new KMeansModel(c, inertia(x, c), it, true);
-            }
+    /**
+     * One run of Lloyd's iterations from the given centroids (scikit-learn's {@code init=array, n_init=1}):
+     * the same start gives the same clusters on every backend and in scikit-learn.
+     *
+     * @param initialCentroids {@code [k, d]}, finite
+     */
+    public KMeansModel fit(Tensor x, Tensor initialCentroids) {
+        String op = "KMeans.fit";
+        Inputs.requireMatrix(op, x);
+        Inputs.requireFeatures(op, initialCentroids, x.size(1));
+        if (initialCentroids.size(0) != k) {
+            throw new IllegalArgumentException(op + ": expected " + k + " initial centroids, got shape "
+                    + initialCentroids.shape());
         }
-        return new KMeansModel(c, inertia(x, c), maxIterations, false);
+        Inputs.requireAtMostSamples(op, "k", k, x.size(0));
+        Lloyd lloyd = Lloyd.of(x, tolerance, maxIterations);
+        return checked(op, lloyd.run(lloyd.toWorkingUnits(initialCentroids.to(x.device()).to(x.dtype()))));
     }
 
-    /** Per-cluster means of the rows; clusters without rows keep {@code previous}. */
-    static Tensor means(Tensor x, Tensor assign, Tensor previous) {
-        Tensor r = assign.oneHot(previous.size(0)).to(x.dtype());
-        Tensor counts = r.sum(new int[] {0}, false).unsqueeze(1);
-        Tensor sums = r.t().matmul(x);
-        return Tensor.where(counts.eq(0), previous, sums.div(counts.maximum(Tensor.onesLike(counts))));
-    }
-
-    private static double inertia(Tensor x, Tensor c) {
-        return Distances.squaredEuclidean(x, c).min(new int[] {1}, false).sum().item();
+    private KMeansModel checked(String op, Lloyd.Run run) {
+        KMeansModel model = run.model();
+        if (!model.converged()) {
+            ConvergenceWarning.warn(op, "the best run stopped after " + model.iterations()
+                    + " iterations; raise maxIterations or tolerance");
+        }
+        if (run.distinctClusters() < k) {
+            ConvergenceWarning.warn(op, "number of distinct clusters (" + run.distinctClusters()
+                    + ") found smaller than k (" + k + "); possibly due to duplicate points in X");
+        }
+        return model;
     }
 }

@@ -3,17 +3,21 @@ package dev.nabla.ml.cluster;
 import dev.nabla.DType;
 import dev.nabla.Generator;
 import dev.nabla.Tensor;
-import dev.nabla.ml.Distances;
 
-/** Initial centroids for k-means; distances are computed on the device, the sampling on the host. */
+/**
+ * Initial centroids for k-means. k-means++ keeps each row's squared distance to its nearest chosen
+ * centre, {@code ‖x‖² - 2x·c + ‖c‖²} for each new centre c (one matrix-vector product, the row norms
+ * computed once); the sampling runs on the host.
+ */
 final class Seeding {
 
     private Seeding() {
     }
 
-    static Tensor centroids(KMeansInit init, Tensor x, int k, Generator gen) {
+    /** {@code k} rows of {@code x} chosen by {@code init}; {@code rowNorms} holds each row's {@code ‖x‖²}. */
+    static Tensor centroids(KMeansInit init, Tensor x, double[] rowNorms, int k, Generator gen) {
         return x.indexSelect(0, Tensor.of(init == KMeansInit.RANDOM ? distinctRows(x.size(0), k, gen)
-                : plusPlus(x, k, gen), k).to(x.device()));
+                : plusPlus(x, rowNorms, k, gen), k).to(x.device()));
     }
 
     private static long[] distinctRows(int n, int k, Generator gen) {
@@ -32,18 +36,23 @@ final class Seeding {
         return out;
     }
 
-    private static long[] plusPlus(Tensor x, int k, Generator gen) {
+    private static long[] plusPlus(Tensor x, double[] hostNorms, int k, Generator gen) {
         int n = x.size(0);
+        Tensor rowNorms = Tensor.of(hostNorms, n).to(x.device()).to(x.dtype());
         long[] chosen = new long[k];
         chosen[0] = gen.nextInt(n);
-        Tensor nearest = Distances.squaredEuclidean(x, x.narrow(0, (int) chosen[0], 1)).reshape(n);
+        Tensor nearest = distances(x, rowNorms, (int) chosen[0]);
         for (int c = 1; c < k; c++) {
-            double[] d2 = nearest.to(DType.FLOAT64).toDoubleArray();
-            chosen[c] = sample(d2, gen);
-            Tensor next = Distances.squaredEuclidean(x, x.narrow(0, (int) chosen[c], 1)).reshape(n);
-            nearest = nearest.minimum(next);
+            chosen[c] = sample(nearest.to(DType.FLOAT64).toDoubleArray(), gen);
+            nearest = nearest.minimum(distances(x, rowNorms, (int) chosen[c]));
         }
         return chosen;
+    }
+
+    /** Squared distances {@code [n]} of every row to row {@code c}, clamped at zero against rounding. */
+    private static Tensor distances(Tensor x, Tensor rowNorms, int c) {
+        Tensor centre = x.select(0, c);
+        return rowNorms.sub(x.matmul(centre).mul(2)).add(centre.mul(centre).sum()).relu();
     }
 
     /** An index drawn with probability proportional to {@code weights} (uniform if they are all zero). */

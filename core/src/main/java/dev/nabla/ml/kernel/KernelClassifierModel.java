@@ -2,6 +2,7 @@ package dev.nabla.ml.kernel;
 
 import dev.nabla.DType;
 import dev.nabla.Tensor;
+import dev.nabla.ml.BinaryClassifier;
 import dev.nabla.ml.ClassLabels;
 import dev.nabla.ml.ProbabilisticClassifier;
 
@@ -15,9 +16,10 @@ import dev.nabla.ml.ProbabilisticClassifier;
  * @param converged whether training met its stopping criterion
  */
 public record KernelClassifierModel(KernelExpansion function, ClassLabels classes, int iterations, boolean converged)
-        implements ProbabilisticClassifier {
+        implements ProbabilisticClassifier, BinaryClassifier {
 
     /** {@code f(x)} per row. */
+    @Override
     public Tensor decisionFunction(Tensor x) {
         return function.evaluate("KernelClassifierModel.decisionFunction", x);
     }

@@ -2,8 +2,10 @@ package dev.nabla.ml.kernel;
 
 import dev.nabla.Tensor;
 import dev.nabla.ml.ClassLabels;
+import dev.nabla.ml.ConvergenceWarning;
 import dev.nabla.ml.Inputs;
 import dev.nabla.ml.SupervisedLearner;
+import dev.nabla.ml.linear.Design;
 import dev.nabla.ml.linear.MarginLoss;
 import dev.nabla.ml.linear.MarginObjective;
 import dev.nabla.ml.optim.FiniteSumSolver;
@@ -42,13 +44,15 @@ public record KernelLogisticRegression(Kernel kernel, double lambda, FiniteSumSo
         Tensor signs = classes.signs(op, y, x);
         int n = x.size(0);
         Tensor gram = kernel.gram(x, x).detach();
-        // parameters [α; b]: features [K, 1], penalty (λ/2) αᵀKα on the α part
-        Tensor features = Tensor.cat(1, gram, Tensor.ones(x.dtype(), x.device(), n, 1));
-        MarginObjective objective = new MarginObjective(features, signs, MarginLoss.LOGISTIC, w -> {
-            Tensor alpha = w.narrow(0, 0, n);
-            return alpha.matmul(gram.matmul(alpha)).mul(lambda / 2);
-        });
+        // parameters [α; b]: scores Kα + b, penalty (λ/2) αᵀKα, whose gradient is λKα (and 0 for b)
+        Design design = Design.of(gram, true);
+        MarginObjective objective = new MarginObjective(design, signs, MarginLoss.LOGISTIC,
+                w -> Tensor.cat(0, gram.matmul(w.narrow(0, 0, n)).mul(lambda), Tensor.zeros(w.dtype(), w.device(), 1)));
         SolverResult r = solver.minimize(objective, Tensor.zeros(x.dtype(), x.device(), n + 1));
+        if (!r.converged()) {
+            ConvergenceWarning.warn(op, "the solver stopped after " + r.iterations() + " iterations (" + solver
+                    + "); raise its iteration limit");
+        }
         Tensor alpha = r.solution().narrow(0, 0, n).contiguous();
         double bias = r.solution().select(0, n).item();
         return new KernelClassifierModel(new KernelExpansion(kernel, x, alpha, bias), classes, r.iterations(),

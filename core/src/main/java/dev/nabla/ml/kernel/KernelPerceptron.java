@@ -3,6 +3,7 @@ package dev.nabla.ml.kernel;
 import dev.nabla.Tensor;
 import dev.nabla.autograd.Autograd;
 import dev.nabla.ml.ClassLabels;
+import dev.nabla.ml.ConvergenceWarning;
 import dev.nabla.ml.Inputs;
 import dev.nabla.ml.SupervisedLearner;
 import java.util.Objects;
@@ -42,6 +43,8 @@ public record KernelPerceptron(Kernel kernel, int maxEpochs) implements Supervis
                 alpha = alpha.add(wrong);
                 bias += signs.mul(wrong).sum().item();
             }
+            ConvergenceWarning.warn(op, "some rows are still misclassified after " + maxEpochs
+                    + " epochs; the classes may not be separable under this kernel");
             return new KernelClassifierModel(new KernelExpansion(kernel, x, alpha.mul(signs), bias), classes, maxEpochs,
                     false);
         }

@@ -10,6 +10,7 @@ import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
 import org.ejml.interfaces.decomposition.CholeskyDecomposition_F64;
 import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
+import org.ejml.interfaces.decomposition.QRDecomposition;
 import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
 import org.ejml.interfaces.linsol.LinearSolverDense;
 
@@ -35,20 +36,43 @@ public final class HostLinalg {
         return x;
     }
 
-    /** Least-squares solution of {@code A x ≈ b} by Householder QR (no normal equations). */
+    /**
+     * Least-squares solution of {@code A x ≈ b} by Householder QR (no normal equations). {@code A} counts
+     * as rank deficient when a diagonal entry of R is at most {@code max|R_ii| · max(m, n) · eps}, NumPy's
+     * {@code matrix_rank} rule, which scales with the matrix instead of shrinking with the column count.
+     */
     public static DMatrixRMaj qrLeastSquares(String op, DMatrixRMaj a, DMatrixRMaj b) {
-        if (a.getNumRows() < a.getNumCols()) {
+        int m = a.getNumRows();
+        int n = a.getNumCols();
+        if (b.getNumCols() != 1 || b.getNumRows() != m) {
+            throw new IllegalArgumentException(op + ": QR least squares needs one right-hand side of " + m
+                    + " rows, got " + b.getNumRows() + "x" + b.getNumCols());
+        }
+        if (m < n) {
             throw new IllegalArgumentException(op + ": QR least squares needs at least as many rows as columns, got "
-                    + a.getNumRows() + "x" + a.getNumCols());
+                    + m + "x" + n);
         }
-        LinearSolverDense<DMatrixRMaj> solver = LinearSolverFactory_DDRM.qr(a.getNumRows(), a.getNumCols());
-        if (!solver.setA(a.copy()) || solver.quality() < 1e-13) {
-            throw new IllegalArgumentException(op + ": the " + a.getNumRows() + "x" + a.getNumCols()
-                    + " design matrix is rank deficient (collinear or constant features?)");
+        QRDecomposition<DMatrixRMaj> qr = DecompositionFactory_DDRM.qr(m, n);
+        if (!qr.decompose(a.copy())) {
+            throw new IllegalArgumentException(op + ": QR decomposition of the " + m + "x" + n + " matrix failed");
         }
-        DMatrixRMaj x = new DMatrixRMaj(a.getNumCols(), b.getNumCols());
-        solver.solve(b.copy(), x);
-        return x;
+        DMatrixRMaj r = qr.getR(null, true);
+        double largest = 0;
+        for (int i = 0; i < n; i++) {
+            largest = Math.max(largest, Math.abs(r.get(i, i)));
+        }
+        double threshold = largest * Math.max(m, n) * Math.ulp(1.0);
+        for (int i = 0; i < n; i++) {
+            if (!(Math.abs(r.get(i, i)) > threshold)) {
+                throw new IllegalArgumentException(op + ": the " + m + "x" + n + " design matrix is rank deficient: |R["
+                        + i + "," + i + "]| = " + Math.abs(r.get(i, i)) + " <= max|R_ii|·max(m, n)·eps = " + threshold
+                        + " (collinear or constant features?)");
+            }
+        }
+        DMatrixRMaj qtb = new DMatrixRMaj(n, b.getNumCols());
+        CommonOps_DDRM.multTransA(qr.getQ(null, true), b, qtb);
+        TriangularSolver_DDRM.solveU(r.data, qtb.data, n);
+        return qtb;
     }
 
     /** The lower Cholesky factor {@code L} of a symmetric positive definite {@code A = L Lᵀ}. */

@@ -1,6 +1,7 @@
 package dev.nabla.ml.linear;
 
 import dev.nabla.Tensor;
+import dev.nabla.ml.ConvergenceWarning;
 import dev.nabla.ml.Inputs;
 import dev.nabla.ml.SupervisedLearner;
 import dev.nabla.ml.linalg.HostMatrices;
@@ -36,8 +37,12 @@ public record Lasso(double alpha, boolean fitIntercept, int maxIterations, doubl
         Inputs.requireXy("Lasso.fit", x, y);
         CenteredData c = CenteredData.of(x, y, fitIntercept);
         int n = x.size(0);
-        DMatrixRMaj gram = HostMatrices.toHost(c.x().t().matmul(c.x()).div(n));
-        double[] xy = c.x().t().matmul(c.y()).div(n).toDoubleArray();
+        // on features / s and targets / t the coefficients are u = (s/t)·w and the penalty α/(s·t)
+        CenteredData.Moments m = c.moments();
+        DMatrixRMaj gram = HostMatrices.toHost(m.gram().div(n));
+        double[] xy = m.cross().div(n).toDoubleArray();
+        double penalty = alpha / (m.xScale() * m.yScale());
+        double unit = m.yScale() / m.xScale();
         int d = xy.length;
         double[] w = new double[d];
         // gw[j] = (Gram · w)_j, kept current as coordinates change
@@ -50,7 +55,7 @@ public record Lasso(double alpha, boolean fitIntercept, int maxIterations, doubl
                     continue;
                 }
                 double rho = xy[j] - gw[j] + gjj * w[j];
-                double updated = softThreshold(rho, alpha) / gjj;
+                double updated = softThreshold(rho, penalty) / gjj;
                 double delta = updated - w[j];
                 if (delta != 0) {
                     for (int k = 0; k < d; k++) {
@@ -60,11 +65,13 @@ public record Lasso(double alpha, boolean fitIntercept, int maxIterations, doubl
                     maxChange = Math.max(maxChange, Math.abs(delta));
                 }
             }
-            if (maxChange < tolerance) {
-                return c.model(vector(w, x), sweep, true);
+            if (maxChange * unit < tolerance) {
+                return c.model("Lasso.fit", m.unscale(vector(w, x)), sweep, true);
             }
         }
-        return c.model(vector(w, x), maxIterations, false);
+        ConvergenceWarning.warn("Lasso.fit", "coordinate descent stopped after " + maxIterations
+                + " sweeps; raise maxIterations or tolerance");
+        return c.model("Lasso.fit", m.unscale(vector(w, x)), maxIterations, false);
     }
 
     private static Tensor vector(double[] w, Tensor like) {

@@ -3,7 +3,7 @@ package dev.nabla.ml.linear;
 import dev.nabla.DType;
 import dev.nabla.Tensor;
 import dev.nabla.ml.ClassLabels;
-import dev.nabla.ml.Classifier;
+import dev.nabla.ml.BinaryClassifier;
 import dev.nabla.ml.Inputs;
 
 /**
@@ -16,9 +16,10 @@ import dev.nabla.ml.Inputs;
  * @param converged whether training met its stopping criterion
  */
 public record LinearClassifierModel(Tensor coefficients, double intercept, ClassLabels classes, int iterations,
-        boolean converged) implements Classifier {
+        boolean converged) implements BinaryClassifier {
 
     /** The signed score {@code X w + b} per row, {@code [n]}. */
+    @Override
     public Tensor decisionFunction(Tensor x) {
         Inputs.requireFeatures("LinearClassifierModel.decisionFunction", x, numFeatures());
         return x.matmul(coefficients.to(x.dtype())).add(intercept);

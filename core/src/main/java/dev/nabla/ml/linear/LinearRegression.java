@@ -3,8 +3,6 @@ package dev.nabla.ml.linear;
 import dev.nabla.Tensor;
 import dev.nabla.ml.Inputs;
 import dev.nabla.ml.SupervisedLearner;
-import dev.nabla.ml.linalg.HostLinalg;
-import dev.nabla.ml.linalg.HostMatrices;
 import java.util.Objects;
 
 /**
@@ -49,10 +47,9 @@ public record LinearRegression(boolean fitIntercept, Solver solver) implements S
         Inputs.requireXy("LinearRegression.fit", x, y);
         CenteredData c = CenteredData.of(x, y, fitIntercept);
         Tensor w = switch (solver) {
-            case CHOLESKY -> NormalEquations.solve("LinearRegression.fit", c.x(), c.y(), 0);
-            case QR -> HostMatrices.toVector(HostLinalg.qrLeastSquares("LinearRegression.fit",
-                    HostMatrices.toHost(c.x()), HostMatrices.toHost(c.y())), x.dtype(), x.device());
+            case CHOLESKY -> NormalEquations.solve("LinearRegression.fit", c, 0);
+            case QR -> c.qrSolution("LinearRegression.fit");
         };
-        return c.model(w, 0, true);
+        return c.model("LinearRegression.fit", w, 0, true);
     }
 }

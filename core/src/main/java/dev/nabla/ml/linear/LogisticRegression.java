@@ -2,8 +2,10 @@ package dev.nabla.ml.linear;
 
 import dev.nabla.Tensor;
 import dev.nabla.ml.ClassLabels;
+import dev.nabla.ml.ConvergenceWarning;
 import dev.nabla.ml.Inputs;
 import dev.nabla.ml.SupervisedLearner;
+import dev.nabla.ml.optim.FiniteSumObjective;
 import dev.nabla.ml.optim.FiniteSumSolver;
 import dev.nabla.ml.optim.Lbfgs;
 import dev.nabla.ml.optim.SolverResult;
@@ -12,6 +14,9 @@ import java.util.Objects;
 /**
  * Logistic regression minimising the mean cross-entropy plus {@code (λ/2)|W|²} (intercepts
  * unpenalised). Two classes give the binary (sigmoid) model, more the multinomial (softmax) one.
+ * scikit-learn's {@code LogisticRegression(C=c)} on {@code n} rows is {@code λ = 1/(c·n)}. Every
+ * evaluation of the loss and its gradient is one pass of two matrix products over the data (no
+ * autograd graph, no copy of X), so a fit's memory is X plus a few vectors of n scores.
  *
  * @param l2 the penalty strength {@code λ >= 0}
  * @param fitIntercept whether to fit intercepts
@@ -42,17 +47,32 @@ public record LogisticRegression(double l2, boolean fitIntercept, FiniteSumSolve
         String op = "LogisticRegression.fit";
         Inputs.requireXy(op, x, y);
         ClassLabels classes = ClassLabels.of(op, y);
-        if (classes.size() == 2) {
-            LinearClassifierModel m = BinaryLinearFit.fit(op, x, y, classes, MarginLoss.LOGISTIC, Penalty.L2, l2,
-                    fitIntercept, solver);
-            Tensor b = Tensor.scalar(m.intercept(), x.dtype(), x.device());
-            return new LogisticModel(m.coefficients(), b, classes, m.iterations(), m.converged());
-        }
         Design design = Design.of(x, fitIntercept);
-        SoftmaxObjective objective = new SoftmaxObjective(design, classes.encode(op, y).oneHot(classes.size())
-                .to(x.dtype()), l2);
-        SolverResult r = solver.minimize(objective, Tensor.zeros(x.dtype(), x.device(), design.width() * classes.size()));
-        Tensor w = objective.weights(r.solution());
-        return new LogisticModel(design.coefficients(w), design.intercepts(w), classes, r.iterations(), r.converged());
+        LogisticModel model;
+        if (classes.size() == 2) {
+            MarginObjective objective = new MarginObjective(design, classes.signs(op, y, x), MarginLoss.LOGISTIC,
+                    MarginObjective.l2(design, l2));
+            SolverResult r = solve(objective, design.width(), x);
+            model = new LogisticModel(design.coefficients(r.solution()).contiguous(), design.intercepts(r.solution()),
+                    classes, r.iterations(), r.converged());
+        } else {
+            SoftmaxObjective objective = new SoftmaxObjective(design, classes.encode(op, y).oneHot(classes.size())
+                    .to(x.dtype()), l2);
+            SolverResult r = solve(objective, design.width() * classes.size(), x);
+            Tensor w = objective.weights(r.solution());
+            // softmax is unchanged by a constant added to every class's intercept: report the zero-mean ones
+            Tensor b = design.intercepts(w);
+            model = new LogisticModel(design.coefficients(w).contiguous(), b.sub(b.mean()), classes, r.iterations(),
+                    r.converged());
+        }
+        if (!model.converged()) {
+            ConvergenceWarning.warn(op, "the solver stopped after " + model.iterations() + " iterations (" + solver
+                    + "); raise its iteration limit or standardise the features");
+        }
+        return model;
+    }
+
+    private SolverResult solve(FiniteSumObjective objective, int parameters, Tensor x) {
+        return solver.minimize(objective, Tensor.zeros(x.dtype(), x.device(), parameters));
     }
 }

@@ -5,16 +5,17 @@ import dev.nabla.ml.linalg.HostLinalg;
 import dev.nabla.ml.linalg.HostMatrices;
 import org.ejml.data.DMatrixRMaj;
 
-/** {@code (XᵀX + αI) w = Xᵀy}: the Gram products on the device, the Cholesky solve on the host. */
+/** {@code (XcᵀXc + αI) w = Xcᵀyc}: the centred Gram products on the device, the Cholesky solve on the host. */
 final class NormalEquations {
 
     private NormalEquations() {
     }
 
-    static Tensor solve(String op, Tensor x, Tensor y, double alpha) {
-        DMatrixRMaj gram = HostMatrices.toHost(x.t().matmul(x));
-        DMatrixRMaj rhs = HostMatrices.toHost(x.t().matmul(y));
-        DMatrixRMaj w = HostLinalg.choleskySolve(op, HostLinalg.addToDiagonal(gram, alpha), rhs);
-        return HostMatrices.toVector(w, x.dtype(), x.device());
+    static Tensor solve(String op, CenteredData c, double alpha) {
+        CenteredData.Moments m = c.moments();
+        DMatrixRMaj gram = HostMatrices.toHost(m.gram());
+        DMatrixRMaj rhs = HostMatrices.toHost(m.cross());
+        DMatrixRMaj u = HostLinalg.choleskySolve(op, HostLinalg.addToDiagonal(gram, m.scaledPenalty(alpha)), rhs);
+        return m.unscale(HostMatrices.toVector(u, c.x().dtype(), c.x().device()));
     }
 }

@@ -3,6 +3,7 @@ package dev.nabla.ml.linear;
 import dev.nabla.Tensor;
 import dev.nabla.autograd.Autograd;
 import dev.nabla.ml.ClassLabels;
+import dev.nabla.ml.ConvergenceWarning;
 import dev.nabla.ml.Inputs;
 import dev.nabla.ml.SupervisedLearner;
 
@@ -36,21 +37,23 @@ public record Perceptron(int maxEpochs, double learningRate, boolean fitIntercep
         ClassLabels classes = ClassLabels.of(op, y);
         Design design = Design.of(x, fitIntercept);
         Tensor signs = classes.signs(op, y, x);
-        Tensor f = design.features();
         Tensor w = Tensor.zeros(x.dtype(), x.device(), design.width());
         try (var ignored = Autograd.noGradScope()) {
             for (int epoch = 1; epoch <= maxEpochs; epoch++) {
-                Tensor wrong = signs.mul(f.matmul(w)).le(Tensor.scalar(0, x.dtype(), x.device()));
+                Tensor wrong = signs.mul(design.scores(w)).le(Tensor.scalar(0, x.dtype(), x.device()));
                 if (wrong.sum().item() == 0) {
                     return model(design, w, classes, epoch, true);
                 }
-                w = w.add(f.t().matmul(signs.mul(wrong)).mul(learningRate));
+                w = w.add(design.adjoint(signs.mul(wrong)).mul(learningRate));
             }
         }
+        ConvergenceWarning.warn(op, "some rows are still misclassified after " + maxEpochs
+                + " epochs; the classes may not be linearly separable");
         return model(design, w, classes, maxEpochs, false);
     }
 
     private static LinearClassifierModel model(Design design, Tensor w, ClassLabels classes, int epochs, boolean ok) {
-        return new LinearClassifierModel(design.coefficients(w), design.intercepts(w).item(), classes, epochs, ok);
+        return new LinearClassifierModel(design.coefficients(w).contiguous(), design.intercepts(w).item(), classes, epochs,
+                ok);
     }
 }

@@ -6,7 +6,7 @@ import dev.nabla.ml.SupervisedLearner;
 
 /**
  * Ridge regression, {@code min_w |y - Xw - b|² + α|w|²} (intercept unpenalised), solved in closed
- * form by Cholesky of {@code XᵀX + αI}.
+ * form by Cholesky of {@code XᵀX + αI} (centred, computed block by block without copying X).
  *
  * @param alpha the penalty strength, {@code >= 0}
  * @param fitIntercept whether to fit {@code b}
@@ -27,6 +27,6 @@ public record Ridge(double alpha, boolean fitIntercept) implements SupervisedLea
     public LinearModel fit(Tensor x, Tensor y) {
         Inputs.requireXy("Ridge.fit", x, y);
         CenteredData c = CenteredData.of(x, y, fitIntercept);
-        return c.model(NormalEquations.solve("Ridge.fit", c.x(), c.y(), alpha), 0, true);
+        return c.model("Ridge.fit", NormalEquations.solve("Ridge.fit", c, alpha), 0, true);
     }
 }

@@ -4,11 +4,13 @@ import dev.nabla.Tensor;
 import dev.nabla.ml.Inputs;
 
 /**
- * Full-batch gradient descent with a backtracking line search (the step grows again after each
- * accepted one, so a good step size is rediscovered cheaply).
+ * Full-batch gradient descent with a strong-Wolfe line search whose first trial is twice the last
+ * accepted step, so a good step size is rediscovered cheaply. The slope condition is read from
+ * gradients, which stay accurate where differences of F drown in rounding, so the iterates keep
+ * approaching the optimum down to tight gradient tolerances.
  *
  * @param maxIterations iteration limit
- * @param tolerance stop when the gradient norm falls below this
+ * @param tolerance stop when the gradient's Euclidean norm falls below this
  */
 public record GradientDescent(int maxIterations, double tolerance) implements FiniteSumSolver {
 
@@ -20,21 +22,21 @@ public record GradientDescent(int maxIterations, double tolerance) implements Fi
 
     @Override
     public SolverResult minimize(FiniteSumObjective objective, Tensor initial) {
-        Tensor w = initial.detach();
+        HostObjective f = new HostObjective(objective, initial);
+        HostObjective.Point x = f.at(initial.detach().toDoubleArray());
         double step = 1;
         for (int it = 0; it < maxIterations; it++) {
-            Gradients.ValueAndGradient vg = Gradients.of(objective::loss, w);
-            if (Gradients.norm(vg.gradient()) < tolerance) {
-                return new SolverResult(w, vg.value(), it, true);
+            if (HostVectors.norm(x.gradient()) < tolerance) {
+                return new SolverResult(f.tensor(x.w()), x.value(), it, true);
             }
-            LineSearch.Step s = LineSearch.backtrack(objective, w, vg.value(), vg.gradient(), vg.gradient().neg(), step * 2);
-            if (s.step() == 0) {
-                return new SolverResult(w, vg.value(), it, false);
+            double[] direction = HostVectors.scaled(-1, x.gradient());
+            HostObjective.Point next = WolfeLineSearch.search(f, x, direction, 2 * step);
+            if (next == null) {
+                return new SolverResult(f.tensor(x.w()), x.value(), it, false);
             }
-            step = s.step();
-            w = s.point();
+            step = HostVectors.norm(HostVectors.minus(next.w(), x.w())) / HostVectors.norm(direction);
+            x = next;
         }
-        return new SolverResult(w, Gradients.loss(objective, w), maxIterations,
-                Gradients.gradientNorm(objective, w) < tolerance);
+        return new SolverResult(f.tensor(x.w()), x.value(), maxIterations, HostVectors.norm(x.gradient()) < tolerance);
     }
 }

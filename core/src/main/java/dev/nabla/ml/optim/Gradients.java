@@ -3,6 +3,7 @@ package dev.nabla.ml.optim;
 import dev.nabla.Tensor;
 import dev.nabla.autograd.Autograd;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /** Value and gradient of a scalar Tensor function by reverse-mode autograd. */
 public final class Gradients {
@@ -28,6 +29,23 @@ public final class Gradients {
         }
     }
 
+    /**
+     * The Hessian-vector product of {@code f} at {@code w}: the gradient is recorded once with
+     * {@code createGraph}, then each call differentiates {@code gᵀv} once more.
+     */
+    public static UnaryOperator<Tensor> hessianProduct(Function<Tensor, Tensor> f, Tensor w) {
+        Tensor leaf = w.detach().requiresGrad(true);
+        Tensor g;
+        try (var ignored = Autograd.enableGrad()) {
+            g = Autograd.grad(new Tensor[] {f.apply(leaf)}, null, new Tensor[] {leaf}, true, true)[0];
+        }
+        return v -> {
+            try (var ignored = Autograd.enableGrad()) {
+                return Autograd.grad(new Tensor[] {g}, new Tensor[] {v}, new Tensor[] {leaf}, true, false)[0].detach();
+            }
+        };
+    }
+
     /** The Euclidean norm of a vector. */
     static double norm(Tensor v) {
         return Math.sqrt(dot(v, v));
@@ -40,7 +58,7 @@ public final class Gradients {
 
     /** The full gradient norm of {@code objective} at {@code w}, the convergence measure of every solver. */
     static double gradientNorm(FiniteSumObjective objective, Tensor w) {
-        return norm(of(objective::loss, w).gradient());
+        return norm(objective.valueAndGradient(w).gradient());
     }
 
     /** The full objective at {@code w}, without recording a graph. */

@@ -34,7 +34,7 @@ public record Svrg(double stepSize, int epochs, int batchSize, double tolerance,
         Tensor w = initial.detach();
         for (int epoch = 0; epoch < epochs; epoch++) {
             Tensor snapshot = w;
-            Gradients.ValueAndGradient full = Gradients.of(objective::loss, snapshot);
+            Gradients.ValueAndGradient full = objective.valueAndGradient(snapshot);
             if (Gradients.norm(full.gradient()) < tolerance) {
                 return new SolverResult(w, full.value(), epoch, true);
             }

@@ -18,14 +18,14 @@ public final class GridSearch {
      * @param learner builds the learner for a candidate
      */
     public static <P> SearchResult<P> search(List<P> candidates, Function<P, SupervisedLearner<?>> learner, Tensor x,
-            Tensor y, KFold kfold) {
+            Tensor y, CrossValidator cv) {
         if (candidates.isEmpty()) {
             throw new IllegalArgumentException("GridSearch: no candidates");
         }
         double[] scores = new double[candidates.size()];
         int best = 0;
         for (int i = 0; i < scores.length; i++) {
-            scores[i] = CrossValidation.meanScore(learner.apply(candidates.get(i)), x, y, kfold);
+            scores[i] = CrossValidation.meanScore(learner.apply(candidates.get(i)), x, y, cv);
             if (scores[i] > scores[best]) {
                 best = i;
             }

@@ -8,19 +8,27 @@ import java.util.List;
 
 /**
  * K-fold partitioning: the (optionally shuffled) rows are cut into {@code folds} contiguous parts
- * whose sizes differ by at most one; each part is the test set once.
+ * whose sizes differ by at most one; each part is the test set once. For classifiers,
+ * {@link StratifiedKFold} keeps the class shares in every fold, as scikit-learn's
+ * {@code cross_val_score} does; unshuffled k-fold on rows sorted by class tests on unseen classes.
  *
  * @param folds number of folds, {@code >= 2}
  * @param shuffle whether to shuffle rows first
  * @param seed shuffle seed
  */
-public record KFold(int folds, boolean shuffle, long seed) {
+public record KFold(int folds, boolean shuffle, long seed) implements CrossValidator {
 
     /** Validates the settings. */
     public KFold {
         if (folds < 2) {
             throw new IllegalArgumentException("KFold: folds must be >= 2, got " + folds);
         }
+    }
+
+    /** The folds of the rows of {@code y}, by position only. */
+    @Override
+    public List<Fold> split(Tensor y) {
+        return split(y.size(0));
     }
 
     /** The folds of {@code n} rows. */

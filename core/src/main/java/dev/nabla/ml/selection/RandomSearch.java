@@ -22,13 +22,13 @@ public final class RandomSearch {
      * @param seed seed of the generator handed to {@code sampler}
      */
     public static <P> SearchResult<P> search(Function<Generator, P> sampler, int iterations, long seed,
-            Function<P, SupervisedLearner<?>> learner, Tensor x, Tensor y, KFold kfold) {
+            Function<P, SupervisedLearner<?>> learner, Tensor x, Tensor y, CrossValidator cv) {
         Inputs.requirePositive("RandomSearch", "iterations", iterations);
         Generator gen = new Generator(seed);
         List<P> candidates = new ArrayList<>();
         for (int i = 0; i < iterations; i++) {
             candidates.add(sampler.apply(gen));
         }
-        return GridSearch.search(candidates, learner, x, y, kfold);
+        return GridSearch.search(candidates, learner, x, y, cv);
     }
 }

@@ -15,14 +15,15 @@ import java.util.Arrays;
 public record TrainTestSplit(Tensor xTrain, Tensor xTest, Tensor yTrain, Tensor yTest) {
 
     /**
-     * Shuffles the rows with {@code seed} and puts {@code round(testFraction·n)} of them in the test part.
+     * Shuffles the rows with {@code seed} and puts {@code ceil(testFraction·n)} of them in the test part (as
+     * scikit-learn rounds the test size up).
      *
      * @param testFraction in {@code (0, 1)}; both parts must end up non-empty
      */
     public static TrainTestSplit of(Tensor x, Tensor y, double testFraction, long seed) {
         Inputs.requireXy("TrainTestSplit", x, y);
         int n = x.size(0);
-        int nTest = (int) Math.round(testFraction * n);
+        int nTest = (int) Math.ceil(testFraction * n);
         if (!(testFraction > 0 && testFraction < 1) || nTest == 0 || nTest == n) {
             throw new IllegalArgumentException("TrainTestSplit: testFraction " + testFraction + " of " + n
                     + " rows leaves an empty part");

@@ -38,7 +38,6 @@ public record DecisionTree(Criterion criterion, int maxDepth, int minSamplesLeaf
         ClassLabels classes = ClassLabels.of(op, y);
         TreeBuilder builder = new TreeBuilder(x.toDoubleArray(), x.size(1), classes.encode(op, y).toIntArray(),
                 classes.size(), this);
-        Integer[] all = IntStream.range(0, x.size(0)).boxed().toArray(Integer[]::new);
-        return new DecisionTreeModel(builder.grow(all, 0), classes, x.size(1));
+        return new DecisionTreeModel(builder.grow(IntStream.range(0, x.size(0)).toArray()), classes, x.size(1));
     }
 }

@@ -4,6 +4,9 @@ import dev.nabla.Tensor;
 import dev.nabla.ml.ClassLabels;
 import dev.nabla.ml.Inputs;
 import dev.nabla.ml.ProbabilisticClassifier;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Map;
 
 /**
  * A fitted decision tree.
@@ -37,21 +40,35 @@ public record DecisionTreeModel(TreeNode root, ClassLabels classes, int numFeatu
         return classes.decode(predictProba(x).argmax(1, false));
     }
 
-    /** The length of the longest root-to-leaf path. */
+    /** The length of the longest root-to-leaf path (walked with an explicit stack: trees can be very deep). */
     public int depth() {
-        return depth(root);
+        int deepest = 0;
+        Deque<Map.Entry<TreeNode, Integer>> stack = new ArrayDeque<>();
+        stack.push(Map.entry(root, 0));
+        while (!stack.isEmpty()) {
+            Map.Entry<TreeNode, Integer> e = stack.pop();
+            deepest = Math.max(deepest, e.getValue());
+            if (e.getKey() instanceof TreeNode.Split s) {
+                stack.push(Map.entry(s.left(), e.getValue() + 1));
+                stack.push(Map.entry(s.right(), e.getValue() + 1));
+            }
+        }
+        return deepest;
     }
 
     /** The number of leaves. */
     public int leafCount() {
-        return leaves(root);
-    }
-
-    private static int depth(TreeNode node) {
-        return node instanceof TreeNode.Split s ? 1 + Math.max(depth(s.left()), depth(s.right())) : 0;
-    }
-
-    private static int leaves(TreeNode node) {
-        return node instanceof TreeNode.Split s ? leaves(s.left()) + leaves(s.right()) : 1;
+        int leaves = 0;
+        Deque<TreeNode> stack = new ArrayDeque<>();
+        stack.push(root);
+        while (!stack.isEmpty()) {
+            if (stack.pop() instanceof TreeNode.Split s) {
+                stack.push(s.left());
+                stack.push(s.right());
+            } else {
+                leaves++;
+            }
+        }
+        return leaves;
     }
 }

@@ -1,9 +1,18 @@
 package dev.nabla.ml.tree;
 
+import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.Deque;
+import java.util.List;
 
-/** Greedy top-down growth: at each node, the split of lowest weighted child impurity. */
+/**
+ * Greedy top-down growth, at each node the split of lowest weighted child impurity, on plain host
+ * arrays. Growth is iterative (a work stack of pending nodes), so an unbounded tree as deep as the
+ * data allows never exhausts the call stack; the immutable {@link TreeNode} records are assembled
+ * afterwards from the leaves up.
+ */
 final class TreeBuilder {
 
     private final double[] x;
@@ -23,12 +32,54 @@ final class TreeBuilder {
     private record Candidate(int feature, double threshold, double impurity) {
     }
 
-    TreeNode grow(Integer[] rows, int depth) {
-        double[] counts = counts(rows);
-        double[] probabilities = Arrays.stream(counts).map(c -> c / rows.length).toArray();
+    /** A node still to be grown: its id, its rows and its depth. */
+    private record Pending(int id, int[] rows, int depth) {
+    }
+
+    /** A grown node in flat form: a leaf when {@code split} is null, else the split and its children's ids. */
+    private record Flat(double[] probabilities, Candidate split, int left, int right) {
+    }
+
+    /** Grows the tree over {@code rows} and returns its root. */
+    TreeNode grow(int[] rows) {
+        List<Flat> nodes = new ArrayList<>();
+        nodes.add(null);
+        Deque<Pending> work = new ArrayDeque<>();
+        work.push(new Pending(0, rows, 0));
+        while (!work.isEmpty()) {
+            Pending p = work.pop();
+            double[] counts = counts(p.rows());
+            double[] probabilities = Arrays.stream(counts).map(c -> c / p.rows().length).toArray();
+            Candidate best = split(p.rows(), counts, p.depth());
+            if (best == null) {
+                nodes.set(p.id(), new Flat(probabilities, null, -1, -1));
+                continue;
+            }
+            int[] left = Arrays.stream(p.rows()).filter(r -> value(r, best.feature()) <= best.threshold()).toArray();
+            int[] right = Arrays.stream(p.rows()).filter(r -> value(r, best.feature()) > best.threshold()).toArray();
+            int leftId = nodes.size();
+            nodes.add(null);
+            nodes.add(null);
+            nodes.set(p.id(), new Flat(probabilities, best, leftId, leftId + 1));
+            work.push(new Pending(leftId + 1, right, p.depth() + 1));
+            work.push(new Pending(leftId, left, p.depth() + 1));
+        }
+        // children always have larger ids than their parent, so building from the last id down finds them ready
+        TreeNode[] built = new TreeNode[nodes.size()];
+        for (int id = nodes.size() - 1; id >= 0; id--) {
+            Flat f = nodes.get(id);
+            built[id] = f.split() == null ? new TreeNode.Leaf(f.probabilities())
+                    : new TreeNode.Split(f.split().feature(), f.split().threshold(), built[f.left()], built[f.right()],
+                            f.probabilities());
+        }
+        return built[0];
+    }
+
+    /** The best split of a node, or null when it becomes a leaf (pure, at the depth limit, too small, or unsplittable). */
+    private Candidate split(int[] rows, double[] counts, int depth) {
         boolean pure = Arrays.stream(counts).filter(c -> c > 0).count() == 1;
         if (pure || depth >= options.maxDepth() || rows.length < 2 * options.minSamplesLeaf()) {
-            return new TreeNode.Leaf(probabilities);
+            return null;
         }
         Candidate best = null;
         for (int f = 0; f < d; f++) {
@@ -37,22 +88,15 @@ final class TreeBuilder {
                 best = c;
             }
         }
-        if (best == null) {
-            return new TreeNode.Leaf(probabilities);
-        }
-        int f = best.feature();
-        double t = best.threshold();
-        Integer[] left = Arrays.stream(rows).filter(r -> value(r, f) <= t).toArray(Integer[]::new);
-        Integer[] right = Arrays.stream(rows).filter(r -> value(r, f) > t).toArray(Integer[]::new);
-        return new TreeNode.Split(f, t, grow(left, depth + 1), grow(right, depth + 1), probabilities);
+        return best;
     }
 
     /** Sweeps the sorted values of feature {@code f}, moving rows from the right child to the left. */
-    private Candidate bestSplit(Integer[] rows, int f) {
-        Integer[] sorted = rows.clone();
+    private Candidate bestSplit(int[] rows, int f) {
+        Integer[] sorted = Arrays.stream(rows).boxed().toArray(Integer[]::new);
         Arrays.sort(sorted, Comparator.comparingDouble(r -> value(r, f)));
         double[] left = new double[numClasses];
-        double[] right = counts(sorted);
+        double[] right = counts(rows);
         int n = sorted.length;
         int minLeaf = options.minSamplesLeaf();
         Candidate best = null;
@@ -78,7 +122,7 @@ final class TreeBuilder {
         return x[row * d + feature];
     }
 
-    private double[] counts(Integer[] rows) {
+    private double[] counts(int[] rows) {
         double[] c = new double[numClasses];
         for (int r : rows) {
             c[y[r]]++;

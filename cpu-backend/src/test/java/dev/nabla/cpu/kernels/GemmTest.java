@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Sgemm and Dgemm against a float64 triple loop on odd sizes, transposed operands, batches,
- * offsets, padded leading dimensions and beta, through both the SIMD and the scalar kernels.
+ * offsets, padded leading dimensions and beta, through both the SIMD and the scalar kernels (the
+ * double SIMD kernel also on one thread, so its tiles are not only exercised through the pool).
  */
 class GemmTest {
 
@@ -161,6 +162,14 @@ class GemmTest {
         assumeTrue(ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent());
         assertEquals(true, Simd.enabled());
         assertEquals(VectorSgemmKernel.class, Simd.sgemm().getClass());
+        assertEquals(VectorDgemmKernel.class, Simd.dgemm().getClass());
+    }
+
+    @ParameterizedTest
+    @MethodSource("cases")
+    void vectorDoubleKernelMatchesReference(int m, int n, int k, boolean ta, boolean tb, int batches, double beta) {
+        assumeTrue(ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent());
+        runDgemm(new VectorDgemmKernel(), Case.random(m, n, k, ta, tb, batches, beta), false);
     }
 
     @Test

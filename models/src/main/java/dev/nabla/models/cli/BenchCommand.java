@@ -5,6 +5,7 @@ import dev.nabla.Device;
 import dev.nabla.models.bench.BenchEntry;
 import dev.nabla.models.bench.BenchRunner;
 import dev.nabla.models.bench.BenchSuite;
+import dev.nabla.models.bench.MlBench;
 import dev.nabla.models.train.Session;
 import dev.nabla.models.zoo.TrainOptions;
 import dev.nabla.models.zoo.Zoo;
@@ -24,7 +25,8 @@ import picocli.CommandLine.Parameters;
 final class BenchCommand implements Callable<Integer> {
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "FILTER",
-            description = "run only suite cases whose name contains FILTER, or one of its comma-separated parts (e.g. sgemm,lstm)")
+            description = "run only suite cases whose name contains FILTER, or one of its comma-separated parts (e.g. sgemm,lstm); "
+                    + "'ml' runs the classical-ML fits at 200,000 x 50 instead ('ml:kmeans,knn' some of them)")
     String filter = "";
 
     @Option(names = "--zoo", description = "time training steps of zoo models instead of the suite")
@@ -50,6 +52,14 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (filter.equals("ml") || filter.startsWith("ml:")) {
+            String cases = filter.equals("ml") ? "" : filter.substring(3);
+            if (MlBench.run(cases) == 0) {
+                throw new IllegalArgumentException("bench: no ml case matches '" + cases + "'; the cases: "
+                        + String.join(", ", MlBench.cases()));
+            }
+            return 0;
+        }
         Device target = DeviceOption.choose(device);
         if (!zoo) {
             if (BenchRunner.run(BenchSuite.all(target), filter, target) == 0) {

@@ -42,15 +42,16 @@ public record SparkGaussianMixture(int k, CovarianceType covarianceType, EmVaria
         }
     }
 
-    /** Full covariances, soft EM, regularisation 1e-6, 200 iterations, tolerance 1e-8 (as {@code GaussianMixture.of}). */
+    /** Full covariances, soft EM, regularisation 1e-6, 100 iterations, tolerance 1e-3 (as {@code GaussianMixture.of}). */
     public static SparkGaussianMixture of(int k, long seed) {
-        return new SparkGaussianMixture(k, CovarianceType.FULL, EmVariant.SOFT, 1e-6, 200, 1e-8, seed);
+        return new SparkGaussianMixture(k, CovarianceType.FULL, EmVariant.SOFT, 1e-6, 100, 1e-3, seed);
     }
 
     /** Fits the mixture to {@code rows}. */
     public GaussianMixtureModel fit(JavaRDD<double[]> rows) {
         try (Blocks data = Blocks.of(rows, "SparkGaussianMixture.fit")) {
-            KMeansModel start = new SparkKMeans(k, 100, 1e-8, 10_000, 3, seed).fit(data);
+            // one k-means++ run, as GaussianMixture starts
+            KMeansModel start = new SparkKMeans(k, 300, 1e-4, 10_000, 1, seed).fit(data);
             Statistics s = statistics(data, packKMeans(start), true);
             GaussianMixtureModel model = maximise(s, data.rows(), data.cols(), Double.NaN, 0);
             double previous = Double.NEGATIVE_INFINITY;

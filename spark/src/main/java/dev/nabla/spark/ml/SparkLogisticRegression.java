@@ -8,7 +8,7 @@ import dev.nabla.ml.linear.Design;
 import dev.nabla.ml.linear.LogisticModel;
 import dev.nabla.ml.linear.MarginLoss;
 import dev.nabla.ml.linear.MarginObjective;
-import dev.nabla.ml.linear.Penalty;
+import dev.nabla.ml.linear.SoftmaxObjective;
 import dev.nabla.ml.optim.FiniteSumObjective;
 import dev.nabla.ml.optim.Gradients;
 import dev.nabla.ml.optim.Lbfgs;
@@ -21,8 +21,8 @@ import org.apache.spark.broadcast.Broadcast;
  * Logistic regression on a Spark data set, minimising what {@link dev.nabla.ml.linear.LogisticRegression}
  * minimises (the mean cross-entropy plus {@code (λ/2)|W|²}, intercepts unpenalised; binary with the
  * sigmoid, multinomial with the softmax) by L-BFGS on the driver. Each objective evaluation is one
- * Spark job: the weights are broadcast and every block returns its loss sum and gradient sum, computed
- * by autograd on the executor. Returns the same {@link LogisticModel}.
+ * Spark job: the weights are broadcast and every block returns its loss sum and gradient sum, from the
+ * same closed forms the single-machine learner uses. Returns the same {@link LogisticModel}.
  *
  * @param l2 the penalty strength {@code λ >= 0}
  * @param fitIntercept whether to fit intercepts
@@ -64,9 +64,11 @@ public record SparkLogisticRegression(double l2, boolean fitIntercept, Lbfgs sol
     }
 
     /**
-     * The objective with its data term evaluated on the cluster: at the point {@code w₀} it returns
-     * {@code F(w₀) + g·(w - w₀) + R(w)}, whose value and gradient at {@code w₀} are exactly those of
-     * the objective, which is all a first-order solver asks.
+     * The objective with its data term evaluated on the cluster: each evaluation is one Spark job returning the
+     * data term's sum and gradient sum (each block uses the closed forms of {@link MarginObjective} or
+     * {@link SoftmaxObjective}); the L2 penalty is added on the driver. {@link #loss} linearises the data term
+     * at the point ({@code F(w₀) + g·(w - w₀) + R(w)}, exact in value and gradient there) for callers that
+     * differentiate it; the solvers call {@link #valueAndGradient}.
      */
     private record Objective(Blocks data, double[] labels, boolean fitIntercept, Design layout, int classes, double l2)
             implements FiniteSumObjective {
@@ -79,17 +81,39 @@ public record SparkLogisticRegression(double l2, boolean fitIntercept, Lbfgs sol
         @Override
         public Tensor loss(Tensor w) {
             double[] sums = dataTerm(w.detach().toDoubleArray());
-            double[] grad = java.util.Arrays.copyOfRange(sums, 1, sums.length);
-            Tensor g = Tensor.of(grad, grad.length).to(Device.CPU).div(data.rows());
-            Tensor weights = classes == 2 ? w : w.reshape(layout.width(), classes);
-            return w.sub(w.detach()).mul(g).sum().add(sums[0] / data.rows())
-                    .add(Penalty.L2.apply(weights, layout.penaltyMask(), l2));
+            Tensor g = gradientMean(sums);
+            return w.sub(w.detach()).mul(g).sum().add(sums[0] / data.rows()).add(penalty(w));
+        }
+
+        @Override
+        public Gradients.ValueAndGradient valueAndGradient(Tensor w) {
+            double[] sums = dataTerm(w.toDoubleArray());
+            Tensor penaltyGradient = layout.l2Gradient(weights(w), l2).reshape(-1);
+            return new Gradients.ValueAndGradient(sums[0] / data.rows() + penalty(w).item(),
+                    gradientMean(sums).add(penaltyGradient));
         }
 
         @Override
         public Tensor batchLoss(Tensor w, Tensor indices) {
             throw new UnsupportedOperationException("SparkLogisticRegression: the rows live on the cluster; "
                     + "use a full-batch solver (L-BFGS)");
+        }
+
+        /** {@code [p]} (binary) or {@code [p, K]} (multinomial) parameters from the flat vector. */
+        private Tensor weights(Tensor w) {
+            return classes == 2 ? w : w.reshape(layout.width(), classes);
+        }
+
+        /** {@code (λ/2)|W_coef|²}, intercepts unpenalised. */
+        private Tensor penalty(Tensor w) {
+            Tensor weights = weights(w);
+            return weights.mul(layout.l2Gradient(weights, l2)).sum().mul(0.5);
+        }
+
+        /** The data term's mean gradient from the sums {@code [loss, gradient...]}. */
+        private Tensor gradientMean(double[] sums) {
+            double[] grad = java.util.Arrays.copyOfRange(sums, 1, sums.length);
+            return Tensor.of(grad, grad.length).to(Device.CPU).div(data.rows());
         }
 
         /** The loss sum and gradient sum over all rows at {@code w}, one Spark job. */
@@ -100,27 +124,24 @@ public record SparkLogisticRegression(double l2, boolean fitIntercept, Lbfgs sol
             double[] labelValues = labels;
             double[] out = data.sum(1 + w.length, b -> {
                 String op = "SparkLogisticRegression.fit";
-                Tensor f = Design.of(b.features(), intercept).features();
+                Design design = Design.of(b.features(), intercept);
                 ClassLabels known = ClassLabels.of(op, Tensor.of(labelValues, labelValues.length).to(Device.CPU));
                 Tensor y = b.targets();
-                Tensor point = Tensor.of(weights.value(), weights.value().length).to(Device.CPU);
-                Gradients.ValueAndGradient vg = k == 2
-                        ? Gradients.of(v -> new MarginObjective(f, known.signs(op, y, f), MarginLoss.LOGISTIC, p -> p.mul(0).sum())
-                                .loss(v).mul(b.rows()), point)
-                        : Gradients.of(v -> crossEntropySum(f, known.encode(op, y).oneHot(k).to(DType.FLOAT64),
-                                v.reshape(f.size(1), k)), point);
+                FiniteSumObjective block = k == 2
+                        ? new MarginObjective(design, known.signs(op, y, b.features()), MarginLoss.LOGISTIC, v -> v.mul(0))
+                        : new SoftmaxObjective(design, known.encode(op, y).oneHot(k).to(b.features().dtype()), 0);
+                Gradients.ValueAndGradient vg = block.valueAndGradient(
+                        Tensor.of(weights.value(), weights.value().length).to(Device.CPU));
                 double[] all = new double[1 + weights.value().length];
-                all[0] = vg.value();
-                System.arraycopy(vg.gradient().toDoubleArray(), 0, all, 1, all.length - 1);
+                all[0] = vg.value() * b.rows();
+                double[] gradient = vg.gradient().toDoubleArray();
+                for (int i = 0; i < gradient.length; i++) {
+                    all[1 + i] = gradient[i] * b.rows();
+                }
                 return all;
             });
             weights.destroy();
             return out;
-        }
-
-        private static Tensor crossEntropySum(Tensor f, Tensor oneHot, Tensor w) {
-            Tensor logits = f.matmul(w);
-            return logits.logsumexp(new int[] {1}, false).sub(logits.mul(oneHot).sum(new int[] {1}, false)).sum();
         }
     }
 }
