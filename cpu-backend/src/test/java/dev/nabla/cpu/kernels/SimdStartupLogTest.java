@@ -30,7 +30,7 @@ class SimdStartupLogTest {
     @Test
     void aJvmWithTheVectorModuleLogsTheSimdKernelsAtInfo() throws Exception {
         String log = run(List.of("--add-modules", "jdk.incubator.vector"));
-        assertTrue(log.contains("] INFO ") && log.contains("SIMD float kernels"), log);
+        assertTrue(log.contains("] INFO ") && log.contains("SIMD float and double kernels"), log);
         assertTrue(!log.contains("] WARN "), log);
         assertTrue(log.contains("simd=true"), log);
     }
