@@ -23,7 +23,7 @@ final class CpuElementwise {
         int ss = layout.innerStride(0);
         int ds = layout.innerStride(1);
         if (from instanceof float[] f && to instanceof float[] g) {
-            layout.forEachBlock((off, n, linear) -> FloatRuns.copy(f, off[0], ss, g, off[1], ds, n));
+            layout.forEachRun((off, n, linear) -> FloatRuns.copy(f, off[0], ss, g, off[1], ds, n));
         } else if (from instanceof long[] l && to instanceof long[] m) {
             layout.forEachBlock((off, n, linear) -> Blocks.copyLongs(l, off[0], ss, m, off[1], ds, n));
         } else if (from instanceof long[] l && to instanceof float[] g) {
@@ -44,7 +44,7 @@ final class CpuElementwise {
         int ds = layout.innerStride(0);
         if (to instanceof float[] f) {
             float v = (float) value;
-            layout.forEachBlock((off, n, linear) -> FloatRuns.fill(f, off[0], ds, v, n));
+            layout.forEachRun((off, n, linear) -> FloatRuns.fill(f, off[0], ds, v, n));
             return;
         }
         layout.forEachBlock((off, n, linear) -> {
@@ -61,7 +61,7 @@ final class CpuElementwise {
         int xs = layout.innerStride(0);
         int os = layout.innerStride(1);
         if (in instanceof float[] f && to instanceof float[] g) {
-            layout.forEachBlock((off, n, linear) -> FloatRuns.unary(op, f, off[0], xs, g, off[1], os, n));
+            layout.forEachRun((off, n, linear) -> FloatRuns.unary(op, f, off[0], xs, g, off[1], os, n));
             return;
         }
         if (in instanceof long[] l && to instanceof long[] m && LongMath.isExact(op)) {
@@ -85,7 +85,7 @@ final class CpuElementwise {
         int bs = layout.innerStride(1);
         int os = layout.innerStride(2);
         if (da instanceof float[] fa && db instanceof float[] fb && to instanceof float[] fo) {
-            layout.forEachBlock((off, n, linear) -> FloatRuns.binary(op, fa, off[0], as, fb, off[1], bs, fo, off[2], os, n));
+            layout.forEachRun((off, n, linear) -> FloatRuns.binary(op, fa, off[0], as, fb, off[1], bs, fo, off[2], os, n));
             return;
         }
         if (da instanceof long[] la && db instanceof long[] lb && to instanceof long[] lo) {
@@ -113,7 +113,7 @@ final class CpuElementwise {
         int bs = layout.innerStride(2);
         int os = layout.innerStride(3);
         if (dc instanceof float[] fc && da instanceof float[] fa && db instanceof float[] fb && to instanceof float[] fo) {
-            layout.forEachBlock((off, n, linear) -> FloatRuns.where(fc, off[0], cs, fa, off[1], as, fb, off[2], bs, fo,
+            layout.forEachRun((off, n, linear) -> FloatRuns.where(fc, off[0], cs, fa, off[1], as, fb, off[2], bs, fo,
                     off[3], os, n));
             return;
         }

@@ -2,7 +2,10 @@ package dev.nabla.cpu;
 
 import dev.nabla.backend.Strided;
 
-/** The fused LSTM cell: one pass per batch row over gates and state, in double precision. */
+/**
+ * The fused LSTM cell: one pass per batch row over gates and state, in double precision; all-float32
+ * operands go to {@link FloatLstmCell}.
+ */
 final class CpuLstmCell {
 
     private static final int ROW_GRAIN = 4;
@@ -20,6 +23,10 @@ final class CpuLstmCell {
         Object gd = CpuBackend.data(gates);
         Object cd = CpuBackend.data(c);
         Object out = CpuBackend.data(hc);
+        if (gd instanceof float[] g && cd instanceof float[] cf && out instanceof float[] o) {
+            FloatLstmCell.forward(g, gates.offset(), cf, c.offset(), o, hc.offset(), batch, hidden);
+            return;
+        }
         Parallel.forRange(batch, ROW_GRAIN, (from, to) -> {
             double[] a = new double[4 * hidden];
             double[] cRow = new double[hidden];
@@ -46,6 +53,12 @@ final class CpuLstmCell {
         Object gin = CpuBackend.data(gradHc);
         Object gGates = CpuBackend.data(gradGates);
         Object gC = CpuBackend.data(gradC);
+        if (gd instanceof float[] g && cd instanceof float[] cf && hcd instanceof float[] h && gin instanceof float[] gh
+                && gGates instanceof float[] dg && gC instanceof float[] dc) {
+            FloatLstmCell.backward(g, gates.offset(), cf, c.offset(), h, hc.offset(), gh, gradHc.offset(), dg,
+                    gradGates.offset(), dc, gradC.offset(), batch, hidden);
+            return;
+        }
         Parallel.forRange(batch, ROW_GRAIN, (from, to) -> {
             double[] a = new double[4 * hidden];
             double[] cRow = new double[hidden];

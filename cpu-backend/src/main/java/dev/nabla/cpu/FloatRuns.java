@@ -84,6 +84,11 @@ final class FloatRuns {
         if (stride == 1) {
             return x;
         }
+        if (stride == 0) {
+            // a broadcast value: a fill, which C2 vectorises, where the strided gather loop stays scalar
+            java.util.Arrays.fill(scratch, 0, n, x[off]);
+            return scratch;
+        }
         copy(x, off, stride, scratch, 0, 1, n);
         return scratch;
     }

@@ -11,6 +11,12 @@ final class Layout {
 
     /** Elements processed per kernel call: small enough for L1, large enough to amortise the call. */
     static final int BLOCK = 1024;
+    /**
+     * Elements per kernel call when no operand needs a block-sized scratch copy (every one unit-stride): the
+     * per-call work of 1024-element blocks (offsets, scratch lookup, dispatch) took a third of a 1 M-element
+     * product (570 against 380 µs for a bare loop into a fresh array).
+     */
+    private static final int RUN = 1 << 14;
     /** Work items (blocks) per parallel task. */
     private static final int GRAIN_BLOCKS = 32;
 
@@ -126,24 +132,37 @@ final class Layout {
 
     /** Runs {@code body} over every block of every row, in parallel when there is enough work. */
     void forEachBlock(BlockBody body) {
-        forEachBlock(body, true);
+        forEachBlock(body, true, BLOCK);
     }
 
     /** Runs {@code body} over every block in order on the calling thread (for racy writes such as scatter-add). */
     void forEachBlockSequentially(BlockBody body) {
-        forEachBlock(body, false);
+        forEachBlock(body, false, BLOCK);
     }
 
-    private void forEachBlock(BlockBody body, boolean parallel) {
+    /**
+     * Like {@link #forEachBlock}, but in longer runs when every operand's inner stride is 1, so a kernel that
+     * needs scratch only for strided operands is called less often; blocks stay at most {@link #BLOCK} long
+     * otherwise.
+     */
+    void forEachRun(BlockBody body) {
+        boolean unit = true;
+        for (int[] s : strides) {
+            unit &= s[shape.length - 1] == 1;
+        }
+        forEachBlock(body, true, unit ? RUN : BLOCK);
+    }
+
+    private void forEachBlock(BlockBody body, boolean parallel, int block) {
         int inner = inner();
         int rows = rows();
         if (inner == 0 || rows == 0) {
             return;
         }
-        int blocksPerRow = (inner + BLOCK - 1) / BLOCK;
+        int blocksPerRow = (inner + block - 1) / block;
         int units = rows * blocksPerRow;
         // tiny rows: one work unit spans many rows, so grain is counted in elements
-        int grain = Math.max(1, GRAIN_BLOCKS * BLOCK / Math.max(1, Math.min(inner, BLOCK)));
+        int grain = Math.max(1, GRAIN_BLOCKS * BLOCK / Math.max(1, Math.min(inner, block)));
         int operands = offsets.length;
         Parallel.RangeBody work = (from, to) -> {
             int[] rowStart = new int[operands];
@@ -151,16 +170,15 @@ final class Layout {
             int lastRow = -1;
             for (int u = from; u < to; u++) {
                 int row = u / blocksPerRow;
-                int block = u % blocksPerRow;
                 if (row != lastRow) {
                     rowOffsets(row, rowStart);
                     lastRow = row;
                 }
-                int start = block * BLOCK;
+                int start = (u % blocksPerRow) * block;
                 for (int o = 0; o < operands; o++) {
                     at[o] = rowStart[o] + start * strides[o][shape.length - 1];
                 }
-                body.run(at, Math.min(BLOCK, inner - start), (long) row * inner + start);
+                body.run(at, Math.min(block, inner - start), (long) row * inner + start);
             }
         };
         if (parallel) {

@@ -27,17 +27,17 @@ interface GemmArrays<A> {
 
     /**
      * Packs a whole block whose lines are adjacent ({@code across == 1}) into panels of
-     * {@code width} lines, as {@link #packPanel} would panel by panel. It walks depth-outer, so
+     * {@code width} lines from {@code dst[at]}, as {@link #packPanel} would panel by panel. It walks depth-outer, so
      * every source run is read once, front to back, in wide array copies; panel by panel, a depth
      * step reads only {@code width} values before jumping {@code along} ahead, which measured 2–5×
      * slower for a 16-wide B block read from memory.
      */
-    default void packAdjacentLines(A src, int start, int along, int extent, int kc, int width, A dst) {
+    default void packAdjacentLines(A src, int start, int along, int extent, int kc, int width, A dst, int at) {
         int full = extent - extent % width;
         int panelSize = kc * width;
         for (int p = 0; p < kc; p++) {
             int from = start + p * along;
-            int to = p * width;
+            int to = at + p * width;
             for (int i = 0; i < full; i += width, to += panelSize) {
                 System.arraycopy(src, from + i, dst, to, width);
             }
@@ -51,8 +51,8 @@ interface GemmArrays<A> {
     /** {@code c[from..to) *= factor}, rounding the factor to the element type first. */
     void scale(A c, int from, int to, double factor);
 
-    /** {@code c[at + j] (+)= tile[from + j]} for {@code j < n}. */
-    void merge(A tile, int from, A c, int at, int n, boolean accumulate);
+    /** {@code c[at + j] (+)= tile[from + j·stride]} for {@code j < n}. */
+    void merge(A tile, int from, int stride, A c, int at, int n, boolean accumulate);
 
     /** The float32 operations. */
     GemmArrays<float[]> FLOAT = new GemmArrays<>() {
@@ -106,9 +106,9 @@ interface GemmArrays<A> {
         }
 
         @Override
-        public void merge(float[] tile, int from, float[] c, int at, int n, boolean accumulate) {
-            for (int j = 0; j < n; j++) {
-                c[at + j] = accumulate ? c[at + j] + tile[from + j] : tile[from + j];
+        public void merge(float[] tile, int from, int stride, float[] c, int at, int n, boolean accumulate) {
+            for (int j = 0, q = from; j < n; j++, q += stride) {
+                c[at + j] = accumulate ? c[at + j] + tile[q] : tile[q];
             }
         }
     };
@@ -164,9 +164,9 @@ interface GemmArrays<A> {
         }
 
         @Override
-        public void merge(double[] tile, int from, double[] c, int at, int n, boolean accumulate) {
-            for (int j = 0; j < n; j++) {
-                c[at + j] = accumulate ? c[at + j] + tile[from + j] : tile[from + j];
+        public void merge(double[] tile, int from, int stride, double[] c, int at, int n, boolean accumulate) {
+            for (int j = 0, q = from; j < n; j++, q += stride) {
+                c[at + j] = accumulate ? c[at + j] + tile[q] : tile[q];
             }
         }
     };

@@ -1,7 +1,7 @@
 package dev.nabla.cpu.kernels;
 
-/** The portable float micro-kernel: plain loops over the same packed layout as the SIMD one. */
-final class ScalarSgemmKernel implements GemmMicroKernel<float[]> {
+/** The portable float micro-kernel: plain loops over the same packed layouts as the SIMD one. */
+final class ScalarSgemmKernel implements RowPanelKernel<float[]> {
 
     private final Blocking blocking;
 
@@ -16,14 +16,26 @@ final class ScalarSgemmKernel implements GemmMicroKernel<float[]> {
 
     @Override
     public void tile(int kc, float[] a, int ai, float[] b, int bi, float[] c, int ci, int ldc, boolean accumulate) {
+        multiply(kc, a, ai, 1, blocking.mr(), b, bi, blocking.nr(), c, ci, ldc, accumulate);
+    }
+
+    @Override
+    public void tileRows(int kc, float[] a, int ai, float[] b, int bi, int bDepth, float[] c, int ci, int ldc,
+            boolean accumulate) {
+        multiply(kc, a, ai, blocking.kc(), 1, b, bi, bDepth, c, ci, ldc, accumulate);
+    }
+
+    /** The tile with A's element (r, p) at {@code a[ai + r·aRow + p·aDepth]} and B's (p, j) at {@code b[bi + p·bDepth + j]}. */
+    private void multiply(int kc, float[] a, int ai, int aRow, int aDepth, float[] b, int bi, int bDepth, float[] c,
+            int ci, int ldc, boolean accumulate) {
         int mr = blocking.mr();
         int nr = blocking.nr();
         float[] acc = new float[mr * nr];
         for (int p = 0; p < kc; p++) {
-            int ap = ai + p * mr;
-            int bp = bi + p * nr;
+            int ap = ai + p * aDepth;
+            int bp = bi + p * bDepth;
             for (int r = 0; r < mr; r++) {
-                float av = a[ap + r];
+                float av = a[ap + r * aRow];
                 for (int j = 0; j < nr; j++) {
                     acc[r * nr + j] += av * b[bp + j];
                 }

@@ -1,5 +1,6 @@
 package dev.nabla.cpu.kernels;
 
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,6 +36,8 @@ public final class Simd {
             : new ScalarFloatSelect();
     private static final FloatExp EXP = ENABLED ? (FloatExp) create("dev.nabla.cpu.kernels.VectorFloatExp")
             : new ScalarFloatExp();
+    private static final Optional<FloatFunctions> FUNCTIONS = ENABLED
+            ? Optional.of((FloatFunctions) create("dev.nabla.cpu.kernels.VectorFloatFunctions")) : Optional.empty();
 
     static {
         if (ENABLED) {
@@ -64,6 +67,14 @@ public final class Simd {
     /** The SIMD or scalar exponential for softmax weights. */
     public static FloatExp exp() {
         return EXP;
+    }
+
+    /**
+     * The SIMD float32 transcendental functions, or empty without the Vector API (the caller then evaluates
+     * them in double, one value at a time).
+     */
+    public static Optional<FloatFunctions> functions() {
+        return FUNCTIONS;
     }
 
     /** The FMA loop matching the active kernels (SIMD or scalar), for peak measurements. */

@@ -19,24 +19,27 @@ abstract class TilePanels implements PanelOps {
     protected final MatrixStrides bs;
     /** Start of C. */
     protected final int cOff;
-    /** Leading dimension of C. */
-    protected final int ldc;
+    /** Strides of C; tiles go straight into C only when its columns are adjacent. */
+    protected final MatrixStrides cs;
 
-    TilePanels(Blocking bl, int aOff, MatrixStrides as, int bOff, MatrixStrides bs, int cOff, int ldc) {
+    TilePanels(Blocking bl, int aOff, MatrixStrides as, int bOff, MatrixStrides bs, int cOff, MatrixStrides cs) {
         this.bl = bl;
         this.aOff = aOff;
         this.as = as;
         this.bOff = bOff;
         this.bs = bs;
         this.cOff = cOff;
-        this.ldc = ldc;
+        this.cs = cs;
     }
 
-    /** Runs the micro-kernel on packed panels {@code ai}, {@code bi} straight into C at {@code ci}. */
-    abstract void fullTile(int kc, int ai, int bi, int ci, boolean accumulate);
+    /**
+     * Runs the micro-kernel on the A panel of block row {@code ir} and the B panel of block column {@code jr}
+     * straight into C at {@code ci}.
+     */
+    abstract void fullTile(int kc, int ir, int jr, int ci, boolean accumulate);
 
     /** Runs the micro-kernel into a scratch tile and merges its {@code rows × cols} corner into C at {@code ci}. */
-    abstract void edgeTile(int kc, int ai, int bi, int ci, int rows, int cols, boolean accumulate);
+    abstract void edgeTile(int kc, int ir, int jr, int ci, int rows, int cols, boolean accumulate);
 
     @Override
     public final void multiplyPacked(int i0, int j0, int mc, int nc, int kc, boolean accumulate) {
@@ -46,11 +49,11 @@ abstract class TilePanels implements PanelOps {
             int cols = Math.min(nr, nc - jr);
             for (int ir = 0; ir < mc; ir += mr) {
                 int rows = Math.min(mr, mc - ir);
-                int ci = cOff + (i0 + ir) * ldc + j0 + jr;
-                if (rows == mr && cols == nr) {
-                    fullTile(kc, ir * kc, jr * kc, ci, accumulate);
+                int ci = cOff + (i0 + ir) * cs.row() + (j0 + jr) * cs.col();
+                if (rows == mr && cols == nr && cs.col() == 1) {
+                    fullTile(kc, ir, jr, ci, accumulate);
                 } else {
-                    edgeTile(kc, ir * kc, jr * kc, ci, rows, cols, accumulate);
+                    edgeTile(kc, ir, jr, ci, rows, cols, accumulate);
                 }
             }
         }

@@ -29,6 +29,14 @@ class GemmTest {
                 Arguments.of(257, 33, 19, false, true, 1, 0.5),
                 Arguments.of(13, 129, 300, true, true, 3, 0.0),
                 Arguments.of(64, 48, 0, false, false, 2, 0.5),
+                // few rows of a row-major A and B: B read in place, its last partial panel packed
+                Arguments.of(40, 100, 50, false, false, 2, 0.5),
+                Arguments.of(100, 37, 70, false, false, 1, 1.0),
+                // A row-major, B transposed, fewer rows than columns: computed as Cᵀ = Bᵀ·Aᵀ
+                Arguments.of(20, 70, 45, false, true, 2, 0.5),
+                Arguments.of(6, 200, 9, false, true, 1, 1.0),
+                // A transposed, few columns: Cᵀ = Bᵀ·Aᵀ as well
+                Arguments.of(90, 5, 40, true, false, 2, 0.5),
                 Arguments.of(100, 257, 97, false, false, 2, 0.0));
     }
 
