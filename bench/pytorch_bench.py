@@ -124,7 +124,8 @@ def line(name, config, flops, ms):
 
 
 def serve():
-    """Answers case names from standard input. The first line out names PyTorch, its BLAS and the wait policy.
+    """Answers case names (or "list", for every name) from standard input. The first line out names PyTorch, its
+    BLAS and the wait policy.
     A case is built once and kept, so later rounds re-time the same data after a short warm-up."""
     factories = dict(cases())
     built = {}
@@ -132,6 +133,9 @@ def serve():
                       "omp_wait_policy": os.environ.get("OMP_WAIT_POLICY")}), flush=True)
     for raw in sys.stdin:
         name = raw.strip()
+        if name == "list":
+            print(json.dumps({"cases": list(factories)}), flush=True)
+            continue
         if name not in factories:
             print(json.dumps({"name": name, "error": "no such case"}), flush=True)
             continue

@@ -29,9 +29,13 @@ public abstract class SequenceAttention extends Module {
      * @param query {@code [B, Dq]}
      * @param keys {@code [B, L, Dk]}
      * @param values {@code [B, L, Dv]}
-     * @param keep null or a 0/1 mask {@code [B, L]}
+     * @param mask null or {@link AttentionMask#none()} for every key; {@link AttentionMask#keep} (nonzero attends),
+     *     {@link AttentionMask#ignore} (PyTorch's boolean convention, nonzero is masked out) over {@code [B, L]} or
+     *     anything that broadcasts to it, or {@link AttentionMask#keyPadding} {@code [B, L]}; a causal mask is
+     *     refused, since one query per row has no position
+     * @throws IllegalArgumentException on mismatched shapes or a causal mask
      */
-    public Result attend(Tensor query, Tensor keys, Tensor values, Tensor keep) {
+    public Result attend(Tensor query, Tensor keys, Tensor values, AttentionMask mask) {
         String op = getClass().getSimpleName();
         if (query.rank() != 2 || keys.rank() != 3 || values.rank() != 3 || keys.size(0) != query.size(0)
                 || values.size(0) != query.size(0) || values.size(1) != keys.size(1)) {
@@ -39,14 +43,37 @@ public abstract class SequenceAttention extends Module {
                     + query.shape() + ", " + keys.shape() + ", " + values.shape());
         }
         Tensor s = scores(query, keys);
+        if (mask != null && mask.isCausal()) {
+            throw new IllegalArgumentException(op + ": a causal mask needs query positions, and this attention has one "
+                    + "query per batch row; pass keep, ignore or keyPadding");
+        }
+        Tensor keep = mask == null ? null : mask.keepTensor();
         if (keep != null) {
-            if (!keep.shape().equals(s.shape())) {
-                throw new IllegalArgumentException(op + ": mask must have shape " + s.shape() + ", got " + keep.shape());
-            }
-            s = Tensor.where(keep.eq(0), Tensor.scalar(Double.NEGATIVE_INFINITY, s.dtype(), s.device()), s);
+            s = Tensor.where(keepRows(op, keep, s).eq(0), Tensor.scalar(Double.NEGATIVE_INFINITY, s.dtype(), s.device()), s);
         }
         Tensor w = Functional.softmax(s, 1);
         return new Result(w.unsqueeze(1).matmul(values).squeeze(1), w);
+    }
+
+    /**
+     * The keep tensor as {@code [B, L]} (or a shape that broadcasts to it): a key-padding mask arrives as
+     * {@code [B, 1, 1, L]}, shaped for multi-head scores, so unit dimensions between the first and last are dropped.
+     */
+    private static Tensor keepRows(String op, Tensor keep, Tensor scores) {
+        Tensor rows = keep;
+        while (rows.rank() > 2 && rows.size(1) == 1) {
+            rows = rows.squeeze(1);
+        }
+        boolean fits = rows.rank() <= 2;
+        for (int d = 1; fits && d <= rows.rank(); d++) {
+            int have = rows.size(rows.rank() - d);
+            fits = have == 1 || have == scores.size(2 - d);
+        }
+        if (!fits) {
+            throw new IllegalArgumentException(op + ": mask must broadcast to the scores " + scores.shape() + ", got "
+                    + keep.shape());
+        }
+        return rows;
     }
 
     /** Self-describing forward is not meaningful for a two-input module. */

@@ -8,6 +8,7 @@ import dev.nabla.nn.Functional;
 import dev.nabla.nn.Linear;
 import dev.nabla.nn.Module;
 import dev.nabla.nn.attention.AdditiveAttention;
+import dev.nabla.nn.attention.AttentionMask;
 import dev.nabla.nn.attention.SequenceAttention;
 import dev.nabla.nn.decoding.SequenceScorer;
 import dev.nabla.nn.rnn.GRU;
@@ -80,7 +81,7 @@ public class AttentionSeq2Seq extends Module {
 
     /** One decoder step from {@code state [B, hidden]} consuming {@code tokens [B]} (INT64). */
     public DecoderStep step(Encoded source, Tensor state, Tensor tokens) {
-        Tensor context = attention.attend(state, source.outputs(), source.outputs(), null).context();
+        Tensor context = attention.attend(state, source.outputs(), source.outputs(), AttentionMask.none()).context();
         Tensor next = decoder.step(Tensor.cat(1, embedding.forward(tokens), context), state, null)[0];
         return new DecoderStep(head.forward(Tensor.cat(1, next, context)), next);
     }

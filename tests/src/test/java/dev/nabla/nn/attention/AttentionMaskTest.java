@@ -74,4 +74,38 @@ class AttentionMaskTest {
                 AttentionMask.keyPadding(Tensor.zeros(2, 5)), null));
         assertTrue(shape.getMessage().contains("does not broadcast to the score shape"), shape.getMessage());
     }
+
+    @Test
+    void bahdanauAndLuongAttentionTakeEveryConvention() {
+        Generator.manualSeed(41);
+        Tensor query = Tensor.randn(2, 3);
+        Tensor keys = Tensor.randn(2, 4, 3);
+        Tensor values = Tensor.randn(2, 4, 5);
+        Tensor keep = Tensor.of(new double[] {1, 0, 1, 1, 1, 1, 0, 0}, 2, 4);
+        Tensor padding = keep.rsub(1).to(DType.INT64);
+        for (SequenceAttention attention : new SequenceAttention[] {new AdditiveAttention(3, 3, 6),
+            new BilinearAttention(3, 3)}) {
+            String name = attention.getClass().getSimpleName();
+            double[] expected = attention.attend(query, keys, values, AttentionMask.keep(keep)).context().toDoubleArray();
+            double[] weights = attention.attend(query, keys, values, AttentionMask.keep(keep)).weights().toDoubleArray();
+            for (int i = 0; i < weights.length; i++) {
+                assertTrue(keep.toDoubleArray()[i] != 0 || weights[i] == 0, name + ": a hidden key has weight " + weights[i]);
+            }
+            assertArrayEquals(expected, attention.attend(query, keys, values, AttentionMask.ignore(padding)).context()
+                    .toDoubleArray(), 0, name + " ignore");
+            assertArrayEquals(expected, attention.attend(query, keys, values, AttentionMask.keyPadding(padding)).context()
+                    .toDoubleArray(), 0, name + " keyPadding");
+            // a [L] mask broadcasts over the batch: key 3 hidden in every row
+            Tensor lastHidden = Tensor.of(new double[] {1, 1, 1, 0}, 4);
+            double[] broadcast = attention.attend(query, keys, values, AttentionMask.keep(lastHidden)).weights()
+                    .toDoubleArray();
+            assertTrue(broadcast[3] == 0 && broadcast[7] == 0, name + ": the broadcast mask hides key 3 in both rows");
+            var causal = assertThrows(IllegalArgumentException.class,
+                    () -> attention.attend(query, keys, values, AttentionMask.causal()));
+            assertTrue(causal.getMessage().contains("one query per batch row"), causal.getMessage());
+            var shape = assertThrows(IllegalArgumentException.class,
+                    () -> attention.attend(query, keys, values, AttentionMask.keep(Tensor.ones(2, 3))));
+            assertTrue(shape.getMessage().contains("mask must broadcast to the scores [2, 4]"), shape.getMessage());
+        }
+    }
 }

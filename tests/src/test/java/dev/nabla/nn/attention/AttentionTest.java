@@ -215,7 +215,7 @@ class AttentionTest {
         Tensor keys = Tensor.randn(2, 4, 3);
         Tensor values = Tensor.randn(2, 4, 5);
         Tensor keep = Tensor.of(new float[] {1, 1, 1, 1, 1, 1, 0, 0}, 2, 4);
-        var dot = new DotAttention().attend(query, keys, values, keep);
+        var dot = new DotAttention().attend(query, keys, values, AttentionMask.keep(keep));
         // dot: weights ∝ exp(q·k) over unmasked keys
         double[] qa = query.toDoubleArray();
         double[] ka = keys.toDoubleArray();
