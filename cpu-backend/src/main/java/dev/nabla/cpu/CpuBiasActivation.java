@@ -102,11 +102,32 @@ final class CpuBiasActivation {
         return ones;
     }
 
-    /** {@code sums[c] = Σ values[o, c, i]}, accumulated in double over o then i. */
+    /**
+     * {@code sums[c] = Σ values[o, c, i]}, accumulated in double over o then i. With {@code inner == 1} (a Linear
+     * layer's rows) a task keeps one accumulator per channel of its range and adds the rows in order, so memory is
+     * read front to back instead of one strided column per channel (a dependent add per element), with the same
+     * order per channel and so the same bits.
+     */
     private static void sumPerChannel(float[] values, int offset, int numel, int channels, int inner, float[] sums,
             int so) {
         int outer = numel / (channels * inner);
-        Parallel.forRange(channels, Math.max(1, GRAIN_ELEMENTS / Math.max(1, numel / channels)), (from, to) -> {
+        int grain = Math.max(1, GRAIN_ELEMENTS / Math.max(1, numel / channels));
+        if (inner == 1) {
+            Parallel.forRange(channels, grain, (from, to) -> {
+                double[] acc = new double[to - from];
+                for (int o = 0; o < outer; o++) {
+                    int at = offset + o * channels + from;
+                    for (int c = 0; c < acc.length; c++) {
+                        acc[c] += values[at + c];
+                    }
+                }
+                for (int c = 0; c < acc.length; c++) {
+                    sums[so + from + c] = (float) acc[c];
+                }
+            });
+            return;
+        }
+        Parallel.forRange(channels, grain, (from, to) -> {
             for (int c = from; c < to; c++) {
                 double s = 0;
                 for (int o = 0; o < outer; o++) {

@@ -1,16 +1,12 @@
 package dev.nabla.cpu;
 
-import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.ForkJoinTask;
-import java.util.ArrayList;
-import java.util.List;
-
 /**
  * The one shared thread pool of the CPU backend.
  *
  * <p>Work is split into contiguous index ranges of at least {@code grain} items so that tiny
- * operations run on the calling thread and never pay for a task hand-off. The number of threads
- * comes from the system property {@code nabla.cpu.threads} (default: available processors).
+ * operations run on the calling thread and never pay for a task hand-off; the chunks are shared with the
+ * {@link Crew}'s workers, which spin briefly between ops. The number of threads comes from the system property
+ * {@code nabla.cpu.threads} (default: available processors).
  */
 public final class Parallel {
 
@@ -23,18 +19,9 @@ public final class Parallel {
 
     private static volatile int threads = Math.max(1,
             Integer.getInteger("nabla.cpu.threads", Runtime.getRuntime().availableProcessors()));
-    private static volatile ForkJoinPool pool = newPool(threads);
+    private static volatile Crew crew = new Crew(threads - 1);
 
     private Parallel() {
-    }
-
-    private static ForkJoinPool newPool(int n) {
-        return new ForkJoinPool(n, p -> {
-            var t = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(p);
-            t.setName("nabla-cpu-" + t.getPoolIndex());
-            t.setDaemon(true);
-            return t;
-        }, null, false);
     }
 
     /** The number of worker threads parallel loops may use. */
@@ -52,8 +39,8 @@ public final class Parallel {
             throw new IllegalArgumentException("Parallel.setThreads: thread count must be >= 1, got " + n);
         }
         if (n != threads) {
-            ForkJoinPool old = pool;
-            pool = newPool(n);
+            Crew old = crew;
+            crew = new Crew(n - 1);
             threads = n;
             old.shutdown();
         }
@@ -61,28 +48,16 @@ public final class Parallel {
 
     /**
      * Runs {@code body} over {@code [0, n)}, split into at most {@link #threads()} chunks of at
-     * least {@code grain} items; runs inline when one chunk suffices or when already on a pool
-     * thread (nested parallelism would only add overhead).
+     * least {@code grain} items; runs inline when one chunk suffices, when already on a worker
+     * (nested parallelism would only add overhead) or while another thread's range holds the workers.
      */
     public static void forRange(int n, int grain, RangeBody body) {
         if (n <= 0) {
             return;
         }
         int chunks = (int) Math.min(threads, Math.max(1, n / (long) Math.max(1, grain)));
-        if (chunks <= 1 || ForkJoinTask.inForkJoinPool()) {
+        if (chunks <= 1 || Crew.isWorker(Thread.currentThread()) || !crew.run(n, chunks, body)) {
             body.run(0, n);
-            return;
-        }
-        List<ForkJoinTask<?>> tasks = new ArrayList<>(chunks - 1);
-        ForkJoinPool p = pool;
-        for (int c = 1; c < chunks; c++) {
-            int from = (int) ((long) n * c / chunks);
-            int to = (int) ((long) n * (c + 1) / chunks);
-            tasks.add(p.submit(() -> body.run(from, to)));
-        }
-        body.run(0, (int) ((long) n / chunks));
-        for (ForkJoinTask<?> t : tasks) {
-            t.join();
         }
     }
 }
