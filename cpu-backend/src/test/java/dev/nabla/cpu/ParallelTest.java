@@ -59,7 +59,7 @@ class ParallelTest {
                 }
             });
             assertEquals(3, chunks.get(), "one chunk per thread");
-            assertTrue(names.contains(Thread.currentThread().getName()), "the caller works too: " + names);
+            // who takes which chunk is a race (the caller or a spinning worker may come first); a worker took one
             assertTrue(names.stream().anyMatch(n -> n.startsWith("nabla-cpu-")), names.toString());
         } finally {
             Parallel.setThreads(before);
