@@ -1,6 +1,7 @@
 package dev.nabla.nn.transformer;
 
 import dev.nabla.Tensor;
+import dev.nabla.backend.fast.FusedActivation;
 import dev.nabla.nn.Functional;
 import dev.nabla.nn.Linear;
 
@@ -24,6 +25,10 @@ final class FeedForward {
     }
 
     Tensor apply(Tensor x, boolean training) {
-        return linear2.forward(Functional.dropout(activation.apply(linear1.forward(x)), dropout, training));
+        // ReLU after linear1 is the fused bias-and-activation op: the same values, one pass each way
+        Tensor hidden = activation == FeedForwardActivation.RELU
+                ? linear1.forwardActivated(x, FusedActivation.RELU)
+                : activation.apply(linear1.forward(x));
+        return linear2.forward(Functional.dropout(hidden, dropout, training));
     }
 }
