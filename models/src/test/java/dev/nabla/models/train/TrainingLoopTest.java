@@ -14,8 +14,6 @@ import dev.nabla.models.console.StatusLine;
 import dev.nabla.models.zoo.TrainOptions;
 import dev.nabla.models.zoo.Zoo;
 import dev.nabla.models.zoo.ZooModel;
-import dev.nabla.nn.Module;
-import dev.nabla.optim.Optimizer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -44,26 +42,10 @@ class TrainingLoopTest {
     Path dir;
 
     /** The process dies (an exception out of the loop) when this step is about to run. */
-    private static final class CrashAt implements Session {
-        private final Session inner;
+    private static final class CrashAt extends ForwardingSession {
 
         CrashAt(Session inner) {
-            this.inner = inner;
-        }
-
-        @Override
-        public Module model() {
-            return inner.model();
-        }
-
-        @Override
-        public List<Optimizer> optimizers() {
-            return inner.optimizers();
-        }
-
-        @Override
-        public int stepsPerEpoch() {
-            return inner.stepsPerEpoch();
+            super(inner);
         }
 
         @Override
@@ -72,11 +54,6 @@ class TrainingLoopTest {
                 throw new IllegalStateException("killed");
             }
             return inner.trainStep(epoch, step);
-        }
-
-        @Override
-        public Map<String, Double> evaluate() {
-            return inner.evaluate();
         }
     }
 
