@@ -1,6 +1,7 @@
 package dev.nabla.cpu;
 
 import dev.nabla.backend.BinaryOp;
+import dev.nabla.backend.ReduceOp;
 import dev.nabla.backend.Strided;
 import dev.nabla.backend.UnaryOp;
 import dev.nabla.backend.fast.FusedActivation;
@@ -92,7 +93,7 @@ final class CpuBiasActivation {
                 }
             }
         });
-        sumPerChannel(gx, xo, y.numel(), channels, inner, (float[]) CpuBackend.data(gradBias), gradBias.offset());
+        sumPerChannel(gradX, y.numel(), channels, inner, gradBias);
     }
 
     /** This thread's run of {@code n} ones. */
@@ -103,31 +104,24 @@ final class CpuBiasActivation {
     }
 
     /**
-     * {@code sums[c] = Σ values[o, c, i]}, accumulated in double over o then i. With {@code inner == 1} (a Linear
-     * layer's rows) a task keeps one accumulator per channel of its range and adds the rows in order, so memory is
-     * read front to back instead of one strided column per channel (a dependent add per element), with the same
-     * order per channel and so the same bits.
+     * {@code sums[c] = Σ values[o, c, i]}, accumulated in double over o then i. A Linear layer's rows
+     * ({@code inner == 1}) go to the shared {@link Reducer}, whose column runs read them front to back; channel
+     * planes are summed one channel per task, which keeps a convolution's few long sums parallel.
      */
-    private static void sumPerChannel(float[] values, int offset, int numel, int channels, int inner, float[] sums,
-            int so) {
+    private static void sumPerChannel(Strided gradX, int numel, int channels, int inner, Strided gradBias) {
         int outer = numel / (channels * inner);
-        int grain = Math.max(1, GRAIN_ELEMENTS / Math.max(1, numel / channels));
         if (inner == 1) {
-            Parallel.forRange(channels, grain, (from, to) -> {
-                double[] acc = new double[to - from];
-                for (int o = 0; o < outer; o++) {
-                    int at = offset + o * channels + from;
-                    for (int c = 0; c < acc.length; c++) {
-                        acc[c] += values[at + c];
-                    }
-                }
-                for (int c = 0; c < acc.length; c++) {
-                    sums[so + from + c] = (float) acc[c];
-                }
-            });
+            int[] rows = {outer, channels};
+            int[] sum = {1, channels};
+            Reducer.reduce(ReduceOp.SUM, new Strided(gradX.storage(), rows, Strided.contiguousStrides(rows), gradX.offset()),
+                    new Strided(gradBias.storage(), sum, Strided.contiguousStrides(sum), gradBias.offset()));
             return;
         }
-        Parallel.forRange(channels, grain, (from, to) -> {
+        float[] values = (float[]) CpuBackend.data(gradX);
+        float[] sums = (float[]) CpuBackend.data(gradBias);
+        int offset = gradX.offset();
+        int so = gradBias.offset();
+        Parallel.forRange(channels, Math.max(1, GRAIN_ELEMENTS / Math.max(1, numel / channels)), (from, to) -> {
             for (int c = from; c < to; c++) {
                 double s = 0;
                 for (int o = 0; o < outer; o++) {

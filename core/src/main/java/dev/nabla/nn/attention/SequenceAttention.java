@@ -1,8 +1,10 @@
 package dev.nabla.nn.attention;
 
+import dev.nabla.Shape;
 import dev.nabla.Tensor;
 import dev.nabla.nn.Functional;
 import dev.nabla.nn.Module;
+import java.util.Arrays;
 
 /**
  * Attention of one query vector per batch row over a sequence of keys, as used by
@@ -42,11 +44,11 @@ public abstract class SequenceAttention extends Module {
             throw new IllegalArgumentException(op + ": expected query [B, Dq], keys [B, L, Dk], values [B, L, Dv], got "
                     + query.shape() + ", " + keys.shape() + ", " + values.shape());
         }
-        Tensor s = scores(query, keys);
         if (mask != null && mask.isCausal()) {
             throw new IllegalArgumentException(op + ": a causal mask needs query positions, and this attention has one "
                     + "query per batch row; pass keep, ignore or keyPadding");
         }
+        Tensor s = scores(query, keys);
         Tensor keep = mask == null ? null : mask.keepTensor();
         if (keep != null) {
             s = Tensor.where(keepRows(op, keep, s).eq(0), Tensor.scalar(Double.NEGATIVE_INFINITY, s.dtype(), s.device()), s);
@@ -64,10 +66,12 @@ public abstract class SequenceAttention extends Module {
         while (rows.rank() > 2 && rows.size(1) == 1) {
             rows = rows.squeeze(1);
         }
-        boolean fits = rows.rank() <= 2;
-        for (int d = 1; fits && d <= rows.rank(); d++) {
-            int have = rows.size(rows.rank() - d);
-            fits = have == 1 || have == scores.size(2 - d);
+        int[] target = scores.shape().toArray();
+        boolean fits;
+        try {
+            fits = Arrays.equals(Shape.broadcast(op, rows.shape().toArray(), target), target);
+        } catch (IllegalArgumentException e) {
+            fits = false;
         }
         if (!fits) {
             throw new IllegalArgumentException(op + ": mask must broadcast to the scores " + scores.shape() + ", got "
